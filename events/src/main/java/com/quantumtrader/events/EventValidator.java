@@ -1,0 +1,104 @@
+package com.quantumtrader.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks events against the contract: a known name, the producer's source, a complete envelope, and a payload
+ * that satisfies the event's JSON Schema. Every problem is named in the exception's message.
+ */
+public final class EventValidator {
+
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    private static final List<String> ENVELOPE_FIELDS =
+            List.of("event_id", "trace_id", "occurred_at", "producer", "schema_version", "payload");
+
+    private EventValidator() {
+    }
+
+    /** Decodes an EventBridge-shaped entry ({@code source}, {@code detail-type}, {@code detail}) and validates it. */
+    public static BusEvent decode(String entryJson) {
+        return decode(EventJson.readTree(entryJson));
+    }
+
+    public static BusEvent decode(JsonNode entry) {
+        if (entry == null || !entry.isObject()) {
+            throw new MalformedEventException("an event must be a JSON object");
+        }
+        List<String> problems = new ArrayList<>();
+        for (String field : List.of("source", "detail-type")) {
+            if (!entry.path(field).isTextual()) {
+                problems.add("'" + field + "' is missing or not a string");
+            }
+        }
+        JsonNode detail = entry.get("detail");
+        if (detail == null || !detail.isObject()) {
+            problems.add("'detail' is missing or not an object");
+        } else {
+            for (String field : ENVELOPE_FIELDS) {
+                if (!detail.hasNonNull(field)) {
+                    problems.add("detail." + field + " is missing");
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MalformedEventException("malformed event: " + String.join("; ", problems));
+        }
+        BusEvent event = new BusEvent(entry.get("source").asText(), entry.get("detail-type").asText(),
+                EventJson.convert(detail, EventEnvelope.class));
+        validate(event);
+        return event;
+    }
+
+    /** Validates an event that is already decoded (e.g. before publishing it). */
+    public static void validate(BusEvent event) {
+        EventType<?> type = EventCatalog.require(event.name());
+        List<String> problems = new ArrayList<>();
+        if (!type.producer().source().equals(event.source())) {
+            problems.add("source must be " + type.producer().source() + " but is " + event.source());
+        }
+        if (!type.producer().id().equals(event.envelope().producer())) {
+            problems.add("producer must be " + type.producer().id() + " but is " + event.envelope().producer());
+        }
+        if (event.envelope().schemaVersion() != type.schemaVersion()) {
+            problems.add("schema_version " + event.envelope().schemaVersion() + " is not supported (expected "
+                    + type.schemaVersion() + ")");
+        }
+        problems.addAll(validatePayload(type, event.envelope().payload()));
+        if (!problems.isEmpty()) {
+            throw new MalformedEventException(event.name() + " " + event.eventId() + " rejected: "
+                    + String.join("; ", problems));
+        }
+    }
+
+    /** Schema problems of a payload, one message per problem; empty when valid. */
+    public static List<String> validatePayload(EventType<?> type, JsonNode payload) {
+        Set<ValidationMessage> messages = schema(type).validate(payload);
+        return messages.stream().map(m -> "payload" + m.getMessage().replaceFirst("^\\$", "")).sorted().toList();
+    }
+
+    private static JsonSchema schema(EventType<?> type) {
+        return SCHEMAS.computeIfAbsent(type.name(), name -> {
+            try (InputStream in = EventValidator.class.getResourceAsStream(type.schemaResource())) {
+                if (in == null) {
+                    throw new IllegalStateException("no JSON Schema for " + name + " at " + type.schemaResource());
+                }
+                return FACTORY.getSchema(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+}

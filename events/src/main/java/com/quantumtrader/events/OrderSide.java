@@ -1,0 +1,7 @@
+package com.quantumtrader.events;
+
+/** Side of an order on the exchange. */
+public enum OrderSide {
+    BUY,
+    SELL
+}

@@ -1,0 +1,35 @@
+package com.quantumtrader.core.handler;
+
+import com.quantumtrader.events.BusEvent;
+import java.util.List;
+
+/**
+ * What happened to one delivery. {@code HANDLED} and {@code DUPLICATE} are acknowledged; {@code REJECTED} (the
+ * event breaks the contract, retrying cannot help) goes to the dead letter; {@code FAILED} (the handler threw) is
+ * retried by the bus and dead-lettered after its bound.
+ */
+public record HandlerOutcome(Status status, List<BusEvent> published, String reason) {
+
+    public enum Status { HANDLED, DUPLICATE, REJECTED, FAILED }
+
+    public static HandlerOutcome handled(List<BusEvent> published) {
+        return new HandlerOutcome(Status.HANDLED, List.copyOf(published), null);
+    }
+
+    public static HandlerOutcome duplicate() {
+        return new HandlerOutcome(Status.DUPLICATE, List.of(), null);
+    }
+
+    public static HandlerOutcome rejected(String reason) {
+        return new HandlerOutcome(Status.REJECTED, List.of(), reason);
+    }
+
+    public static HandlerOutcome failed(String reason) {
+        return new HandlerOutcome(Status.FAILED, List.of(), reason);
+    }
+
+    /** The delivery is done with: acknowledge it (handled or a duplicate). */
+    public boolean acknowledged() {
+        return status == Status.HANDLED || status == Status.DUPLICATE;
+    }
+}

@@ -1,0 +1,117 @@
+package com.quantumtrader.core.handler;
+
+import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.trace.TraceContext;
+import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.EventValidator;
+import com.quantumtrader.events.MalformedEventException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place around every domain handler, whatever the runtime (in-process bus, Redis Streams consumer,
+ * Lambda): validate, deduplicate on {@code event_id}, open the trace context, call the handler, validate and
+ * publish what it returned, count. It never throws: the outcome tells the caller what to do with the delivery.
+ */
+public final class HandlerRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandlerRuntime.class);
+
+    private final HandlerDefinition definition;
+    private final IdempotencyStore idempotency;
+    private final EventFactory events;
+    private final Consumer<BusEvent> publisher;
+    private final HandlerMetrics metrics = new HandlerMetrics();
+
+    public HandlerRuntime(HandlerDefinition definition, IdempotencyStore idempotency, EventFactory events,
+                          Consumer<BusEvent> publisher) {
+        this.definition = definition;
+        this.idempotency = idempotency;
+        this.events = events;
+        this.publisher = publisher;
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public HandlerMetrics metrics() {
+        return metrics;
+    }
+
+    /** Decodes an EventBridge-shaped JSON entry, then dispatches it. */
+    public HandlerOutcome dispatchJson(String entryJson) {
+        long start = System.nanoTime();
+        BusEvent event;
+        try {
+            event = EventValidator.decode(entryJson);
+        } catch (MalformedEventException e) {
+            HandlerOutcome outcome = HandlerOutcome.rejected(e.getMessage());
+            LOG.error("event rejected handler={} reason={}", definition.name(), e.getMessage());
+            metrics.record(outcome, System.nanoTime() - start);
+            return outcome;
+        }
+        return dispatch(event);
+    }
+
+    public HandlerOutcome dispatch(BusEvent event) {
+        long start = System.nanoTime();
+        HandlerOutcome outcome;
+        try (TraceContext.Scope ignored = TraceContext.open(event.traceId(), event.eventId(), definition.name())) {
+            outcome = handle(event);
+        }
+        metrics.record(outcome, System.nanoTime() - start);
+        return outcome;
+    }
+
+    private HandlerOutcome handle(BusEvent event) {
+        try {
+            EventValidator.validate(event);
+        } catch (MalformedEventException e) {
+            LOG.error("event rejected: {}", e.getMessage());
+            return HandlerOutcome.rejected(e.getMessage());
+        }
+        if (!idempotency.claim(definition.name(), event.eventId())) {
+            LOG.debug("duplicate {} ignored", event.name());
+            return HandlerOutcome.duplicate();
+        }
+        List<BusEvent> out;
+        try {
+            out = toEvents(definition.handler().handle(new InboundEvent(event)), event.traceId());
+        } catch (MalformedEventException e) {
+            idempotency.complete(definition.name(), event.eventId());
+            LOG.error("event rejected by handler: {}", e.getMessage());
+            return HandlerOutcome.rejected(e.getMessage());
+        } catch (RuntimeException e) {
+            idempotency.release(definition.name(), event.eventId());
+            LOG.error("handler failed on {}: {}", event.name(), e.toString(), e);
+            return HandlerOutcome.failed(e.toString());
+        }
+        // Publish before completing the claim: a crash in between leaves the lease to expire and the event is
+        // redelivered, so nothing is lost (at least once).
+        out.forEach(publisher);
+        idempotency.complete(definition.name(), event.eventId());
+        return HandlerOutcome.handled(out);
+    }
+
+    private List<BusEvent> toEvents(List<Emit> emits, String traceId) {
+        List<BusEvent> out = new ArrayList<>(emits.size());
+        for (Emit emit : emits) {
+            if (emit.type().producer() != definition.domain()) {
+                throw new IllegalStateException(definition.name() + " of " + definition.domain().id()
+                        + " may not publish " + emit.type().name() + " (owned by " + emit.type().producer().id() + ")");
+            }
+            BusEvent event = events.create(emit, traceId);
+            try {
+                EventValidator.validate(event);
+            } catch (MalformedEventException e) {
+                throw new IllegalStateException(definition.name() + " produced an invalid event: " + e.getMessage(), e);
+            }
+            out.add(event);
+        }
+        return out;
+    }
+}
