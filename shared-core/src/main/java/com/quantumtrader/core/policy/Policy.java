@@ -14,6 +14,8 @@ import java.util.Map;
  * @param strategies            strategy id to enabled
  * @param accountEquity         equity risk sizes against until portfolio reports one, in USDT
  * @param drawdownAlert         drawdown from equity peak (fraction) that raises {@code portfolio.drawdown.high}
+ * @param emergencyDrawdown     drawdown from equity peak (fraction) at which the emergency stop latches
+ * @param circuitBreaker        when order failures trip the breaker, and for how long
  */
 public record Policy(
         RiskMode riskMode,
@@ -21,7 +23,9 @@ public record Policy(
         List<String> universe,
         Map<String, Boolean> strategies,
         BigDecimal accountEquity,
-        BigDecimal drawdownAlert) {
+        BigDecimal drawdownAlert,
+        BigDecimal emergencyDrawdown,
+        CircuitBreakerPolicy circuitBreaker) {
 
     /** The limits of the mode in force. */
     public RiskLimits activeLimits() {
