@@ -17,29 +17,33 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(key));
+        return Optional.ofNullable(values.get(KeyValueStores.requireKey(key)));
     }
 
     @Override
     public void put(String key, String value) {
-        values.put(key, value);
+        values.put(KeyValueStores.requireKey(key), KeyValueStores.requireValue(value));
     }
 
     @Override
     public void delete(String key) {
-        values.remove(key);
+        values.remove(KeyValueStores.requireKey(key));
         hashes.remove(key);
     }
 
     @Override
     public long increment(String key, long delta) {
-        return Long.parseLong(values.merge(key, Long.toString(delta),
-                (old, d) -> Long.toString(Long.parseLong(old) + Long.parseLong(d))));
+        try {
+            return Long.parseLong(values.merge(KeyValueStores.requireKey(key), Long.toString(delta),
+                    (old, d) -> Long.toString(Math.addExact(Long.parseLong(old), Long.parseLong(d)))));
+        } catch (NumberFormatException e) {
+            throw KeyValueStores.notAnInteger(key, e);
+        }
     }
 
     @Override
     public Map<String, String> hashGetAll(String key) {
-        TreeMap<String, String> hash = hashes.get(key);
+        TreeMap<String, String> hash = hashes.get(KeyValueStores.requireKey(key));
         if (hash == null) {
             return Map.of();
         }
@@ -50,7 +54,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public Optional<String> hashGet(String key, String field) {
-        TreeMap<String, String> hash = hashes.get(key);
+        TreeMap<String, String> hash = hashes.get(KeyValueStores.requireKey(key));
+        KeyValueStores.requireField(field);
         if (hash == null) {
             return Optional.empty();
         }
@@ -61,7 +66,9 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public void hashPut(String key, String field, String value) {
-        TreeMap<String, String> hash = hashes.computeIfAbsent(key, k -> new TreeMap<>());
+        KeyValueStores.requireField(field);
+        KeyValueStores.requireValue(value);
+        TreeMap<String, String> hash = hashes.computeIfAbsent(KeyValueStores.requireKey(key), k -> new TreeMap<>());
         synchronized (hash) {
             hash.put(field, value);
         }
@@ -69,7 +76,8 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public void hashDelete(String key, String field) {
-        TreeMap<String, String> hash = hashes.get(key);
+        KeyValueStores.requireField(field);
+        TreeMap<String, String> hash = hashes.get(KeyValueStores.requireKey(key));
         if (hash != null) {
             synchronized (hash) {
                 hash.remove(field);

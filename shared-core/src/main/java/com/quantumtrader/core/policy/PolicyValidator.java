@@ -1,0 +1,123 @@
+package com.quantumtrader.core.policy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.quantumtrader.events.EventJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks a policy before it is used or stored: the JSON Schema {@code policy.schema.json} (structure, types, and
+ * per-field bounds, each documented with its unit there) plus the rules a schema cannot state across fields. Every
+ * problem is reported at once, each prefixed with the path of the field it concerns.
+ */
+public final class PolicyValidator {
+
+    private static final String SCHEMA_RESOURCE = "/policy.schema.json";
+    private static final JsonSchema SCHEMA = loadSchema();
+
+    private PolicyValidator() {
+    }
+
+    /** Reads a policy file (e.g. the local runtime's {@code --policy FILE}) and validates it. */
+    public static Policy parseAndValidate(String json) {
+        Objects.requireNonNull(json, "json");
+        JsonNode tree;
+        try {
+            tree = EventJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new PolicyValidationException(List.of("(document): not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+                    + e.getOriginalMessage()));
+        }
+        return validate(tree);
+    }
+
+    /** Validates a policy in JSON form and returns it as a {@link Policy}. */
+    public static Policy validate(JsonNode policyJson) {
+        List<String> problems = problems(policyJson);
+        if (!problems.isEmpty()) {
+            throw new PolicyValidationException(problems);
+        }
+        try {
+            return EventJson.mapper().treeToValue(policyJson, Policy.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new PolicyValidationException(List.of("(document): " + e.getMessage()));
+        }
+    }
+
+    /** Validates a policy object (e.g. one built in code for an update) and returns it unchanged. */
+    public static Policy validate(Policy policy) {
+        Objects.requireNonNull(policy, "policy");
+        List<String> problems = problems(EventJson.tree(policy));
+        if (!problems.isEmpty()) {
+            throw new PolicyValidationException(problems);
+        }
+        return policy;
+    }
+
+    /** Every problem of a policy in JSON form, sorted by field path; empty when it is valid. */
+    public static List<String> problems(JsonNode policyJson) {
+        if (policyJson == null || !policyJson.isObject()) {
+            return List.of("(document): a policy must be a JSON object");
+        }
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage message : SCHEMA.validate(policyJson)) {
+            problems.add(describe(message));
+        }
+        JsonNode alert = policyJson.get("drawdown_alert");
+        JsonNode emergency = policyJson.get("emergency_drawdown");
+        if (alert != null && emergency != null && alert.isNumber() && emergency.isNumber()
+                && alert.decimalValue().compareTo(emergency.decimalValue()) >= 0) {
+            problems.add("drawdown_alert: " + alert.decimalValue().toPlainString()
+                    + " must be below emergency_drawdown (" + emergency.decimalValue().toPlainString() + ")");
+        }
+        return problems.stream().distinct().sorted().toList();
+    }
+
+    private static String describe(ValidationMessage message) {
+        String path = fieldPath(message.getInstanceLocation().toString());
+        String property = message.getProperty();
+        if (property != null && "required".equals(message.getType())) {
+            return join(path, property) + ": is missing";
+        }
+        if (property != null && "additionalProperties".equals(message.getType())) {
+            return join(path, property) + ": is not a policy field (misspelled?)";
+        }
+        String text = message.getMessage();
+        int colon = text.indexOf(": ");
+        return join(path, null) + ": " + (colon >= 0 ? text.substring(colon + 2) : text);
+    }
+
+    private static String join(String path, String member) {
+        if (member == null) {
+            return path.isEmpty() ? "(document)" : path;
+        }
+        return path.isEmpty() ? member : path + '.' + member;
+    }
+
+    /** {@code $.limits.SAFE.min_confidence} to {@code limits.SAFE.min_confidence}; {@code $.universe[0]} kept. */
+    private static String fieldPath(String instanceLocation) {
+        String path = instanceLocation.startsWith("$") ? instanceLocation.substring(1) : instanceLocation;
+        return path.startsWith(".") ? path.substring(1) : path;
+    }
+
+    private static JsonSchema loadSchema() {
+        try (InputStream in = PolicyValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.quantumtrader.core.state;
+
+import com.quantumtrader.core.redis.RedisConnections;
+import com.quantumtrader.events.Domain;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A domain's state in Redis. Every key is stored as {@code <domain id>:<key>}, so a domain owns its prefix and can
+ * neither read nor overwrite another domain's keys. Hash fields come back in key order, as in the in-memory store.
+ */
+public final class RedisKeyValueStore implements KeyValueStore {
+
+    private final RedisCommands<String, String> redis;
+    private final Domain domain;
+
+    public RedisKeyValueStore(RedisConnections connections, Domain domain) {
+        this.redis = Objects.requireNonNull(connections, "connections").connection().sync();
+        this.domain = Objects.requireNonNull(domain, "domain");
+    }
+
+    /** The Redis key under which {@code domain} stores its relative {@code key}. */
+    public static String redisKey(Domain domain, String key) {
+        return domain.id() + ':' + KeyValueStores.requireKey(key);
+    }
+
+    public Domain domain() {
+        return domain;
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(redis.get(redisKey(domain, key)));
+    }
+
+    @Override
+    public void put(String key, String value) {
+        redis.set(redisKey(domain, key), KeyValueStores.requireValue(value));
+    }
+
+    @Override
+    public void delete(String key) {
+        redis.del(redisKey(domain, key));
+    }
+
+    @Override
+    public long increment(String key, long delta) {
+        try {
+            return redis.incrby(redisKey(domain, key), delta);
+        } catch (RedisCommandExecutionException e) {
+            if (e.getMessage() != null && e.getMessage().contains("not an integer")) {
+                throw KeyValueStores.notAnInteger(key, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Map<String, String> hashGetAll(String key) {
+        return new LinkedHashMap<>(new TreeMap<>(redis.hgetall(redisKey(domain, key))));
+    }
+
+    @Override
+    public Optional<String> hashGet(String key, String field) {
+        return Optional.ofNullable(redis.hget(redisKey(domain, key), KeyValueStores.requireField(field)));
+    }
+
+    @Override
+    public void hashPut(String key, String field, String value) {
+        redis.hset(redisKey(domain, key), KeyValueStores.requireField(field), KeyValueStores.requireValue(value));
+    }
+
+    @Override
+    public void hashDelete(String key, String field) {
+        redis.hdel(redisKey(domain, key), KeyValueStores.requireField(field));
+    }
+}

@@ -1,0 +1,114 @@
+package com.quantumtrader.core.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.quantumtrader.core.redis.RedisConnections;
+import com.quantumtrader.core.testing.RedisTestServer;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
+
+    private static final Duration LONG_LEASE = Duration.ofMinutes(5);
+    private static final Duration DEDUPE_WINDOW = Duration.ofHours(24);
+
+    private static RedisConnections connections;
+    private static StatefulRedisConnection<String, String> raw;
+
+    @BeforeAll
+    static void connect() {
+        connections = RedisConnections.connect(RedisTestServer.url());
+        raw = RedisTestServer.client().connect();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        raw.close();
+        connections.close();
+    }
+
+    @Override
+    protected IdempotencyStore newStore() {
+        RedisTestServer.flush();
+        return new RedisIdempotencyStore(connections, LONG_LEASE, DEDUPE_WINDOW);
+    }
+
+    @Test
+    void aClaimIsAnInProgressLeaseUnderTheHandlersKey() {
+        store.claim("risk.check_signal", "evt-1");
+
+        String key = "idempotency:risk.check_signal:evt-1";
+        assertThat(RedisIdempotencyStore.redisKey("risk.check_signal", "evt-1")).isEqualTo(key);
+        assertThat(raw.sync().get(key)).isEqualTo("IN_PROGRESS");
+        assertThat(raw.sync().pttl(key)).isPositive().isLessThanOrEqualTo(LONG_LEASE.toMillis());
+    }
+
+    @Test
+    void completionKeepsTheEventForTheDedupeWindow() {
+        store.claim("risk.check_signal", "evt-1");
+        store.complete("risk.check_signal", "evt-1");
+
+        String key = "idempotency:risk.check_signal:evt-1";
+        assertThat(raw.sync().get(key)).isEqualTo("DONE");
+        assertThat(raw.sync().pttl(key)).isGreaterThan(LONG_LEASE.toMillis())
+                .isLessThanOrEqualTo(DEDUPE_WINDOW.toMillis());
+    }
+
+    @Test
+    void anExpiredLeaseOfADeadConsumerCanBeReclaimed() {
+        IdempotencyStore shortLease = new RedisIdempotencyStore(connections, Duration.ofMillis(50), DEDUPE_WINDOW);
+        assertThat(shortLease.claim("portfolio.on_fill", "evt-1")).isTrue();
+        assertThat(shortLease.claim("portfolio.on_fill", "evt-1")).isFalse();
+
+        // the consumer died without complete or release: once the lease runs out the event is free again
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        boolean reclaimed = false;
+        while (!reclaimed && System.nanoTime() < deadline) {
+            reclaimed = shortLease.claim("portfolio.on_fill", "evt-1");
+            Thread.onSpinWait();
+        }
+
+        assertThat(reclaimed).isTrue();
+    }
+
+    @Test
+    void anEventIsForgottenAfterTheDedupeWindow() {
+        IdempotencyStore shortWindow = new RedisIdempotencyStore(connections, LONG_LEASE, Duration.ofMillis(50));
+        shortWindow.claim("portfolio.on_fill", "evt-1");
+        shortWindow.complete("portfolio.on_fill", "evt-1");
+
+        assertThat(raw.sync().pttl("idempotency:portfolio.on_fill:evt-1")).isBetween(0L, 50L);
+    }
+
+    @Test
+    void aLateReleaseDoesNotDeleteTheLeaseOfTheNextConsumer() {
+        store.claim("portfolio.on_fill", "evt-1");
+        raw.sync().set("idempotency:portfolio.on_fill:evt-1", "DONE");
+
+        store.release("portfolio.on_fill", "evt-1");
+
+        assertThat(raw.sync().get("idempotency:portfolio.on_fill:evt-1")).isEqualTo("DONE");
+    }
+
+    @Test
+    void releaseStillWorksAfterRedisForgetsItsScripts() {
+        store.claim("portfolio.on_fill", "evt-1");
+        raw.sync().scriptFlush();
+
+        store.release("portfolio.on_fill", "evt-1");
+
+        assertThat(store.claim("portfolio.on_fill", "evt-1")).isTrue();
+    }
+
+    @Test
+    void rejectsANonPositiveTtl() {
+        assertThatThrownBy(() -> new RedisIdempotencyStore(connections, Duration.ZERO, DEDUPE_WINDOW))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaseTtl");
+        assertThatThrownBy(() -> new RedisIdempotencyStore(connections, LONG_LEASE, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("doneTtl");
+    }
+}

@@ -1,0 +1,214 @@
+package com.quantumtrader.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.events.EventJson;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PolicyValidatorTest {
+
+    private static ObjectNode defaults() {
+        return (ObjectNode) EventJson.tree(PolicyDefaults.load());
+    }
+
+    private static ObjectNode limits(ObjectNode policy, String mode) {
+        return (ObjectNode) policy.get("limits").get(mode);
+    }
+
+    private static List<String> problemsOf(JsonNode policy) {
+        return PolicyValidator.problems(policy);
+    }
+
+    @Test
+    void acceptsTheShippedDefaults() {
+        assertThat(problemsOf(defaults())).isEmpty();
+        assertThat(PolicyValidator.validate(PolicyDefaults.load())).isEqualTo(PolicyDefaults.load());
+    }
+
+    @Test
+    void listsEveryBadFieldWithItsPath() {
+        ObjectNode policy = defaults();
+        limits(policy, "SAFE").put("min_confidence", 1.5);
+        limits(policy, "NORMAL").put("max_leverage", 126);
+        limits(policy, "AGGRESSIVE").put("max_open_positions", 0);
+        policy.putArray("universe").add("BTCUSDT").add("btc-usdt");
+        policy.put("account_equity", 0);
+
+        List<String> problems = problemsOf(policy);
+
+        assertThat(problems).hasSize(5);
+        assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("limits.SAFE.min_confidence: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.NORMAL.max_leverage: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.AGGRESSIVE.max_open_positions: "))
+                .anySatisfy(p -> assertThat(p).startsWith("universe[1]: "))
+                .anySatisfy(p -> assertThat(p).startsWith("account_equity: "));
+        assertThatThrownBy(() -> PolicyValidator.validate(policy))
+                .isInstanceOf(PolicyValidationException.class)
+                .hasMessageContaining("5 problems")
+                .hasMessageContaining("limits.SAFE.min_confidence")
+                .hasMessageContaining("limits.NORMAL.max_leverage")
+                .hasMessageContaining("universe[1]");
+    }
+
+    @Test
+    void acceptsLeverageUpToTheBinanceMaximumAndRejectsAbove() {
+        ObjectNode policy = defaults();
+        limits(policy, "AGGRESSIVE").put("max_leverage", 125);
+        assertThat(problemsOf(policy)).isEmpty();
+
+        limits(policy, "AGGRESSIVE").put("max_leverage", new BigDecimal("125.5"));
+        assertThat(problemsOf(policy)).singleElement().asString().startsWith("limits.AGGRESSIVE.max_leverage: ");
+
+        limits(policy, "AGGRESSIVE").put("max_leverage", new BigDecimal("0.5"));
+        assertThat(problemsOf(policy)).singleElement().asString().startsWith("limits.AGGRESSIVE.max_leverage: ");
+    }
+
+    @Test
+    void rejectsRiskPerTradeOfZeroOrAboveTenPercent() {
+        ObjectNode policy = defaults();
+        limits(policy, "SAFE").put("risk_per_trade", 0);
+        limits(policy, "NORMAL").put("risk_per_trade", new BigDecimal("0.1"));
+        limits(policy, "AGGRESSIVE").put("risk_per_trade", new BigDecimal("0.11"));
+
+        assertThat(problemsOf(policy)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("limits.SAFE.risk_per_trade: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.AGGRESSIVE.risk_per_trade: "));
+    }
+
+    @Test
+    void rejectsMinConfidenceOutsideZeroToOne() {
+        ObjectNode policy = defaults();
+        limits(policy, "SAFE").put("min_confidence", -0.01);
+        limits(policy, "NORMAL").put("min_confidence", 1.0);
+
+        assertThat(problemsOf(policy)).singleElement().asString().startsWith("limits.SAFE.min_confidence: ");
+    }
+
+    @Test
+    void rejectsOpenPositionsAboveOneHundredAndFractionalCounts() {
+        ObjectNode policy = defaults();
+        limits(policy, "SAFE").put("max_open_positions", 101);
+        limits(policy, "NORMAL").put("max_open_positions", 2.5);
+        limits(policy, "AGGRESSIVE").put("max_open_positions", 100);
+
+        assertThat(problemsOf(policy)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("limits.SAFE.max_open_positions: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.NORMAL.max_open_positions: "));
+    }
+
+    @Test
+    void rejectsNonPositiveNotional() {
+        ObjectNode policy = defaults();
+        limits(policy, "NORMAL").put("max_position_notional", -1);
+
+        assertThat(problemsOf(policy)).singleElement().asString()
+                .startsWith("limits.NORMAL.max_position_notional: ");
+    }
+
+    @Test
+    void requiresLimitsForEveryRiskMode() {
+        ObjectNode policy = defaults();
+        ((ObjectNode) policy.get("limits")).remove("AGGRESSIVE");
+
+        assertThat(problemsOf(policy)).containsExactly("limits.AGGRESSIVE: is missing");
+    }
+
+    @Test
+    void rejectsAnUnknownRiskMode() {
+        ObjectNode policy = defaults();
+        policy.put("risk_mode", "YOLO");
+
+        assertThat(problemsOf(policy)).singleElement().asString().startsWith("risk_mode: ");
+    }
+
+    @Test
+    void namesAMisspelledFieldInsteadOfIgnoringIt() {
+        ObjectNode policy = defaults();
+        limits(policy, "NORMAL").put("max_leverge", 5);
+
+        assertThat(problemsOf(policy)).containsExactly("limits.NORMAL.max_leverge: is not a policy field (misspelled?)");
+    }
+
+    @Test
+    void requiresANonEmptyUniverseOfExchangeSymbols() {
+        ObjectNode policy = defaults();
+        policy.putArray("universe");
+        assertThat(problemsOf(policy)).singleElement().asString().startsWith("universe: ");
+
+        ArrayNode universe = policy.putArray("universe");
+        universe.add("B").add("ETHUSDT").add("ETHUSDT").add("THISSYMBOLISWAYTOOLONG");
+        assertThat(problemsOf(policy)).hasSize(3)
+                .anySatisfy(p -> assertThat(p).startsWith("universe[0]: "))
+                .anySatisfy(p -> assertThat(p).startsWith("universe[3]: "))
+                .anySatisfy(p -> assertThat(p).startsWith("universe: "));
+    }
+
+    @Test
+    void requiresDrawdownAlertBelowEmergencyDrawdownBelowOne() {
+        ObjectNode policy = defaults();
+        policy.put("drawdown_alert", new BigDecimal("0.20"));
+        policy.put("emergency_drawdown", new BigDecimal("0.20"));
+        assertThat(problemsOf(policy)).singleElement().asString()
+                .isEqualTo("drawdown_alert: 0.20 must be below emergency_drawdown (0.20)");
+
+        policy.put("drawdown_alert", new BigDecimal("0.10"));
+        policy.put("emergency_drawdown", 1);
+        assertThat(problemsOf(policy)).singleElement().asString().startsWith("emergency_drawdown: ");
+    }
+
+    @Test
+    void requiresPositiveWholeCircuitBreakerSettings() {
+        ObjectNode policy = defaults();
+        ObjectNode breaker = (ObjectNode) policy.get("circuit_breaker");
+        breaker.put("max_order_failures", 0);
+        breaker.put("window_minutes", -5);
+        breaker.remove("cool_off_minutes");
+
+        assertThat(problemsOf(policy)).hasSize(3)
+                .anySatisfy(p -> assertThat(p).startsWith("circuit_breaker.max_order_failures: "))
+                .anySatisfy(p -> assertThat(p).startsWith("circuit_breaker.window_minutes: "))
+                .anySatisfy(p -> assertThat(p).startsWith("circuit_breaker.cool_off_minutes: "));
+    }
+
+    @Test
+    void namesEveryMissingFieldOfAPolicyBuiltInCode() {
+        Policy incomplete = new Policy(RiskMode.SAFE, PolicyDefaults.load().limits(), null, null,
+                new BigDecimal("1000"), null, new BigDecimal("0.2"), PolicyDefaults.load().circuitBreaker());
+
+        assertThatThrownBy(() -> PolicyValidator.validate(incomplete))
+                .isInstanceOfSatisfying(PolicyValidationException.class, e -> assertThat(e.problems())
+                        .hasSize(3)
+                        .anySatisfy(p -> assertThat(p).startsWith("universe: "))
+                        .anySatisfy(p -> assertThat(p).startsWith("strategies: "))
+                        .anySatisfy(p -> assertThat(p).startsWith("drawdown_alert: ")));
+    }
+
+    @Test
+    void parsesAValidPolicyFile() {
+        String json = EventJson.write(PolicyDefaults.load());
+
+        assertThat(PolicyValidator.parseAndValidate(json)).isEqualTo(PolicyDefaults.load());
+    }
+
+    @Test
+    void reportsWhereAPolicyFileIsNotValidJson() {
+        String json = "{\n  \"risk_mode\": \"SAFE\",\n  \"limits\": {\n}";
+
+        assertThatThrownBy(() -> PolicyValidator.parseAndValidate(json))
+                .isInstanceOf(PolicyValidationException.class)
+                .hasMessageContaining("not valid JSON at line 4");
+    }
+
+    @Test
+    void rejectsAPolicyFileThatIsNotAnObject() {
+        assertThatThrownBy(() -> PolicyValidator.parseAndValidate("[1, 2]"))
+                .isInstanceOf(PolicyValidationException.class)
+                .hasMessageContaining("must be a JSON object");
+    }
+}
