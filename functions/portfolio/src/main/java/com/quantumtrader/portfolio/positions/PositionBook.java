@@ -1,0 +1,48 @@
+package com.quantumtrader.portfolio.positions;
+
+import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.events.EventJson;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Portfolio's positions (one per symbol) and ledger in its own store. */
+public final class PositionBook {
+
+    private static final String POSITIONS = "positions";
+    private static final String LEDGER = "ledger";
+
+    private final KeyValueStore state;
+
+    public PositionBook(KeyValueStore state) {
+        this.state = state;
+    }
+
+    public Optional<Position> position(String symbol) {
+        return state.hashGet(POSITIONS, symbol).map(json -> EventJson.read(json, Position.class));
+    }
+
+    /** Open positions ordered by symbol. */
+    public List<Position> openPositions() {
+        return state.hashGetAll(POSITIONS).values().stream()
+                .map(json -> EventJson.read(json, Position.class))
+                .sorted(Comparator.comparing(Position::symbol))
+                .toList();
+    }
+
+    public void save(Position position) {
+        state.hashPut(POSITIONS, position.symbol(), EventJson.write(position));
+    }
+
+    void remove(String symbol) {
+        state.hashDelete(POSITIONS, symbol);
+    }
+
+    public Ledger ledger() {
+        return state.get(LEDGER).map(json -> EventJson.read(json, Ledger.class)).orElse(Ledger.EMPTY);
+    }
+
+    void save(Ledger ledger) {
+        state.put(LEDGER, EventJson.write(ledger));
+    }
+}

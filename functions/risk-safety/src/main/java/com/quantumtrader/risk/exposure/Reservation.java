@@ -1,0 +1,19 @@
+package com.quantumtrader.risk.exposure;
+
+import com.quantumtrader.events.Side;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Exposure risk holds for an approved signal from approval until its position closes or its entry order fails.
+ *
+ * @param notional approved quantity times the signal's reference price, in USDT
+ */
+public record Reservation(
+        String signalId,
+        String symbol,
+        Side side,
+        BigDecimal quantity,
+        BigDecimal notional,
+        Instant reservedAt) {
+}

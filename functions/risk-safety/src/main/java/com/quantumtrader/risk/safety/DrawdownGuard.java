@@ -1,0 +1,68 @@
+package com.quantumtrader.risk.safety;
+
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.handler.EventHandler;
+import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.PolicyReader;
+import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.events.portfolio.DrawdownHigh;
+import com.quantumtrader.events.risk.CircuitBreakerActivated;
+import com.quantumtrader.events.risk.EmergencyStop;
+import com.quantumtrader.events.risk.EmergencyTriggered;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code portfolio.drawdown.high}: at or beyond the policy's emergency drawdown it latches the emergency stop and
+ * orders execution to flatten; below it, it opens the circuit breaker so no new risk is taken for a cool-off.
+ */
+public final class DrawdownGuard implements EventHandler {
+
+    static final String REASON = "DRAWDOWN";
+    static final String REQUESTED_BY = "ess";
+    private static final Logger LOG = LoggerFactory.getLogger(DrawdownGuard.class);
+
+    private final String name;
+    private final Clock clock;
+    private final PolicyReader policy;
+    private final SafetySwitches switches;
+
+    public DrawdownGuard(String name, Clock clock, PolicyReader policy, SafetySwitches switches) {
+        this.name = name;
+        this.clock = clock;
+        this.policy = policy;
+        this.switches = switches;
+    }
+
+    @Override
+    public List<Emit> handle(InboundEvent event) {
+        DrawdownHigh drawdown = event.payload(EventCatalog.PORTFOLIO_DRAWDOWN_HIGH);
+        Policy current = policy.current();
+        Instant now = clock.instant();
+        String value = drawdown.drawdown().toPlainString();
+        if (drawdown.drawdown().compareTo(current.emergencyDrawdown()) >= 0) {
+            String threshold = current.emergencyDrawdown().toPlainString();
+            if (!switches.latchEmergency(new EmergencyLatch(REASON, value, threshold, now), name)) {
+                LOG.info("emergency stop already latched; drawdown {} changes nothing", value);
+                return List.of();
+            }
+            LOG.error("EMERGENCY STOP latched: drawdown {} >= {}", value, threshold);
+            return List.of(
+                    Emit.of(EventCatalog.SAFETY_EMERGENCY_TRIGGERED, new EmergencyTriggered(REASON, value, threshold)),
+                    Emit.of(EventCatalog.SAFETY_EMERGENCY_STOP, new EmergencyStop(
+                            REASON + ": drawdown " + value + " >= " + threshold, REQUESTED_BY)));
+        }
+        int coolOff = current.circuitBreaker().coolOffMinutes();
+        String detail = "drawdown " + value + " >= alert " + drawdown.threshold().toPlainString()
+                + " (emergency at " + current.emergencyDrawdown().toPlainString() + ")";
+        CircuitBreakerState breaker = switches.open(REASON, detail, now, now.plus(Duration.ofMinutes(coolOff)), name);
+        LOG.warn("circuit breaker open until {}: {}", breaker.until(), detail);
+        return List.of(Emit.of(EventCatalog.RISK_CIRCUIT_BREAKER_ACTIVATED,
+                new CircuitBreakerActivated(REASON, detail, breaker.until())));
+    }
+}

@@ -1,0 +1,72 @@
+package com.quantumtrader.risk;
+
+import com.quantumtrader.core.policy.CircuitBreakerPolicy;
+import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.RiskLimits;
+import com.quantumtrader.core.policy.RiskMode;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Changes to the shipped default policy, one field at a time, for tests. */
+final class PolicyChanges {
+
+    private PolicyChanges() {
+    }
+
+    static UnaryOperator<Policy> minConfidence(double value) {
+        return limits(l -> new RiskLimits(value, l.maxPositionNotional(), l.maxOpenPositions(), l.maxLeverage(),
+                l.riskPerTrade()));
+    }
+
+    static UnaryOperator<Policy> maxPositionNotional(String value) {
+        return limits(l -> new RiskLimits(l.minConfidence(), new BigDecimal(value), l.maxOpenPositions(),
+                l.maxLeverage(), l.riskPerTrade()));
+    }
+
+    static UnaryOperator<Policy> maxOpenPositions(int value) {
+        return limits(l -> new RiskLimits(l.minConfidence(), l.maxPositionNotional(), value, l.maxLeverage(),
+                l.riskPerTrade()));
+    }
+
+    static UnaryOperator<Policy> maxLeverage(String value) {
+        return limits(l -> new RiskLimits(l.minConfidence(), l.maxPositionNotional(), l.maxOpenPositions(),
+                new BigDecimal(value), l.riskPerTrade()));
+    }
+
+    static UnaryOperator<Policy> riskPerTrade(String value) {
+        return limits(l -> new RiskLimits(l.minConfidence(), l.maxPositionNotional(), l.maxOpenPositions(),
+                l.maxLeverage(), new BigDecimal(value)));
+    }
+
+    static UnaryOperator<Policy> universe(String... symbols) {
+        return p -> new Policy(p.riskMode(), p.limits(), List.of(symbols), p.strategies(), p.accountEquity(),
+                p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker());
+    }
+
+    static UnaryOperator<Policy> strategy(String id, boolean enabled) {
+        return p -> {
+            Map<String, Boolean> strategies = new LinkedHashMap<>(p.strategies());
+            strategies.put(id, enabled);
+            return new Policy(p.riskMode(), p.limits(), p.universe(), strategies, p.accountEquity(),
+                    p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker());
+        };
+    }
+
+    static UnaryOperator<Policy> circuitBreaker(int maxFailures, int windowMinutes, int coolOffMinutes) {
+        return p -> new Policy(p.riskMode(), p.limits(), p.universe(), p.strategies(), p.accountEquity(),
+                p.drawdownAlert(), p.emergencyDrawdown(),
+                new CircuitBreakerPolicy(maxFailures, windowMinutes, coolOffMinutes));
+    }
+
+    private static UnaryOperator<Policy> limits(UnaryOperator<RiskLimits> change) {
+        return p -> {
+            Map<RiskMode, RiskLimits> limits = new LinkedHashMap<>(p.limits());
+            limits.put(p.riskMode(), change.apply(p.activeLimits()));
+            return new Policy(p.riskMode(), limits, p.universe(), p.strategies(), p.accountEquity(),
+                    p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker());
+        };
+    }
+}

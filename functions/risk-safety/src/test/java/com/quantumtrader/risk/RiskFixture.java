@@ -1,0 +1,135 @@
+package com.quantumtrader.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.quantumtrader.core.handler.DomainServices;
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.handler.EventFactory;
+import com.quantumtrader.core.handler.HandlerDefinition;
+import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.ids.EventIds;
+import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.PolicyDefaults;
+import com.quantumtrader.core.state.InMemoryKeyValueStore;
+import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.core.time.SimulatedClock;
+import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.events.EventType;
+import com.quantumtrader.events.OrderPurpose;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.events.ai.SignalGenerated;
+import com.quantumtrader.events.execution.OrderFailed;
+import com.quantumtrader.events.portfolio.DrawdownHigh;
+import com.quantumtrader.events.portfolio.PositionClosed;
+import com.quantumtrader.events.risk.SignalApproved;
+import com.quantumtrader.events.risk.SignalRejected;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The risk domain as the runtime sees it: real handlers from {@link RiskSafetyDomain} over an in-memory store,
+ * a simulated clock and a policy the test can change. Events are built with the real {@link EventFactory}.
+ */
+final class RiskFixture {
+
+    static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
+
+    final SimulatedClock clock;
+    final KeyValueStore state;
+    final AtomicReference<Policy> policy;
+    final DomainServices services;
+    final EventFactory events;
+    final Map<String, HandlerDefinition> handlers;
+
+    RiskFixture() {
+        this(new SimulatedClock(START), new InMemoryKeyValueStore(), new AtomicReference<>(PolicyDefaults.load()));
+    }
+
+    /** Over a given store (e.g. Redis), on a clock that may be shared with an earlier instance. */
+    RiskFixture(SimulatedClock clock, KeyValueStore state) {
+        this(clock, state, new AtomicReference<>(PolicyDefaults.load()));
+    }
+
+    private RiskFixture(SimulatedClock clock, KeyValueStore state, AtomicReference<Policy> policy) {
+        this.clock = clock;
+        this.state = state;
+        this.policy = policy;
+        this.services = new DomainServices(clock, state, policy::get);
+        this.events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(42)));
+        this.handlers = new RiskSafetyDomain().handlers(services).stream()
+                .collect(Collectors.toMap(HandlerDefinition::name, h -> h));
+    }
+
+    /** A fresh domain instance over the same store, clock and policy: what a restarted process sees. */
+    RiskFixture restarted() {
+        return new RiskFixture(clock, state, policy);
+    }
+
+    @SafeVarargs
+    final RiskFixture withPolicy(UnaryOperator<Policy>... changes) {
+        for (UnaryOperator<Policy> change : changes) {
+            policy.updateAndGet(change);
+        }
+        return this;
+    }
+
+    RiskControls controls() {
+        return RiskSafetyDomain.controls(services);
+    }
+
+    void advance(Duration duration) {
+        clock.advance(duration);
+    }
+
+    List<Emit> signal(SignalGenerated signal) {
+        return deliver(RiskSafetyDomain.GLOBAL_RISK_CONTROLLER, EventCatalog.AI_SIGNAL_GENERATED, signal);
+    }
+
+    SignalApproved approved(SignalGenerated signal) {
+        List<Emit> out = signal(signal);
+        assertThat(out).extracting(e -> e.type().name()).containsExactly("risk.signal.approved");
+        return (SignalApproved) out.get(0).payload();
+    }
+
+    SignalRejected rejected(SignalGenerated signal) {
+        List<Emit> out = signal(signal);
+        assertThat(out).extracting(e -> e.type().name()).containsExactly("risk.signal.rejected");
+        return (SignalRejected) out.get(0).payload();
+    }
+
+    List<Emit> positionClosed(SignalApproved approved, String realizedPnl) {
+        PositionClosed closed = new PositionClosed("pos-" + approved.signalId(), approved.symbol(), approved.side(),
+                approved.approvedQuantity(), approved.referencePrice(), approved.targetPrice(),
+                new BigDecimal(realizedPnl), new BigDecimal("2.40"), "TAKE_PROFIT", approved.signalId());
+        return deliver(RiskSafetyDomain.EXPOSURE_RELEASE, EventCatalog.PORTFOLIO_POSITION_CLOSED, closed);
+    }
+
+    List<Emit> orderFailed(String signalId, String symbol, OrderPurpose purpose) {
+        OrderFailed failed = new OrderFailed(signalId, "cid-" + signalId + "-" + purpose, symbol, OrderSide.BUY,
+                purpose, new BigDecimal("0.010"), "-4164", "Order's notional must be no smaller than 100");
+        return deliver(RiskSafetyDomain.ORDER_FAILURE_MONITOR, EventCatalog.EXECUTION_ORDER_FAILED, failed);
+    }
+
+    List<Emit> drawdown(String drawdown) {
+        DrawdownHigh high = new DrawdownHigh(new BigDecimal(drawdown), new BigDecimal("0.10"),
+                new BigDecimal("8000"), new BigDecimal("10000"));
+        return deliver(RiskSafetyDomain.DRAWDOWN_GUARD, EventCatalog.PORTFOLIO_DRAWDOWN_HIGH, high);
+    }
+
+    <T extends Record> BusEvent event(EventType<T> type, T payload) {
+        return events.create(type, payload, events.newTraceId());
+    }
+
+    <T extends Record> List<Emit> deliver(String handler, EventType<T> type, T payload) {
+        return handlers.get(handler).handler().handle(new InboundEvent(event(type, payload)));
+    }
+
+}
