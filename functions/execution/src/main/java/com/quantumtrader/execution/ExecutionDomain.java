@@ -1,0 +1,70 @@
+package com.quantumtrader.execution;
+
+import com.quantumtrader.core.handler.DomainModule;
+import com.quantumtrader.core.handler.DomainServices;
+import com.quantumtrader.core.handler.HandlerDefinition;
+import com.quantumtrader.events.Domain;
+import com.quantumtrader.execution.exchange.SimulatedExchange;
+import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
+import com.quantumtrader.execution.orders.OrderManager;
+import com.quantumtrader.execution.slippage.SlippageMonitor;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The execution domain: approved signals become exchange orders, fills become events, an emergency stop flattens
+ * everything. It runs as the always-on container (never a Lambda), so it is not registered for ServiceLoader; a
+ * composition root builds it with the exchange it trades on.
+ *
+ * <p>{@link #paper(SimulatedExchangeSettings)} trades on the simulated exchange. The handlers and the
+ * {@link #marketDataFeed(DomainServices) market-data feed} built from the same {@link DomainServices} share one
+ * exchange and order book. All of their state is in {@code services.state()}: a new instance over the same store
+ * continues where the last one stopped.
+ */
+public final class ExecutionDomain implements DomainModule {
+
+    private final SimulatedExchangeSettings settings;
+    private DomainServices engineServices;
+    private ExecutionEngine engine;
+
+    private ExecutionDomain(SimulatedExchangeSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Paper trading on the simulated exchange; e.g. {@code ExecutionDomain.paper(SimulatedExchangeSettings.defaults())}. */
+    public static ExecutionDomain paper(SimulatedExchangeSettings settings) {
+        return new ExecutionDomain(settings);
+    }
+
+    @Override
+    public Domain domain() {
+        return Domain.EXECUTION;
+    }
+
+    @Override
+    public List<HandlerDefinition> handlers(DomainServices services) {
+        ExecutionEngine shared = engine(services);
+        return List.of(
+                new HandlerDefinition("signal_executor", Domain.EXECUTION, shared::onApproval),
+                new HandlerDefinition("emergency_flattener", Domain.EXECUTION, shared::onEmergencyStop),
+                new HandlerDefinition("protective_stop_mover", Domain.EXECUTION, shared::onStopAdjusted));
+    }
+
+    /** The feed that turns closed bars into fills and {@code market.price.update}, on the handlers' exchange. */
+    public MarketDataFeed marketDataFeed(DomainServices services) {
+        return new MarketDataFeed(engine(services));
+    }
+
+    private synchronized ExecutionEngine engine(DomainServices services) {
+        Objects.requireNonNull(services, "services");
+        if (engine == null || !services.equals(engineServices)) {
+            SimulatedExchange exchange = new SimulatedExchange(settings, services.state());
+            SlippageMonitor slippage = new SlippageMonitor(services.state(), SlippageMonitor.DEFAULT_WINDOW,
+                    SlippageMonitor.DEFAULT_THRESHOLD_BPS);
+            engine = new ExecutionEngine(exchange,
+                    new OrderManager(exchange, services.state(), services.clock(), slippage));
+            engineServices = services;
+        }
+        return engine;
+    }
+}

@@ -1,0 +1,11 @@
+package com.quantumtrader.execution.exchange;
+
+/** The exchange order types execution uses (Binance USD-M names). */
+public enum OrderType {
+    /** Takes the book at the next price the exchange sees. */
+    MARKET,
+    /** Becomes a market order when the price trades through the trigger against the position. */
+    STOP_MARKET,
+    /** Becomes a market order when the price trades through the trigger in favour of the position. */
+    TAKE_PROFIT_MARKET
+}

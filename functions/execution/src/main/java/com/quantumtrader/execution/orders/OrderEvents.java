@@ -1,0 +1,42 @@
+package com.quantumtrader.execution.orders;
+
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.events.OrderPurpose;
+import com.quantumtrader.events.execution.OrderFailed;
+import com.quantumtrader.events.execution.OrderFilled;
+import com.quantumtrader.events.execution.OrderSubmitted;
+import com.quantumtrader.execution.exchange.ExecutionReport;
+import com.quantumtrader.execution.exchange.OrderType;
+import java.time.Instant;
+
+/** The events an order produces, each in the trace of the approval that caused the order. */
+final class OrderEvents {
+
+    private OrderEvents() {
+    }
+
+    static Emit submitted(ManagedOrder order) {
+        return Emit.of(EventCatalog.EXECUTION_ORDER_SUBMITTED, new OrderSubmitted(order.signalId(), order.clientOrderId(),
+                order.symbol(), order.side(), order.purpose(), order.type().name(), order.quantity(),
+                order.type() == OrderType.MARKET ? null : order.triggerPrice(), order.reduceOnly()))
+                .inTrace(order.traceId());
+    }
+
+    static Emit failed(ManagedOrder order, String code, String message) {
+        return Emit.of(EventCatalog.EXECUTION_ORDER_FAILED, new OrderFailed(order.signalId(), order.clientOrderId(),
+                order.symbol(), order.side(), order.purpose(), order.quantity(), code, message))
+                .inTrace(order.traceId());
+    }
+
+    /** An entry fill tells portfolio everything the position needs; exit fills carry only the trade. */
+    static Emit filled(ManagedOrder order, ExecutionReport report, Instant filledAt) {
+        boolean entry = order.purpose() == OrderPurpose.ENTRY;
+        return Emit.of(EventCatalog.EXECUTION_ORDER_FILLED, new OrderFilled(order.signalId(), order.clientOrderId(),
+                order.symbol(), order.side(), order.purpose(), report.lastQuantity(), report.cumulativeQuantity(),
+                order.state() == OrderState.FILLED, report.lastPrice(), order.expectedPrice(), report.fee(),
+                report.feeAsset(), entry ? order.stopPrice() : null, entry ? order.targetPrice() : null,
+                entry ? order.strategyId() : null, entry ? order.modelId() : null, filledAt))
+                .inTrace(order.traceId());
+    }
+}

@@ -1,0 +1,343 @@
+package com.quantumtrader.execution.orders;
+
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.OrderPurpose;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.events.Side;
+import com.quantumtrader.events.portfolio.StopLossAdjusted;
+import com.quantumtrader.events.risk.SignalApproved;
+import com.quantumtrader.execution.exchange.ExchangePort;
+import com.quantumtrader.execution.exchange.ExchangePosition;
+import com.quantumtrader.execution.exchange.ExecutionReport;
+import com.quantumtrader.execution.exchange.OrderType;
+import com.quantumtrader.execution.exchange.PlaceResult;
+import com.quantumtrader.execution.exchange.SymbolRules;
+import com.quantumtrader.execution.slippage.SlippageMonitor;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns approvals into exchange orders and exchange reports into events. It owns the order state machine, the
+ * positions it opened and their protective orders (a stop and a take-profit per entry, one cancelling the other).
+ * Exchange-agnostic: the simulated exchange and, later, Binance feed it the same execution reports. Not
+ * thread-safe; the execution engine serialises calls.
+ */
+public final class OrderManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
+
+    private final ExchangePort exchange;
+    private final Clock clock;
+    private final SlippageMonitor slippage;
+    private final OrderBook book;
+    private final TrackedPositions positions;
+
+    public OrderManager(ExchangePort exchange, KeyValueStore store, Clock clock, SlippageMonitor slippage) {
+        this.exchange = exchange;
+        this.clock = clock;
+        this.slippage = slippage;
+        this.book = new OrderBook(store);
+        this.positions = new TrackedPositions(store);
+    }
+
+    /**
+     * An approved signal becomes a MARKET entry order ({@code execution.order.submitted}) or a failure with a code
+     * ({@code execution.order.failed}). The client id derives from the signal id: an approval seen before, under
+     * any event id, changes nothing.
+     */
+    public List<Emit> execute(SignalApproved approval, String traceId) {
+        requireComplete(approval);
+        String clientOrderId = ClientOrderIds.entry(approval.signalId());
+        if (book.find(clientOrderId).isPresent()) {
+            LOG.info("signal {} already has order {}: approval ignored", approval.signalId(), clientOrderId);
+            return List.of();
+        }
+        Optional<SymbolRules> rules = exchange.rules(approval.symbol());
+        ManagedOrder order = book.create(entryOrder(approval, traceId, rules));
+        Optional<Refusal> invalid = invalidApproval(approval, order);
+        if (invalid.isPresent()) {
+            return List.of(reject(order, invalid.get().code(), invalid.get().message()));
+        }
+        PlaceResult result = exchange.place(order.request());
+        if (!result.accepted()) {
+            String message = result.errorMessage();
+            if (order.quantity().compareTo(approval.approvedQuantity()) != 0) {
+                message += " (approved " + approval.approvedQuantity().toPlainString() + ", rounded down to the step)";
+            }
+            return List.of(reject(order, result.errorCode(), message));
+        }
+        order = book.transition(order, OrderState.SUBMITTED);
+        LOG.info("entry {} {} {} {} submitted", order.clientOrderId(), order.side(), order.quantity().toPlainString(),
+                order.symbol());
+        return List.of(OrderEvents.submitted(order));
+    }
+
+    /**
+     * Applies the exchange's reports: fills become {@code execution.order.filled}; a filled entry gets its stop and
+     * take-profit; a protective or exit fill that leaves the position flat cancels what still guards it.
+     */
+    public List<Emit> onExecutionReports(List<ExecutionReport> reports) {
+        List<Emit> emits = new ArrayList<>();
+        for (ExecutionReport report : reports) {
+            Optional<ManagedOrder> known = book.find(report.clientOrderId());
+            if (known.isEmpty()) {
+                LOG.error("exchange reported {} for unknown order {}", report.status(), report.clientOrderId());
+                continue;
+            }
+            ManagedOrder order = known.get();
+            if (report.traded()) {
+                order = book.fill(order, report.cumulativeQuantity());
+                emits.add(OrderEvents.filled(order, report, clock.instant()));
+                if (order.purpose() == OrderPurpose.ENTRY) {
+                    emits.addAll(onEntryTrade(order, report));
+                } else {
+                    emits.addAll(onReducingTrade(order));
+                }
+            }
+            if (report.status() == ExecutionReport.Status.EXPIRED) {
+                order = book.transition(order, OrderState.EXPIRED);
+                LOG.info("order {} expired with {} filled", order.clientOrderId(), order.filledQuantity().toPlainString());
+            }
+            if (order.purpose() == OrderPurpose.ENTRY && !order.state().working()) {
+                emits.addAll(protect(order));
+            }
+        }
+        return emits;
+    }
+
+    /** Moves the working stop of the signal's position (cancel and replace: Binance cannot amend a stop order). */
+    public List<Emit> moveStop(StopLossAdjusted adjustment) {
+        Optional<TrackedPosition> tracked = positions.find(adjustment.symbol())
+                .filter(position -> position.signalId().equals(adjustment.signalId()) && position.protectedByStop());
+        Optional<ManagedOrder> stop = tracked.flatMap(position -> book.find(position.stopOrderId()))
+                .filter(order -> order.state().working());
+        if (tracked.isEmpty() || stop.isEmpty()) {
+            LOG.info("stop move of signal {} ignored: no open position with a working stop", adjustment.signalId());
+            return List.of();
+        }
+        TrackedPosition position = tracked.get();
+        SymbolRules rules = exchange.rules(position.symbol()).orElseThrow();
+        BigDecimal newStop = rules.roundPrice(adjustment.newStop(), RoundingMode.HALF_EVEN);
+        if (newStop.compareTo(stop.get().triggerPrice()) == 0) {
+            return List.of();
+        }
+        cancel(stop.get());
+        int revision = position.stopRevision() + 1;
+        ManagedOrder replacement = book.create(protectiveOrder(stop.get(), ClientOrderIds.stopLoss(position.signalId(), revision),
+                OrderPurpose.STOP_LOSS, OrderType.STOP_MARKET, position.quantity(), newStop));
+        positions.save(position.withStop(replacement.clientOrderId(), revision));
+        LOG.info("stop of signal {} moved from {} to {} ({})", position.signalId(),
+                stop.get().triggerPrice().toPlainString(), newStop.toPlainString(), adjustment.reason());
+        return submit(replacement);
+    }
+
+    /**
+     * The emergency stop: cancels every working order, closes every position with a reduce-only market order at
+     * the latest price, then asks the exchange whether it is flat. Doing it again with nothing open does nothing.
+     */
+    public List<Emit> flattenAll(String reason) {
+        List<Emit> emits = new ArrayList<>();
+        List<ManagedOrder> working = book.working();
+        for (ManagedOrder order : working) {
+            ManagedOrder canceled = cancel(order);
+            if (canceled.purpose() == OrderPurpose.ENTRY && canceled.filledQuantity().signum() == 0) {
+                // Risk holds a reservation for this entry; a failure is what frees it.
+                emits.add(OrderEvents.failed(canceled, "EMERGENCY_STOP", "cancelled by the emergency stop: " + reason));
+            }
+        }
+        int closed = 0;
+        for (ExchangePosition position : exchange.positions()) {
+            Optional<TrackedPosition> tracked = positions.find(position.symbol());
+            if (tracked.isEmpty()) {
+                LOG.error("emergency stop: closing {} {} that no signal opened", position.quantity().toPlainString(),
+                        position.symbol());
+                exchange.closePosition(position.symbol(), "X-" + position.symbol());
+                continue;
+            }
+            emits.addAll(closeNow(tracked.get(), position.quantity()));
+            closed++;
+        }
+        List<String> openOrders = exchange.openOrderIds();
+        List<ExchangePosition> openPositions = exchange.positions();
+        if (openOrders.isEmpty() && openPositions.isEmpty()) {
+            LOG.info("emergency stop ({}): exchange reports flat after cancelling {} orders and closing {} positions",
+                    reason, working.size(), closed);
+        } else {
+            LOG.error("emergency stop ({}): exchange is NOT flat: open orders {} positions {}", reason, openOrders,
+                    openPositions);
+        }
+        return emits;
+    }
+
+    private List<Emit> closeNow(TrackedPosition position, BigDecimal quantity) {
+        int attempt = 1;
+        while (book.find(ClientOrderIds.exit(position.signalId(), attempt)).isPresent()) {
+            attempt++;
+        }
+        OrderSide side = quantity.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
+        BigDecimal lastPrice = exchange.lastPrice(position.symbol()).orElseThrow();
+        ManagedOrder exit = book.create(new ManagedOrder(ClientOrderIds.exit(position.signalId(), attempt),
+                position.signalId(), position.traceId(), position.symbol(), side, OrderPurpose.EXIT, OrderType.MARKET,
+                quantity.abs(), null, true, OrderState.NEW, BigDecimal.ZERO, lastPrice, null, null, null, null));
+        book.transition(exit, OrderState.SUBMITTED);
+        return onExecutionReports(exchange.closePosition(position.symbol(), exit.clientOrderId()));
+    }
+
+    private List<Emit> onEntryTrade(ManagedOrder order, ExecutionReport report) {
+        Side side = order.side() == OrderSide.BUY ? Side.LONG : Side.SHORT;
+        TrackedPosition position = positions.find(order.symbol())
+                .map(existing -> existing.withQuantity(existing.quantity().add(report.lastQuantity())))
+                .orElse(new TrackedPosition(order.symbol(), order.signalId(), order.traceId(), side,
+                        report.lastQuantity(), null, null, 0));
+        positions.save(position);
+        BigDecimal bps = SlippageMonitor.slippageBps(order.side(), order.expectedPrice(), report.lastPrice());
+        return slippage.record(order.symbol(), bps)
+                .map(alert -> List.of(Emit.of(EventCatalog.EXECUTION_SLIPPAGE_HIGH, alert).inTrace(order.traceId())))
+                .orElse(List.of());
+    }
+
+    private List<Emit> onReducingTrade(ManagedOrder order) {
+        Optional<ExchangePosition> left = exchange.positions().stream()
+                .filter(p -> p.symbol().equals(order.symbol())).findFirst();
+        if (left.isPresent()) {
+            positions.find(order.symbol()).ifPresent(p -> positions.save(p.withQuantity(left.get().quantity().abs())));
+            return List.of();
+        }
+        // One cancels the other: the position is gone, so whatever still guards it must go too.
+        for (ManagedOrder other : book.working()) {
+            if (other.signalId().equals(order.signalId()) && other.purpose().reducesPosition()) {
+                cancel(other);
+            }
+        }
+        positions.remove(order.symbol());
+        LOG.info("position of signal {} in {} closed by {}", order.signalId(), order.symbol(), order.purpose());
+        return List.of();
+    }
+
+    /** A finished entry with a fill gets its stop and take-profit, once. */
+    private List<Emit> protect(ManagedOrder entry) {
+        Optional<TrackedPosition> tracked = positions.find(entry.symbol())
+                .filter(position -> position.signalId().equals(entry.signalId()) && !position.protectedByStop());
+        if (tracked.isEmpty() || entry.filledQuantity().signum() == 0) {
+            return List.of();
+        }
+        BigDecimal quantity = tracked.get().quantity();
+        ManagedOrder stop = book.create(protectiveOrder(entry, ClientOrderIds.stopLoss(entry.signalId(), 1),
+                OrderPurpose.STOP_LOSS, OrderType.STOP_MARKET, quantity, entry.stopPrice()));
+        ManagedOrder target = book.create(protectiveOrder(entry, ClientOrderIds.takeProfit(entry.signalId()),
+                OrderPurpose.TAKE_PROFIT, OrderType.TAKE_PROFIT_MARKET, quantity, entry.targetPrice()));
+        positions.save(tracked.get().withProtection(stop.clientOrderId(), target.clientOrderId()));
+        List<Emit> emits = new ArrayList<>(submit(stop));
+        emits.addAll(submit(target));
+        return emits;
+    }
+
+    private List<Emit> submit(ManagedOrder order) {
+        PlaceResult result = exchange.place(order.request());
+        if (!result.accepted()) {
+            LOG.error("{} {} of signal {} rejected: {} {}", order.purpose(), order.clientOrderId(), order.signalId(),
+                    result.errorCode(), result.errorMessage());
+            return List.of(reject(order, result.errorCode(), result.errorMessage()));
+        }
+        return List.of(OrderEvents.submitted(book.transition(order, OrderState.SUBMITTED)));
+    }
+
+    private ManagedOrder cancel(ManagedOrder order) {
+        if (!exchange.cancel(order.symbol(), order.clientOrderId()) && order.state() != OrderState.NEW) {
+            LOG.warn("order {} was {} here but not open on the exchange; marked cancelled", order.clientOrderId(),
+                    order.state());
+        }
+        return book.transition(order, OrderState.CANCELED);
+    }
+
+    private Emit reject(ManagedOrder order, String code, String message) {
+        ManagedOrder rejected = book.transition(order, OrderState.REJECTED);
+        LOG.warn("order {} of signal {} failed: {} {}", order.clientOrderId(), order.signalId(), code, message);
+        return OrderEvents.failed(rejected, code, message);
+    }
+
+    private static ManagedOrder entryOrder(SignalApproved approval, String traceId, Optional<SymbolRules> rules) {
+        BigDecimal quantity = rules.map(r -> r.roundQuantityDown(approval.approvedQuantity()))
+                .orElse(approval.approvedQuantity());
+        BigDecimal stop = rules.map(r -> r.roundPrice(approval.stopPrice(), RoundingMode.HALF_EVEN))
+                .orElse(approval.stopPrice());
+        BigDecimal target = rules.map(r -> r.roundPrice(approval.targetPrice(), RoundingMode.HALF_EVEN))
+                .orElse(approval.targetPrice());
+        return new ManagedOrder(ClientOrderIds.entry(approval.signalId()), approval.signalId(), traceId,
+                approval.symbol(), approval.side().entrySide(), OrderPurpose.ENTRY, OrderType.MARKET, quantity, null,
+                false, OrderState.NEW, BigDecimal.ZERO, approval.referencePrice(), stop, target, approval.strategyId(),
+                approval.modelId());
+    }
+
+    private static ManagedOrder protectiveOrder(ManagedOrder source, String clientOrderId, OrderPurpose purpose,
+                                                OrderType type, BigDecimal quantity, BigDecimal trigger) {
+        OrderSide exitSide = source.purpose() == OrderPurpose.ENTRY
+                ? (source.side() == OrderSide.BUY ? OrderSide.SELL : OrderSide.BUY)
+                : source.side();
+        return new ManagedOrder(clientOrderId, source.signalId(), source.traceId(), source.symbol(), exitSide, purpose,
+                type, quantity, trigger, true, OrderState.NEW, BigDecimal.ZERO, trigger, null, null,
+                source.strategyId(), source.modelId());
+    }
+
+    /** Checks the exchange cannot make: protection on the right side of the price, one position per symbol. */
+    private Optional<Refusal> invalidApproval(SignalApproved approval, ManagedOrder order) {
+        int sign = approval.side().sign();
+        BigDecimal reference = approval.referencePrice();
+        if (order.stopPrice().subtract(reference).signum() * sign >= 0) {
+            return Optional.of(new Refusal("INVALID_STOP", "stop " + order.stopPrice().toPlainString()
+                    + " is not on the losing side of the reference " + reference.toPlainString() + " for a " + approval.side()));
+        }
+        if (order.targetPrice().subtract(reference).signum() * sign <= 0) {
+            return Optional.of(new Refusal("INVALID_TARGET", "target " + order.targetPrice().toPlainString()
+                    + " is not on the winning side of the reference " + reference.toPlainString() + " for a " + approval.side()));
+        }
+        boolean busy = positions.find(approval.symbol()).isPresent() || book.working().stream()
+                .anyMatch(other -> other.symbol().equals(approval.symbol()) && other.purpose() == OrderPurpose.ENTRY
+                        && !other.clientOrderId().equals(order.clientOrderId()));
+        if (busy) {
+            return Optional.of(new Refusal("POSITION_OPEN", approval.symbol()
+                    + " already has a position or a working entry; one position per symbol"));
+        }
+        return Optional.empty();
+    }
+
+    private static void requireComplete(SignalApproved approval) {
+        List<String> missing = new ArrayList<>();
+        if (approval.signalId() == null || approval.signalId().isBlank()) {
+            missing.add("signal_id");
+        }
+        if (approval.symbol() == null) {
+            missing.add("symbol");
+        }
+        if (approval.side() == null) {
+            missing.add("side");
+        }
+        if (approval.approvedQuantity() == null || approval.approvedQuantity().signum() <= 0) {
+            missing.add("approved_quantity (positive)");
+        }
+        if (approval.referencePrice() == null || approval.referencePrice().signum() <= 0) {
+            missing.add("reference_price (positive)");
+        }
+        if (approval.stopPrice() == null || approval.stopPrice().signum() <= 0) {
+            missing.add("stop_price (positive)");
+        }
+        if (approval.targetPrice() == null || approval.targetPrice().signum() <= 0) {
+            missing.add("target_price (positive)");
+        }
+        if (!missing.isEmpty()) {
+            throw new MalformedEventException("risk.signal.approved lacks " + String.join(", ", missing));
+        }
+    }
+
+    private record Refusal(String code, String message) {
+    }
+}

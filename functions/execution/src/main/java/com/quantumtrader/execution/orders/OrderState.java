@@ -1,0 +1,44 @@
+package com.quantumtrader.execution.orders;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Life of an order: NEW (recorded, not yet sent) -> SUBMITTED (the exchange holds it) -> PARTIALLY_FILLED ->
+ * FILLED, or it ends CANCELED, REJECTED or EXPIRED. Terminal states never change again.
+ */
+enum OrderState {
+    NEW,
+    SUBMITTED,
+    PARTIALLY_FILLED,
+    FILLED,
+    CANCELED,
+    REJECTED,
+    EXPIRED;
+
+    private Set<OrderState> next() {
+        return switch (this) {
+            case NEW -> EnumSet.of(SUBMITTED, REJECTED, CANCELED);
+            case SUBMITTED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED);
+            case PARTIALLY_FILLED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED);
+            case FILLED, CANCELED, REJECTED, EXPIRED -> EnumSet.noneOf(OrderState.class);
+        };
+    }
+
+    boolean canMoveTo(OrderState target) {
+        return next().contains(target);
+    }
+
+    /** Still able to trade: the exchange may hold it (or is about to). */
+    boolean working() {
+        return this == NEW || this == SUBMITTED || this == PARTIALLY_FILLED;
+    }
+
+    /** The target state, or an {@link IllegalStateException} naming the illegal move. */
+    OrderState moveTo(OrderState target) {
+        if (!canMoveTo(target)) {
+            throw new IllegalStateException("an order cannot move from " + this + " to " + target);
+        }
+        return target;
+    }
+}

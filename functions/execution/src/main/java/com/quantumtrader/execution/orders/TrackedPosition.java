@@ -1,0 +1,39 @@
+package com.quantumtrader.execution.orders;
+
+import com.quantumtrader.events.Side;
+import java.math.BigDecimal;
+
+/**
+ * A position as execution knows it: which signal opened it (so exits and stop moves find their trace and ids)
+ * and which protective orders guard it.
+ *
+ * @param stopOrderId   the working stop, or null before protection is placed
+ * @param targetOrderId the working take-profit, or null
+ * @param stopRevision  1 for the first stop, +1 per move
+ */
+record TrackedPosition(
+        String symbol,
+        String signalId,
+        String traceId,
+        Side side,
+        BigDecimal quantity,
+        String stopOrderId,
+        String targetOrderId,
+        int stopRevision) {
+
+    TrackedPosition withQuantity(BigDecimal newQuantity) {
+        return new TrackedPosition(symbol, signalId, traceId, side, newQuantity, stopOrderId, targetOrderId, stopRevision);
+    }
+
+    TrackedPosition withProtection(String stopId, String targetId) {
+        return new TrackedPosition(symbol, signalId, traceId, side, quantity, stopId, targetId, 1);
+    }
+
+    TrackedPosition withStop(String stopId, int revision) {
+        return new TrackedPosition(symbol, signalId, traceId, side, quantity, stopId, targetOrderId, revision);
+    }
+
+    boolean protectedByStop() {
+        return stopOrderId != null;
+    }
+}

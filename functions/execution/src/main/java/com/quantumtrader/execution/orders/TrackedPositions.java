@@ -1,0 +1,29 @@
+package com.quantumtrader.execution.orders;
+
+import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.events.EventJson;
+import java.util.Optional;
+
+/** Execution's positions by symbol (one per symbol, one-way mode), in the domain store under {@code positions}. */
+final class TrackedPositions {
+
+    private static final String POSITIONS = "positions";
+
+    private final KeyValueStore store;
+
+    TrackedPositions(KeyValueStore store) {
+        this.store = store;
+    }
+
+    Optional<TrackedPosition> find(String symbol) {
+        return store.hashGet(POSITIONS, symbol).map(json -> EventJson.read(json, TrackedPosition.class));
+    }
+
+    void save(TrackedPosition position) {
+        store.hashPut(POSITIONS, position.symbol(), EventJson.write(position));
+    }
+
+    void remove(String symbol) {
+        store.hashDelete(POSITIONS, symbol);
+    }
+}
