@@ -36,28 +36,41 @@ public final class InProcessEventBus implements EventBus {
     private final LongAdder deadLettered = new LongAdder();
     private final List<DeadLetter> deadLetters = Collections.synchronizedList(new ArrayList<>());
     private boolean dispatching;
+    private long subscriptions;
 
     /** A delivery the consumer could not handle, kept with its reason. */
     public record DeadLetter(String handler, BusEvent event, String reason) {
     }
 
-    private record Subscriber(Route route, EventConsumer consumer) {
+    /**
+     * {@code ruleName} is unique per subscription: event-ruler merges the patterns of rules that share a name, so
+     * keying rules by handler name would let one subscription receive what another handler's pattern matches.
+     */
+    private record Subscriber(String ruleName, Route route, EventConsumer consumer) {
     }
 
     @Override
     public synchronized Subscription subscribe(Route route, EventConsumer consumer) {
-        Subscriber subscriber = new Subscriber(route, consumer);
+        Subscriber subscriber = new Subscriber(route.handler() + "#" + (++subscriptions), route, consumer);
         try {
-            machine.addRule(route.handler(), route.patternJson());
+            machine.addRule(subscriber.ruleName(), route.patternJson());
         } catch (Exception e) {
             throw new IllegalArgumentException("invalid pattern for " + route.handler() + ": " + e.getMessage(), e);
         }
         subscribers.add(subscriber);
-        return () -> {
-            synchronized (InProcessEventBus.this) {
-                subscribers.remove(subscriber);
-            }
-        };
+        return () -> unsubscribe(subscriber);
+    }
+
+    private synchronized void unsubscribe(Subscriber subscriber) {
+        if (!subscribers.remove(subscriber)) {
+            return;
+        }
+        try {
+            machine.deleteRule(subscriber.ruleName(), subscriber.route().patternJson());
+        } catch (Exception e) {
+            // the pattern was accepted by addRule, so it parses; the subscriber is gone either way
+            LOG.warn("cannot remove the rule of {}: {}", subscriber.ruleName(), e.toString());
+        }
     }
 
     /** Sees every published event before any subscriber (event log, dashboard, tests). */
@@ -84,7 +97,14 @@ public final class InProcessEventBus implements EventBus {
     }
 
     private void deliver(BusEvent event) {
-        taps.forEach(tap -> tap.accept(event));
+        for (Consumer<BusEvent> tap : taps) {
+            try {
+                tap.accept(event);
+            } catch (RuntimeException e) {
+                // an observer must not stop delivery (nor strand the events queued behind this one)
+                LOG.warn("tap failed on {} {}: {}", event.name(), event.eventId(), e.toString());
+            }
+        }
         List<String> matched;
         try {
             matched = machine.rulesForJSONEvent(EventJson.write(event));
@@ -93,7 +113,7 @@ public final class InProcessEventBus implements EventBus {
             return;
         }
         for (Subscriber subscriber : subscribers) {
-            if (!matched.contains(subscriber.route().handler())) {
+            if (!matched.contains(subscriber.ruleName())) {
                 continue;
             }
             HandlerOutcome outcome;
@@ -101,6 +121,9 @@ public final class InProcessEventBus implements EventBus {
                 outcome = subscriber.consumer().accept(event);
             } catch (RuntimeException e) {
                 outcome = HandlerOutcome.failed(e.toString());
+            }
+            if (outcome == null) {
+                outcome = HandlerOutcome.failed("consumer returned no outcome");
             }
             if (!outcome.acknowledged()) {
                 // In process there is no later redelivery to wait for: the event is kept with its reason.
@@ -128,7 +151,9 @@ public final class InProcessEventBus implements EventBus {
 
     @Override
     public synchronized void close() {
-        subscribers.clear();
+        for (Subscriber subscriber : List.copyOf(subscribers)) {
+            unsubscribe(subscriber);
+        }
         queue.clear();
     }
 }

@@ -1,0 +1,118 @@
+package com.quantumtrader.core.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.core.handler.DomainModule;
+import com.quantumtrader.core.handler.HandlerOutcome;
+import com.quantumtrader.core.handler.HandlerRuntime;
+import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.EventJson;
+import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.Route;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
+import org.springframework.messaging.Message;
+import software.amazon.event.ruler.Machine;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * One domain handler as a Spring Cloud Function: takes the EventBridge-to-Lambda event ({@code version}, {@code id},
+ * {@code detail-type}, {@code source}, …, {@code detail} = envelope), runs it through the {@link HandlerRuntime}, and
+ * returns a JSON summary. A rejected (malformed) event throws {@link MalformedEventException} and a failed handler
+ * throws {@link HandlerFailedException}, so Lambda retries and finally dead-letters the delivery. An event that does
+ * not match this handler's routing-table pattern is rejected too: a misrouted rule cannot make a handler act on
+ * another handler's events.
+ */
+public final class DomainHandlerFunction implements Function<Message<String>, String> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainHandlerFunction.class);
+
+    private final DomainModule module;
+    private final Route route;
+    private final ObjectProvider<LambdaEnvironment> environment;
+    private final Machine routeMatcher = new Machine();
+    private volatile HandlerRuntime runtime;
+
+    DomainHandlerFunction(DomainModule module, Route route, ObjectProvider<LambdaEnvironment> environment) {
+        this.module = module;
+        this.route = route;
+        this.environment = environment;
+        try {
+            routeMatcher.addRule(route.handler(), route.patternJson());
+        } catch (IOException e) {
+            throw new UncheckedIOException("routing table pattern of " + route.handler() + " is not valid", e);
+        }
+    }
+
+    @Override
+    public String apply(Message<String> message) {
+        Context context = message.getHeaders().get(AWSLambdaUtils.AWS_CONTEXT, Context.class);
+        if (context == null) {
+            return handle(message.getPayload());
+        }
+        // Lambda request id, function name, cold start … in every log line of this invocation
+        return PowertoolsLogging.withLogging(context, () -> handle(message.getPayload()));
+    }
+
+    String handle(String lambdaEventJson) {
+        JsonNode event = EventJson.readTree(lambdaEventJson);
+        requireRoutedHere(event, lambdaEventJson);
+        HandlerOutcome outcome = runtime().dispatchJson(lambdaEventJson);
+        return switch (outcome.status()) {
+            case HANDLED, DUPLICATE -> summary(event, outcome);
+            case REJECTED -> throw new MalformedEventException(route.handler() + " rejected the event: " + outcome.reason());
+            case FAILED -> throw new HandlerFailedException(route.handler(), outcome.reason());
+        };
+    }
+
+    private void requireRoutedHere(JsonNode event, String json) {
+        boolean matches;
+        try {
+            matches = event.isObject() && routeMatcher.rulesForJSONEvent(json).contains(route.handler());
+        } catch (Exception e) {
+            matches = false;
+        }
+        if (!matches) {
+            String reason = route.handler() + " rejected the event: detail-type " + event.path("detail-type")
+                    + " from source " + event.path("source") + " does not match its route " + route.patternJson();
+            LOG.error(reason);
+            throw new MalformedEventException(reason);
+        }
+    }
+
+    private HandlerRuntime runtime() {
+        HandlerRuntime current = runtime;
+        if (current == null) {
+            synchronized (this) {
+                if (runtime == null) {
+                    // first invocation: connect to Redis, EventBridge … now rather than during start-up
+                    runtime = environment.getObject().runtimeFor(module, route.handler());
+                }
+                current = runtime;
+            }
+        }
+        return current;
+    }
+
+    private String summary(JsonNode event, HandlerOutcome outcome) {
+        ObjectNode summary = EventJson.mapper().createObjectNode();
+        summary.put("handler", route.handler());
+        summary.put("status", outcome.status().name());
+        summary.put("event_id", event.path("detail").path("event_id").asText());
+        summary.put("trace_id", event.path("detail").path("trace_id").asText());
+        ArrayNode published = summary.putArray("published");
+        for (BusEvent out : outcome.published()) {
+            published.addObject().put("event_id", out.eventId()).put("detail-type", out.name());
+        }
+        LOG.debug("{} {} {} published {}", route.handler(), outcome.status(), summary.path("event_id").asText(),
+                outcome.published().size());
+        return EventJson.write(summary);
+    }
+}

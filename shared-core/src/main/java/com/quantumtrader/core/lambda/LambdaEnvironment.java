@@ -1,0 +1,66 @@
+package com.quantumtrader.core.lambda;
+
+import com.quantumtrader.core.handler.DomainModule;
+import com.quantumtrader.core.handler.DomainServices;
+import com.quantumtrader.core.handler.EventFactory;
+import com.quantumtrader.core.handler.HandlerDefinition;
+import com.quantumtrader.core.handler.HandlerRuntime;
+import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.ids.EventIds;
+import com.quantumtrader.core.policy.PolicyReader;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+
+/**
+ * What a domain handler runs on inside a Lambda: the clock, its domain's state, idempotency, the policy and the
+ * publisher. Each piece is a (lazy) Spring bean, created on the first invocation that needs it rather than at
+ * start-up, and replaceable by a test's own bean.
+ */
+public final class LambdaEnvironment {
+
+    /** Variable naming the Redis server of state, idempotency and policy ({@code redis://} or {@code rediss://}). */
+    public static final String REDIS_URL = "REDIS_URL";
+    /** Variable naming the EventBridge custom bus that handler output is put on. */
+    public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
+    /** Lambda's longest timeout: a claim of a crashed invocation blocks redeliveries no longer than a live one could run. */
+    static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(15);
+    /** Longer than EventBridge's retry window (24 h) plus Lambda's asynchronous retries (up to 6 h). */
+    static final Duration DEFAULT_DONE_TTL = Duration.ofHours(48);
+    static final Duration DEFAULT_POLICY_CACHE_TTL = Duration.ofSeconds(5);
+
+    private final ObjectProvider<Clock> clock;
+    private final ObjectProvider<DomainStateStores> state;
+    private final ObjectProvider<IdempotencyStore> idempotency;
+    private final ObjectProvider<PolicyReader> policy;
+    private final ObjectProvider<EventPublisher> publisher;
+
+    LambdaEnvironment(ObjectProvider<Clock> clock, ObjectProvider<DomainStateStores> state,
+                      ObjectProvider<IdempotencyStore> idempotency, ObjectProvider<PolicyReader> policy,
+                      ObjectProvider<EventPublisher> publisher) {
+        this.clock = clock;
+        this.state = state;
+        this.idempotency = idempotency;
+        this.policy = policy;
+        this.publisher = publisher;
+    }
+
+    /** Builds the runtime around the module's handler of that name, resolving every piece it needs now. */
+    HandlerRuntime runtimeFor(DomainModule module, String handlerName) {
+        Clock time = clock.getObject();
+        DomainServices services = new DomainServices(time, state.getObject().of(module.domain()), policy.getObject());
+        List<HandlerDefinition> handlers = module.handlers(services);
+        HandlerDefinition definition = handlers.stream()
+                .filter(h -> h.name().equals(handlerName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the routing table routes " + handlerName + " to "
+                        + module.domain().id() + ", but " + module.getClass().getName() + " has no handler of that name"
+                        + " (it has " + handlers.stream().map(HandlerDefinition::name).toList() + ")"));
+        EventPublisher out = publisher.getObject();
+        // ULIDs need unpredictable randomness here; determinism is the backtest's concern, not a Lambda's
+        EventFactory events = new EventFactory(time, new EventIds(time, new SecureRandom()));
+        return new HandlerRuntime(definition, idempotency.getObject(), events, out::publish);
+    }
+}
