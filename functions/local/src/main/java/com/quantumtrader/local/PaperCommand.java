@@ -1,0 +1,143 @@
+package com.quantumtrader.local;
+
+import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.PolicyValidator;
+import com.quantumtrader.core.policy.PolicyValidationException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code paper}: paper trading on the synthetic market until {@code --bars} or Ctrl-C. */
+@Command(name = "paper",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Paper trading: every domain in one JVM on the in-process bus, state and policy in Redis "
+                    + "(embedded unless REDIS_URL is set), orders on the simulated exchange, prices from a seeded "
+                    + "synthetic market (trending, ranging and volatile regimes) of 1-hour bars on a simulated clock.",
+            "Exit codes: 0 done, 1 failure, 2 invalid input (e.g. a policy that fails validation)."})
+final class PaperCommand implements java.util.concurrent.Callable<Integer> {
+
+    static final int EXIT_INVALID_INPUT = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
+            description = "Symbols to trade (default: ${DEFAULT-VALUE}).", defaultValue = "BTCUSDT,ETHUSDT")
+    private List<String> symbols;
+
+    @Option(names = "--bars", paramLabel = "N", description = "Stop after N bars (default: run until Ctrl-C).")
+    private Long bars;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the synthetic market and of event ids: same seed, same run (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "Load this policy JSON document at start (validated; invalid: exit code 2).")
+    private Path policyFile;
+
+    @Option(names = "--events-out", paramLabel = "FILE",
+            description = "Write every published event as one JSON line shaped like an EventBridge entry "
+                    + "{\"source\", \"detail-type\", \"detail\"}.")
+    private Path eventsOut;
+
+    @Option(names = "--pace-ms", paramLabel = "MS",
+            description = "Wall-clock pause between bars (default: 0 with --bars, 250 without, so it can be watched).")
+    private Long paceMs;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PaperOptions options;
+        try {
+            Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile));
+            long pace = paceMs != null ? paceMs : bars != null ? 0 : 250;
+            options = new PaperOptions(List.copyOf(symbols), Optional.ofNullable(bars), seed, policy,
+                    Optional.ofNullable(eventsOut), Optional.ofNullable(System.getenv("REDIS_URL")),
+                    Duration.ofMillis(pace), PaperOptions.DEFAULT_START);
+        } catch (PolicyValidationException e) {
+            err.println("invalid policy " + policyFile + ":");
+            e.problems().forEach(problem -> err.println("  - " + problem));
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("invalid input: " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        }
+        return new PaperRun(options, out).run();
+    }
+
+    private static Policy readPolicy(Path file) throws IOException {
+        return PolicyValidator.parseAndValidate(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Runs the platform bar by bar with progress lines, stopping at --bars or on Ctrl-C. */
+    static final class PaperRun {
+
+        private final PaperOptions options;
+        private final PrintWriter out;
+        private final AtomicBoolean stopRequested = new AtomicBoolean();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+
+        PaperRun(PaperOptions options, PrintWriter out) {
+            this.options = options;
+            this.out = out;
+        }
+
+        int run() {
+            Thread hook = new Thread(() -> {
+                stopRequested.set(true);
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "quantum-local-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try (LocalPlatform platform = new LocalPlatform(options)) {
+                Progress progress = new Progress(platform, out);
+                progress.started();
+                long limit = options.bars().orElse(Long.MAX_VALUE);
+                while (!stopRequested.get() && platform.stats().bars() < limit) {
+                    platform.step();
+                    progress.maybePrint();
+                    pause();
+                }
+                progress.summary(stopRequested.get());
+                return 0;
+            } finally {
+                stopped.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // already shutting down: the hook is running and waits for us
+                }
+            }
+        }
+
+        private void pause() {
+            if (options.pace().isZero()) {
+                return;
+            }
+            try {
+                Thread.sleep(options.pace().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopRequested.set(true);
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package com.quantumtrader.local;
+
+import static com.quantumtrader.events.EventCatalog.AI_SIGNAL_GENERATED;
+import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_FAILED;
+import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_FILLED;
+import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_SUBMITTED;
+import static com.quantumtrader.events.EventCatalog.PORTFOLIO_POSITION_CLOSED;
+import static com.quantumtrader.events.EventCatalog.PORTFOLIO_POSITION_OPENED;
+import static com.quantumtrader.events.EventCatalog.RISK_SIGNAL_APPROVED;
+import static com.quantumtrader.events.EventCatalog.RISK_SIGNAL_REJECTED;
+
+import com.quantumtrader.core.handler.HandlerMetrics;
+import com.quantumtrader.core.handler.HandlerRuntime;
+import com.quantumtrader.events.portfolio.PortfolioPerformance;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+/** Progress lines a person can follow, and the summary at the end. Wall time here is for display only. */
+final class Progress {
+
+    private static final long PRINT_EVERY_MILLIS = 1_000;
+
+    private final LocalPlatform platform;
+    private final PrintWriter out;
+    private final long startedAt = System.currentTimeMillis();
+    private long lastPrint;
+    private long lastPrintedBar = -1;
+
+    Progress(LocalPlatform platform, PrintWriter out) {
+        this.platform = platform;
+        this.out = out;
+    }
+
+    void started() {
+        PaperOptions options = platform.options();
+        out.printf("Quantum Trader paper trading: %s, seed %d, %s, %d handlers wired by the routing table%n",
+                String.join(",", options.symbols()), options.seed(),
+                options.bars().map(n -> n + " bars of 1h").orElse("until Ctrl-C"), platform.runtimes().size());
+        options.eventsOut().ifPresent(path -> out.printf("events -> %s%n", path.toAbsolutePath()));
+        out.flush();
+    }
+
+    void maybePrint() {
+        long now = System.currentTimeMillis();
+        boolean last = platform.options().bars().map(n -> n == platform.stats().bars()).orElse(false);
+        if (now - lastPrint >= PRINT_EVERY_MILLIS || last) {
+            print();
+            lastPrint = now;
+        }
+    }
+
+    private void print() {
+        RunStats s = platform.stats();
+        if (s.bars() == lastPrintedBar) {
+            return;
+        }
+        lastPrintedBar = s.bars();
+        String total = platform.options().bars().map(n -> "/" + n).orElse("");
+        out.printf("bar %d%s | signals %d approved %d rejected %d | orders %d filled %d failed %d | open %d | %s%n",
+                s.bars(), total, s.count(AI_SIGNAL_GENERATED.name()), s.count(RISK_SIGNAL_APPROVED.name()),
+                s.count(RISK_SIGNAL_REJECTED.name()), s.count(EXECUTION_ORDER_SUBMITTED.name()),
+                s.count(EXECUTION_ORDER_FILLED.name()), s.count(EXECUTION_ORDER_FAILED.name()),
+                s.openPositions(), equity(s.lastPerformance()));
+        out.flush();
+    }
+
+    private static String equity(PortfolioPerformance performance) {
+        if (performance == null) {
+            return "equity n/a";
+        }
+        return "equity " + money(performance.equity()) + " | P&L realised " + money(performance.realizedPnl())
+                + " unrealised " + money(performance.unrealizedPnl());
+    }
+
+    void summary(boolean interrupted) {
+        print();
+        RunStats s = platform.stats();
+        double seconds = Math.max(1, System.currentTimeMillis() - startedAt) / 1000.0;
+        out.println();
+        out.printf("%s after %d bars in %.1f s (%.0f bars/s)%n", interrupted ? "Stopped (Ctrl-C)" : "Done",
+                s.bars(), seconds, s.bars() / seconds);
+        out.printf("signals %d: approved %d, rejected %d %s%n", s.count(AI_SIGNAL_GENERATED.name()),
+                s.count(RISK_SIGNAL_APPROVED.name()), s.count(RISK_SIGNAL_REJECTED.name()),
+                s.rejectionsByReason().isEmpty() ? "" : s.rejectionsByReason());
+        out.printf("positions opened %d, closed %d, open now %d; trades won %d, lost %d; realised P&L %s USDT%n",
+                s.count(PORTFOLIO_POSITION_OPENED.name()), s.count(PORTFOLIO_POSITION_CLOSED.name()),
+                s.openPositions(), s.wins(), s.losses(), money(s.realizedPnl()));
+        PortfolioPerformance last = s.lastPerformance();
+        if (last != null) {
+            out.printf("equity %s USDT (peak %s, drawdown %s %%)%n", money(last.equity()), money(last.peakEquity()),
+                    last.drawdown().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString());
+        }
+        out.printf("events published %d, dead-lettered %d%n", platform.bus().publishedCount(),
+                platform.bus().deadLetterCount());
+        out.println("events by name:");
+        s.countsByName().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.printf("  %-32s %8d%n", e.getKey(), e.getValue()));
+        out.println("handlers (handled / duplicates / rejected / failed, latency p50 / p99 µs):");
+        for (HandlerRuntime runtime : platform.runtimes()) {
+            HandlerMetrics m = runtime.metrics();
+            out.printf("  %-28s %7d %4d %4d %4d   %6d %6d%n", runtime.name(), m.handled(), m.duplicates(),
+                    m.rejected(), m.failed(), m.latencyMicrosAtPercentile(50), m.latencyMicrosAtPercentile(99));
+        }
+        out.flush();
+    }
+
+    private static String money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+}

@@ -1,0 +1,34 @@
+package com.quantumtrader.local;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar quantum-local.jar}: the local runtime of Quantum Trader. */
+@Command(name = "quantum-local",
+        mixinStandardHelpOptions = true,
+        version = "Quantum Trader local runtime 0.1.0",
+        description = "Runs every domain of Quantum Trader in one JVM: paper trading on the in-process bus, "
+                + "a real (embedded) Redis, the simulated exchange and a synthetic market.",
+        subcommands = {PaperCommand.class, CommandLine.HelpCommand.class})
+public final class QuantumLocal implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // Before the first logger exists: progress lines own stdout, JSON logs go to stderr at WARN
+        // unless LOG_LEVEL says otherwise.
+        System.setProperty("quantum.log.level", System.getProperty("quantum.log.level", "WARN"));
+        System.setProperty("quantum.log.target", System.getProperty("quantum.log.target", "SYSTEM_ERR"));
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new QuantumLocal());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,107 @@
+package com.quantumtrader.local;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.events.Domain;
+import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.events.EventType;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The rules that keep the domains apart, checked on the compiled classes of every domain (the Maven enforcer
+ * checks the module dependencies; this checks the code).
+ */
+class DomainBoundariesTest {
+
+    static final Map<Domain, String> PACKAGES = Map.of(
+            Domain.AI_ENGINE, "com.quantumtrader.ai",
+            Domain.EXECUTION, "com.quantumtrader.execution",
+            Domain.RISK_SAFETY, "com.quantumtrader.risk",
+            Domain.PORTFOLIO, "com.quantumtrader.portfolio",
+            Domain.LEARNING, "com.quantumtrader.learning",
+            Domain.CORE_OS, "com.quantumtrader.os");
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importDomainClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.quantumtrader");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Domain.class)
+    void aDomainNeverReferencesAnotherDomain(Domain domain) {
+        String[] others = PACKAGES.entrySet().stream()
+                .filter(e -> e.getKey() != domain)
+                .map(e -> e.getValue() + "..")
+                .toArray(String[]::new);
+        noClasses().that().resideInAPackage(PACKAGES.get(domain) + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(others)
+                .because("domains talk only through events")
+                .check(classes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Domain.class)
+    void domainCodeHasNoAwsSpringOrRedisTypes(Domain domain) {
+        noClasses().that().resideInAPackage(PACKAGES.get(domain) + "..")
+                .and().resideOutsideOfPackage("..lambda..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "com.amazonaws..", "software.amazon.awssdk..", "io.lettuce..",
+                        "redis.embedded..")
+                .because("thin adapters, rich domain: infrastructure stays in shared-core and adapters")
+                .check(classes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Domain.class)
+    void domainCodeTakesTimeOnlyFromTheInjectedClock(Domain domain) {
+        noClasses().that().resideInAPackage(PACKAGES.get(domain) + "..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .because("backtests must replay bit for bit")
+                .check(classes);
+    }
+
+    @Test
+    void everyCatalogEventIsEmittedByCodeOfItsProducerDomain() throws IllegalAccessException {
+        List<String> missing = new ArrayList<>();
+        for (Field field : EventCatalog.class.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) || field.getType() != EventType.class) {
+                continue;
+            }
+            EventType<?> type = (EventType<?>) field.get(null);
+            String producerPackage = PACKAGES.get(type.producer());
+            // produced = some code of the producer domain reads the constant and, in the same method, emits
+            boolean produced = classes.get(EventCatalog.class).getFieldAccessesToSelf().stream()
+                    .filter(access -> access.getTarget().getName().equals(field.getName()))
+                    .filter(access -> access.getOriginOwner().getPackageName().startsWith(producerPackage))
+                    .map(JavaFieldAccess::getOrigin)
+                    .anyMatch(method -> method.getMethodCallsFromSelf().stream()
+                            .anyMatch(call -> call.getTargetOwner().isEquivalentTo(Emit.class)
+                                    && call.getName().equals("of")));
+            if (!produced) {
+                missing.add(type.name() + " (producer " + type.producer().id() + ")");
+            }
+        }
+        assertThat(missing).as("catalog events no code of their producer domain refers to").isEmpty();
+    }
+}
