@@ -61,7 +61,7 @@ class DomainBoundariesTest {
     @EnumSource(Domain.class)
     void domainCodeHasNoAwsSpringOrRedisTypes(Domain domain) {
         noClasses().that().resideInAPackage(PACKAGES.get(domain) + "..")
-                .and().resideOutsideOfPackage("..lambda..")
+                .and().resideOutsideOfPackage("..adapter..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "com.amazonaws..", "software.amazon.awssdk..", "io.lettuce..",
                         "redis.embedded..")
