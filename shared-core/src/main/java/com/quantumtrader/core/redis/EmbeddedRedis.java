@@ -1,45 +1,73 @@
 package com.quantumtrader.core.redis;
 
+import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real Redis server started from the JVM on a free loopback port, for the local runtime (when no
- * {@code REDIS_URL} is given) and for tests. Persistence is off: it is a scratch server that dies with the JVM.
+ * {@code REDIS_URL} is given) and for tests. The binary comes from the embedded-redis library; the process is ours,
+ * so that at exit the owner finishes its last writes before Redis goes (on Ctrl-C the JVM runs every shutdown hook
+ * at once, and a Redis killed under a run that is still closing down leaves it blocked on a dead connection).
+ * Persistence is off: a scratch server that dies with the JVM.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRedis.class);
+    private static final long STARTUP_TIMEOUT_SECONDS = 30;
+    private static final long OWNER_GRACE_SECONDS = 10;
 
-    private final RedisServer server;
+    private static final Optional<String> SETSID = Stream.of("/usr/bin/setsid", "/bin/setsid")
+            .filter(path -> new File(path).canExecute()).findFirst();
+
+    private final Process process;
     private final int port;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private EmbeddedRedis(RedisServer server, int port) {
-        this.server = server;
+    private EmbeddedRedis(Process process, int port) {
+        this.process = process;
         this.port = port;
     }
 
     public static EmbeddedRedis start() {
         int port = freePort();
+        Process process;
         try {
-            RedisServer server = RedisServer.newRedisServer()
-                    .bind("127.0.0.1")
-                    .port(port)
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .setting("maxmemory 256mb")
-                    .onShutdownForceStop(true)
-                    .build();
-            server.start();
-            LOG.info("embedded Redis started on 127.0.0.1:{}", port);
-            return new EmbeddedRedis(server, port);
+            File binary = ExecutableProvider.newJarResourceProvider().get();
+            List<String> command = new ArrayList<>();
+            // In its own session, Ctrl-C in a terminal (SIGINT to the whole foreground group) does not kill Redis
+            // under the JVM's feet; the shutdown hook below stops it after the owner has closed.
+            SETSID.ifPresent(command::add);
+            command.addAll(List.of(binary.getAbsolutePath(),
+                    "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                    "--save", "", "--appendonly", "no", "--maxmemory", "256mb"));
+            process = new ProcessBuilder(command)
+                    .directory(binary.getParentFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Redis on port " + port, e);
         }
+        awaitReady(process, port);
+        EmbeddedRedis redis = new EmbeddedRedis(process, port);
+        redis.stopAtExit();
+        LOG.info("embedded Redis started on 127.0.0.1:{}", port);
+        return redis;
     }
 
     public int port() {
@@ -51,11 +79,74 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        process.destroy();
         try {
-            server.stop();
-        } catch (IOException e) {
-            LOG.warn("embedded Redis did not stop cleanly: {}", e.toString());
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Never leaves an orphan redis-server behind, but gives the owner time to close first. */
+    private void stopAtExit() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                if (!stopped.await(OWNER_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    close();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+            }
+        }, "embedded-redis-stop"));
+    }
+
+    /** Reads the server's output until it accepts connections; its last lines explain a failure. */
+    private static void awaitReady(Process process, int port) {
+        Deque<String> lastLines = new ArrayDeque<>();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    synchronized (lastLines) {
+                        lastLines.addLast(line);
+                        if (lastLines.size() > 10) {
+                            lastLines.removeFirst();
+                        }
+                    }
+                    if (line.contains("Ready to accept connections")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended; the waiting side reports it
+            }
+        }, "embedded-redis-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!ready.await(STARTUP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                synchronized (lastLines) {
+                    throw new IllegalStateException("embedded Redis on port " + port + " did not become ready: "
+                            + String.join(" | ", lastLines));
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting embedded Redis", e);
         }
     }
 

@@ -4,6 +4,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -20,6 +21,7 @@ public final class RedisConnections implements AutoCloseable {
 
     public static final String REDIS_URL_VARIABLE = "REDIS_URL";
 
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnections.class);
 
     private final RedisClient client;
@@ -61,6 +63,10 @@ public final class RedisConnections implements AutoCloseable {
 
     private static RedisConnections connect(String redisUrl, EmbeddedRedis ownedServer) {
         RedisURI uri = parse(redisUrl);
+        if (uri.getTimeout().equals(RedisURI.DEFAULT_TIMEOUT_DURATION)) {
+            // Lettuce's 60 s default would hold a handler (or a shutdown) that long on a dead server.
+            uri.setTimeout(COMMAND_TIMEOUT);
+        }
         String masked = mask(uri);
         RedisClient client = RedisClient.create(uri);
         try {

@@ -1,0 +1,83 @@
+package com.quantumtrader.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line contract of {@code quantum-local.jar paper}. */
+class PaperCommandTest {
+
+    @TempDir
+    Path dir;
+
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int run(String... args) {
+        CommandLine cli = QuantumLocal.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        int code = run("paper", "--help");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("--symbols", "--bars", "--seed", "--policy", "--events-out", "--pace-ms",
+                "Exit codes");
+    }
+
+    @Test
+    void rejectsAnInvalidPolicyNamingEachBadFieldWithExitCodeTwo() throws IOException {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, """
+                {
+                  "risk_mode": "NORMAL",
+                  "limits": {
+                    "SAFE":       {"min_confidence": 0.70, "max_position_notional": 1000, "max_open_positions": 2, "max_leverage": 1, "risk_per_trade": 0.005},
+                    "NORMAL":     {"min_confidence": 1.70, "max_position_notional": -5,   "max_open_positions": 4, "max_leverage": 2, "risk_per_trade": 0.01},
+                    "AGGRESSIVE": {"min_confidence": 0.50, "max_position_notional": 5000, "max_open_positions": 6, "max_leverage": 3, "risk_per_trade": 0.02}
+                  },
+                  "universe": ["BTCUSDT"],
+                  "strategies": {"ma_crossover": true},
+                  "account_equity": 10000,
+                  "drawdown_alert": 0.10,
+                  "emergency_drawdown": 0.20,
+                  "circuit_breaker": {"max_order_failures": 3, "window_minutes": 60, "cool_off_minutes": 240}
+                }
+                """);
+
+        int code = run("paper", "--bars", "1", "--policy", policy.toString());
+
+        assertThat(code).isEqualTo(PaperCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString()).contains("invalid policy")
+                .contains("limits.NORMAL.min_confidence")
+                .contains("limits.NORMAL.max_position_notional");
+    }
+
+    @Test
+    void rejectsAPolicyThatIsNotJsonWithExitCodeTwo() throws IOException {
+        Path policy = dir.resolve("broken.json");
+        Files.writeString(policy, "{ risk_mode: ");
+
+        assertThat(run("paper", "--bars", "1", "--policy", policy.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("policy");
+    }
+
+    @Test
+    void rejectsANonPositiveBarCountAndABadSymbol() {
+        assertThat(run("paper", "--bars", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--bars must be positive");
+        assertThat(run("paper", "--bars", "1", "--symbols", "btc-usdt")).isEqualTo(2);
+        assertThat(err.toString()).contains("not a symbol: 'btc-usdt'");
+    }
+}
