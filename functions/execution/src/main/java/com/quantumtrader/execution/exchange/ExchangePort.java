@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What execution needs from an exchange. The simulated exchange implements it now; the Binance USD-M adapter
- * implements it later, with fills arriving from the user-data stream instead of from bars.
+ * What execution needs from an exchange: the simulated exchange and the Binance USD-M adapter implement it.
+ *
+ * <p>Every method may throw {@link ExchangeUnavailableException} when the exchange cannot be reached or answer
+ * (timeouts, 5xx, rate limits, bans) after the adapter's own bounded retries; a business rejection is never an
+ * exception but a {@link PlaceResult#rejected rejected} result.
  */
 public interface ExchangePort {
 
@@ -18,6 +21,12 @@ public interface ExchangePort {
 
     /** Places an order; a filter violation is a rejection with the filter's code, never an exception. */
     PlaceResult place(OrderRequest request);
+
+    /**
+     * The exchange's view of one order by its client id, fills and fees included; empty when the exchange has
+     * never seen it (it was never placed, so placing it now cannot duplicate it).
+     */
+    Optional<OrderStatusReport> queryOrder(String symbol, String clientOrderId);
 
     /** Cancels a resting order; false when the exchange holds no such open order. */
     boolean cancel(String symbol, String clientOrderId);

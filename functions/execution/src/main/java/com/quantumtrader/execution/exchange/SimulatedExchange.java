@@ -5,6 +5,7 @@ import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.OrderSide;
 import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,8 @@ public final class SimulatedExchange implements ExchangePort {
     private static final String ORDERS = "venue:orders";
     private static final String POSITIONS = "venue:positions";
     private static final String BARS = "venue:bars";
+    /** Every order the venue ever accepted, by client id, as a query would show it. */
+    private static final String HISTORY = "venue:history";
 
     private final SimulatedExchangeSettings settings;
     private final SlippageModel slippage;
@@ -57,8 +60,9 @@ public final class SimulatedExchange implements ExchangePort {
         if (rules == null) {
             return PlaceResult.rejected("UNKNOWN_SYMBOL", "the exchange does not list " + request.symbol());
         }
-        if (store.hashGet(ORDERS, request.clientOrderId()).isPresent()) {
-            return PlaceResult.rejected("DUPLICATE_ORDER_ID", "an open order already uses " + request.clientOrderId());
+        if (store.hashGet(HISTORY, request.clientOrderId()).isPresent()) {
+            // Like Binance's -4116: a client id names one order for good, so a resend can never double it.
+            return PlaceResult.rejected("DUPLICATE_ORDER_ID", "an order already uses " + request.clientOrderId());
         }
         BigDecimal quantity = request.quantity();
         if (quantity == null || quantity.compareTo(rules.stepSize()) < 0 || !rules.isOnStep(quantity)) {
@@ -84,6 +88,8 @@ public final class SimulatedExchange implements ExchangePort {
             }
         }
         save(RestingOrder.of(request));
+        remember(new OrderStatusReport(request.clientOrderId(), request.symbol(), request.side(),
+                OrderStatusReport.Status.NEW, BigDecimal.ZERO, null, BigDecimal.ZERO, FEE_ASSET));
         return PlaceResult.acceptedOrder();
     }
 
@@ -93,7 +99,13 @@ public final class SimulatedExchange implements ExchangePort {
             return false;
         }
         store.hashDelete(ORDERS, clientOrderId);
+        queryOrder(symbol, clientOrderId).ifPresent(known -> remember(withStatus(known, OrderStatusReport.Status.CANCELED)));
         return true;
+    }
+
+    @Override
+    public Optional<OrderStatusReport> queryOrder(String symbol, String clientOrderId) {
+        return store.hashGet(HISTORY, clientOrderId).map(json -> EventJson.read(json, OrderStatusReport.class));
     }
 
     @Override
@@ -187,6 +199,8 @@ public final class SimulatedExchange implements ExchangePort {
             // Reduce-only and the position is smaller than the order (or gone): the rest dies, it never flips the position.
             reports.add(new ExecutionReport(order.clientOrderId(), order.symbol(), order.side(),
                     ExecutionReport.Status.EXPIRED, BigDecimal.ZERO, after.filledQuantity(), null, BigDecimal.ZERO, FEE_ASSET));
+            queryOrder(order.symbol(), order.clientOrderId())
+                    .ifPresent(known -> remember(withStatus(known, OrderStatusReport.Status.EXPIRED)));
         }
         return reports;
     }
@@ -205,6 +219,7 @@ public final class SimulatedExchange implements ExchangePort {
         BigDecimal cumulative = order.filledQuantity().add(quantity);
         ExecutionReport.Status status = cumulative.compareTo(order.quantity()) >= 0
                 ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED;
+        recordTrade(order, quantity, price, fee, status);
         return new ExecutionReport(order.clientOrderId(), order.symbol(), order.side(), status, quantity, cumulative,
                 price, fee, FEE_ASSET);
     }
@@ -225,6 +240,29 @@ public final class SimulatedExchange implements ExchangePort {
             }
         }
         return out;
+    }
+
+    private void recordTrade(RestingOrder order, BigDecimal quantity, BigDecimal price, BigDecimal fee,
+                             ExecutionReport.Status status) {
+        OrderStatusReport before = queryOrder(order.symbol(), order.clientOrderId())
+                .orElse(new OrderStatusReport(order.clientOrderId(), order.symbol(), order.side(),
+                        OrderStatusReport.Status.NEW, BigDecimal.ZERO, null, BigDecimal.ZERO, FEE_ASSET));
+        BigDecimal executed = before.executedQuantity().add(quantity);
+        BigDecimal notional = before.averagePrice() == null ? BigDecimal.ZERO
+                : before.averagePrice().multiply(before.executedQuantity());
+        BigDecimal average = notional.add(price.multiply(quantity)).divide(executed, MathContext.DECIMAL64)
+                .stripTrailingZeros();
+        remember(new OrderStatusReport(order.clientOrderId(), order.symbol(), order.side(),
+                OrderStatusReport.Status.valueOf(status.name()), executed, average, before.fee().add(fee), FEE_ASSET));
+    }
+
+    private void remember(OrderStatusReport report) {
+        store.hashPut(HISTORY, report.clientOrderId(), EventJson.write(report));
+    }
+
+    private static OrderStatusReport withStatus(OrderStatusReport report, OrderStatusReport.Status status) {
+        return new OrderStatusReport(report.clientOrderId(), report.symbol(), report.side(), status,
+                report.executedQuantity(), report.averagePrice(), report.fee(), report.feeAsset());
     }
 
     private void save(RestingOrder order) {

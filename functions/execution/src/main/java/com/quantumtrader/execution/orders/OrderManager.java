@@ -10,7 +10,10 @@ import com.quantumtrader.events.Side;
 import com.quantumtrader.events.portfolio.StopLossAdjusted;
 import com.quantumtrader.events.risk.SignalApproved;
 import com.quantumtrader.execution.exchange.ExchangePort;
+import com.quantumtrader.core.trace.Secrets;
 import com.quantumtrader.execution.exchange.ExchangePosition;
+import com.quantumtrader.execution.exchange.ExchangeUnavailableException;
+import com.quantumtrader.execution.exchange.OrderStatusReport;
 import com.quantumtrader.execution.exchange.ExecutionReport;
 import com.quantumtrader.execution.exchange.OrderType;
 import com.quantumtrader.execution.exchange.PlaceResult;
@@ -19,6 +22,7 @@ import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +44,16 @@ public final class OrderManager {
     private final SlippageMonitor slippage;
     private final OrderBook book;
     private final TrackedPositions positions;
+    private final RetryPolicy retries;
+    private boolean reconciled;
 
     public OrderManager(ExchangePort exchange, KeyValueStore store, Clock clock, SlippageMonitor slippage) {
+        this(exchange, store, clock, slippage, RetryPolicy.defaults());
+    }
+
+    public OrderManager(ExchangePort exchange, KeyValueStore store, Clock clock, SlippageMonitor slippage,
+                        RetryPolicy retries) {
+        this.retries = retries;
         this.exchange = exchange;
         this.clock = clock;
         this.slippage = slippage;
@@ -56,18 +68,29 @@ public final class OrderManager {
      */
     public List<Emit> execute(SignalApproved approval, String traceId) {
         requireComplete(approval);
+        List<Emit> emits = new ArrayList<>(ensureReconciled());
         String clientOrderId = ClientOrderIds.entry(approval.signalId());
         if (book.find(clientOrderId).isPresent()) {
             LOG.info("signal {} already has order {}: approval ignored", approval.signalId(), clientOrderId);
-            return List.of();
+            return emits;
         }
+        emits.addAll(placeEntry(approval, traceId));
+        return emits;
+    }
+
+    private List<Emit> placeEntry(SignalApproved approval, String traceId) {
         Optional<SymbolRules> rules = exchange.rules(approval.symbol());
         ManagedOrder order = book.create(entryOrder(approval, traceId, rules));
         Optional<Refusal> invalid = invalidApproval(approval, order);
         if (invalid.isPresent()) {
             return List.of(reject(order, invalid.get().code(), invalid.get().message()));
         }
-        PlaceResult result = exchange.place(order.request());
+        PlaceResult result;
+        try {
+            result = placeWithRetries(order);
+        } catch (ExchangeUnavailableException unavailable) {
+            return unavailable(order, unavailable);
+        }
         if (!result.accepted()) {
             String message = result.errorMessage();
             if (order.quantity().compareTo(approval.approvedQuantity()) != 0) {
@@ -116,6 +139,12 @@ public final class OrderManager {
 
     /** Moves the working stop of the signal's position (cancel and replace: Binance cannot amend a stop order). */
     public List<Emit> moveStop(StopLossAdjusted adjustment) {
+        List<Emit> emits = new ArrayList<>(ensureReconciled());
+        emits.addAll(moveStopNow(adjustment));
+        return emits;
+    }
+
+    private List<Emit> moveStopNow(StopLossAdjusted adjustment) {
         Optional<TrackedPosition> tracked = positions.find(adjustment.symbol())
                 .filter(position -> position.signalId().equals(adjustment.signalId()) && position.protectedByStop());
         Optional<ManagedOrder> stop = tracked.flatMap(position -> book.find(position.stopOrderId()))
@@ -145,7 +174,7 @@ public final class OrderManager {
      * the latest price, then asks the exchange whether it is flat. Doing it again with nothing open does nothing.
      */
     public List<Emit> flattenAll(String reason) {
-        List<Emit> emits = new ArrayList<>();
+        List<Emit> emits = new ArrayList<>(ensureReconciled());
         List<ManagedOrder> working = book.working();
         for (ManagedOrder order : working) {
             ManagedOrder canceled = cancel(order);
@@ -176,6 +205,139 @@ public final class OrderManager {
                     openPositions);
         }
         return emits;
+    }
+
+    /**
+     * Settles every working order with the exchange's view of it (by client id) and checks positions: an order that
+     * never reached the exchange fails, one that did is SUBMITTED, fills made while we were down are published once
+     * (only the quantity beyond what was already published), cancels and expiries are recorded. Run before the first
+     * piece of work after a start; an exchange that cannot answer throws, and no work is taken until it can.
+     */
+    public List<Emit> reconcile() {
+        List<Emit> emits = new ArrayList<>();
+        for (ManagedOrder order : book.working()) {
+            emits.addAll(reconcile(order));
+        }
+        List<ExchangePosition> onExchange = exchange.positions();
+        for (ExchangePosition position : onExchange) {
+            if (positions.find(position.symbol()).isEmpty()) {
+                LOG.error("reconciliation: the exchange holds {} {} that execution did not open",
+                        position.quantity().toPlainString(), position.symbol());
+            }
+        }
+        List<String> open = exchange.openOrderIds();
+        for (String id : open) {
+            if (book.find(id).filter(order -> order.state().working()).isEmpty()) {
+                LOG.error("reconciliation: the exchange holds open order {} that execution does not track", id);
+            }
+        }
+        reconciled = true;
+        LOG.info("reconciled with the exchange: {} events, {} positions, {} open orders", emits.size(),
+                onExchange.size(), open.size());
+        return emits;
+    }
+
+    private List<Emit> ensureReconciled() {
+        return reconciled ? List.of() : reconcile();
+    }
+
+    private List<Emit> reconcile(ManagedOrder order) {
+        Optional<OrderStatusReport> seen = exchange.queryOrder(order.symbol(), order.clientOrderId());
+        if (seen.isEmpty()) {
+            if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
+                return List.of(reject(order, "NOT_PLACED", "the exchange never received the order"));
+            }
+            LOG.error("order {} was {} here but the exchange does not know it; marked cancelled",
+                    order.clientOrderId(), order.state());
+            book.transition(order, OrderState.CANCELED);
+            return List.of();
+        }
+        OrderStatusReport report = seen.get();
+        List<Emit> emits = new ArrayList<>();
+        ManagedOrder current = order;
+        if (report.status() == OrderStatusReport.Status.REJECTED) {
+            if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
+                return List.of(reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order"));
+            }
+            book.transition(order, OrderState.CANCELED);
+            return List.of();
+        }
+        if (current.state() == OrderState.NEW || current.state() == OrderState.UNKNOWN) {
+            current = book.transition(current, OrderState.SUBMITTED);
+            emits.add(OrderEvents.submitted(current));
+        }
+        BigDecimal missed = report.executedQuantity().subtract(current.filledQuantity());
+        if (missed.signum() > 0) {
+            boolean complete = report.executedQuantity().compareTo(current.quantity()) >= 0;
+            BigDecimal fee = report.fee().multiply(missed)
+                    .divide(report.executedQuantity(), 8, RoundingMode.HALF_EVEN);
+            LOG.info("reconciliation: {} filled {} while we were away", current.clientOrderId(), missed.toPlainString());
+            emits.addAll(onExecutionReports(List.of(new ExecutionReport(current.clientOrderId(), current.symbol(),
+                    current.side(), complete ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED,
+                    missed, report.executedQuantity(), report.averagePrice(), fee, report.feeAsset()))));
+            current = book.require(current.clientOrderId());
+        }
+        if (current.state().working()) {
+            if (report.status() == OrderStatusReport.Status.CANCELED) {
+                book.transition(current, OrderState.CANCELED);
+            } else if (report.status() == OrderStatusReport.Status.EXPIRED) {
+                emits.addAll(onExecutionReports(List.of(new ExecutionReport(current.clientOrderId(), current.symbol(),
+                        current.side(), ExecutionReport.Status.EXPIRED, BigDecimal.ZERO, current.filledQuantity(), null,
+                        BigDecimal.ZERO, report.feeAsset()))));
+            }
+        }
+        return emits;
+    }
+
+    /**
+     * Places with bounded retries while the exchange is unavailable. Before a resend after an unknown outcome it asks
+     * whether the order landed, so a retry never doubles an order. Throws the last failure when the bound is reached.
+     */
+    private PlaceResult placeWithRetries(ManagedOrder order) {
+        ExchangeUnavailableException last = null;
+        for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                Duration wait = last.waitFrom(clock.instant(), retries.backoff(attempt - 1));
+                LOG.warn("order {}: exchange unavailable ({}), attempt {} of {} in {} ms", order.clientOrderId(),
+                        Secrets.mask(last.getMessage()), attempt, retries.maxAttempts(), wait.toMillis());
+                retries.sleeper().accept(wait);
+                if (last.outcomeUnknown()) {
+                    try {
+                        if (exchange.queryOrder(order.symbol(), order.clientOrderId()).isPresent()) {
+                            return PlaceResult.acceptedOrder();
+                        }
+                    } catch (ExchangeUnavailableException stillDown) {
+                        last = new ExchangeUnavailableException(stillDown.getMessage(), true,
+                                stillDown.retryNotBefore().orElse(null), stillDown);
+                        continue;
+                    }
+                }
+            }
+            try {
+                return exchange.place(order.request());
+            } catch (ExchangeUnavailableException unavailable) {
+                last = last != null && last.outcomeUnknown() && !unavailable.outcomeUnknown()
+                        ? new ExchangeUnavailableException(unavailable.getMessage(), true,
+                                unavailable.retryNotBefore().orElse(null), unavailable)
+                        : unavailable;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * Out of retries. A failure known to have placed nothing is {@code execution.order.failed}; an unknown outcome is
+     * never a rejection: the order stays in flight (UNKNOWN) until reconciliation finds out what happened.
+     */
+    private List<Emit> unavailable(ManagedOrder order, ExchangeUnavailableException failure) {
+        if (failure.outcomeUnknown()) {
+            book.transition(order, OrderState.UNKNOWN);
+            reconciled = false;
+            LOG.error("order {} of signal {}: outcome unknown after {} attempts ({}); reconciliation will settle it",
+                    order.clientOrderId(), order.signalId(), retries.maxAttempts(), Secrets.mask(failure.getMessage()));
+            return List.of();
+        }
+        return List.of(reject(order, "EXCHANGE_UNAVAILABLE", Secrets.mask(failure.getMessage())));
     }
 
     private List<Emit> closeNow(TrackedPosition position, BigDecimal quantity) {
@@ -242,7 +404,12 @@ public final class OrderManager {
     }
 
     private List<Emit> submit(ManagedOrder order) {
-        PlaceResult result = exchange.place(order.request());
+        PlaceResult result;
+        try {
+            result = placeWithRetries(order);
+        } catch (ExchangeUnavailableException unavailable) {
+            return unavailable(order, unavailable);
+        }
         if (!result.accepted()) {
             LOG.error("{} {} of signal {} rejected: {} {}", order.purpose(), order.clientOrderId(), order.signalId(),
                     result.errorCode(), result.errorMessage());

@@ -4,11 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Life of an order: NEW (recorded, not yet sent) -> SUBMITTED (the exchange holds it) -> PARTIALLY_FILLED ->
+ * Life of an order: NEW (recorded, not yet sent) -> [UNKNOWN (sent, no answer)] -> SUBMITTED (the exchange holds it) -> PARTIALLY_FILLED ->
  * FILLED, or it ends CANCELED, REJECTED or EXPIRED. Terminal states never change again.
  */
 enum OrderState {
     NEW,
+    /** Sent, but no answer came (timeout, 5xx): maybe on the exchange, maybe not; reconciliation settles it. */
+    UNKNOWN,
     SUBMITTED,
     PARTIALLY_FILLED,
     FILLED,
@@ -18,7 +20,8 @@ enum OrderState {
 
     private Set<OrderState> next() {
         return switch (this) {
-            case NEW -> EnumSet.of(SUBMITTED, REJECTED, CANCELED);
+            case NEW -> EnumSet.of(SUBMITTED, UNKNOWN, REJECTED, CANCELED);
+            case UNKNOWN -> EnumSet.of(SUBMITTED, REJECTED, CANCELED);
             case SUBMITTED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED);
             case PARTIALLY_FILLED -> EnumSet.of(PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED);
             case FILLED, CANCELED, REJECTED, EXPIRED -> EnumSet.noneOf(OrderState.class);
@@ -31,7 +34,7 @@ enum OrderState {
 
     /** Still able to trade: the exchange may hold it (or is about to). */
     boolean working() {
-        return this == NEW || this == SUBMITTED || this == PARTIALLY_FILLED;
+        return this == NEW || this == UNKNOWN || this == SUBMITTED || this == PARTIALLY_FILLED;
     }
 
     /** The target state, or an {@link IllegalStateException} naming the illegal move. */

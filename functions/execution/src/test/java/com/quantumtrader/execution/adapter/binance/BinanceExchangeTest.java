@@ -1,0 +1,391 @@
+package com.quantumtrader.execution.adapter.binance;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.execution.exchange.ExchangePosition;
+import com.quantumtrader.execution.exchange.ExchangeUnavailableException;
+import com.quantumtrader.execution.exchange.OrderRequest;
+import com.quantumtrader.execution.exchange.OrderStatusReport;
+import com.quantumtrader.execution.exchange.OrderType;
+import com.quantumtrader.execution.exchange.PlaceResult;
+import com.quantumtrader.execution.exchange.SymbolRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Binance USD-M adapter against a local fake exchange (WireMock) answering with payloads written from Binance's
+ * public API documentation, error payloads included.
+ */
+class BinanceExchangeTest {
+
+    private static final String KEY = "test-api-key-0001";
+    private static final String SECRET = "2b5eb11e18796d12d88f13dc27dbbd02c2cc51ff7059765ed9821957d82bb4d9";
+    /** Our clock is 943 ms behind the exchange's. */
+    private static final long OUR_MILLIS = 1591702613000L;
+    private static final long SERVER_MILLIS = 1591702613943L;
+
+    private static final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private final List<Duration> waits = new ArrayList<>();
+    private MutableClock clock;
+    private BinanceExchange exchange;
+
+    @BeforeAll
+    static void startFakeExchange() {
+        server.start();
+    }
+
+    @AfterAll
+    static void stopFakeExchange() {
+        server.stop();
+    }
+
+    @BeforeEach
+    void freshExchange() {
+        server.resetAll();
+        clock = new MutableClock(Instant.ofEpochMilli(OUR_MILLIS));
+        exchange = exchangeTimingOutAfter(Duration.ofSeconds(5));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":" + SERVER_MILLIS + "}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo")).willReturn(okJson(resource("exchangeInfo.json"))));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
+                .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"61200.10\",\"time\":1591702613943}")));
+    }
+
+    @Test
+    void filtersComeFromExchangeInfoAndContractsNotTradingAreLeftOut() {
+        assertThat(exchange.rules("BTCUSDT")).contains(new SymbolRules("BTCUSDT", new BigDecimal("0.1"),
+                new BigDecimal("0.001"), new BigDecimal("100")));
+        assertThat(exchange.rules("ETHUSDT")).get().extracting(SymbolRules::minNotional)
+                .isEqualTo(new BigDecimal("20"));
+        assertThat(exchange.rules("OLDUSDT")).isEmpty();
+    }
+
+    @Test
+    void aNewOrderIsSignedWithTheServerTimeOffsetAndTheKeyInItsHeader() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))));
+
+        PlaceResult result = exchange.place(entry("0.010"));
+
+        assertThat(result.accepted()).isTrue();
+        LoggedRequest sent = server.findAll(postRequestedFor(urlPathEqualTo("/fapi/v1/order"))).get(0);
+        String query = URI.create(sent.getUrl()).getRawQuery();
+        String unsigned = query.substring(0, query.indexOf("&signature="));
+        assertThat(unsigned).isEqualTo("symbol=BTCUSDT&side=BUY&type=MARKET&quantity=0.010"
+                + "&newClientOrderId=E-SIG-1&newOrderRespType=RESULT&recvWindow=5000&timestamp=" + SERVER_MILLIS);
+        assertThat(query).endsWith("&signature=" + new RequestSigner(SECRET).sign(unsigned));
+        assertThat(sent.getHeader("X-MBX-APIKEY")).isEqualTo(KEY);
+    }
+
+    @Test
+    void protectiveOrdersCarryTheirStopPriceAndReduceOnly() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))));
+
+        exchange.place(new OrderRequest("SL-SIG-1", "BTCUSDT", OrderSide.SELL, OrderType.STOP_MARKET,
+                new BigDecimal("0.010"), new BigDecimal("60000.0"), true));
+
+        server.verify(postRequestedFor(urlPathEqualTo("/fapi/v1/order"))
+                .withQueryParam("type", equalTo("STOP_MARKET"))
+                .withQueryParam("stopPrice", equalTo("60000.0"))
+                .withQueryParam("reduceOnly", equalTo("true")));
+    }
+
+    @Test
+    void aQuantityOffTheStepIsRejectedLocallyWithoutSendingAnything() {
+        PlaceResult result = exchange.place(entry("0.0105"));
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.errorCode()).isEqualTo("FILTER_LOT_SIZE");
+        assertThat(result.errorMessage()).contains("0.0105", "0.001", "not sent");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void aStopOffTheTickOrANotionalBelowTheMinimumIsRejectedLocally() {
+        PlaceResult offTick = exchange.place(new OrderRequest("SL-SIG-1", "BTCUSDT", OrderSide.SELL,
+                OrderType.STOP_MARKET, new BigDecimal("0.010"), new BigDecimal("60000.05"), true));
+        PlaceResult tooSmall = exchange.place(entry("0.001"));
+
+        assertThat(offTick.errorCode()).isEqualTo("FILTER_PRICE");
+        assertThat(tooSmall.errorCode()).isEqualTo("FILTER_MIN_NOTIONAL");
+        assertThat(tooSmall.errorMessage()).contains("61.20010", "100");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void insufficientMarginIsABusinessRejectionAndIsNotRetried() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-2019,\"msg\":\"Margin is insufficient.\"}")));
+
+        PlaceResult result = exchange.place(entry("0.010"));
+
+        assertThat(result).isEqualTo(PlaceResult.rejected("-2019", "Margin is insufficient."));
+        server.verify(1, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void a429WaitsItsRetryAfterThenSucceeds() {
+        server.stubFor(inSequence(post(urlPathEqualTo("/fapi/v1/order")), Scenario.STARTED, "limited")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")
+                        .withBody("{\"code\":-1003,\"msg\":\"Too many requests; current limit is 2400 requests per minute.\"}")));
+        server.stubFor(inSequence(post(urlPathEqualTo("/fapi/v1/order")), "limited", "done")
+                .willReturn(okJson(resource("order-new.json"))));
+
+        PlaceResult result = exchange.place(entry("0.010"));
+
+        assertThat(result.accepted()).isTrue();
+        assertThat(waits).containsExactly(Duration.ofSeconds(3));
+        server.verify(2, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void a418StopsEveryCallUntilTheBanLifts() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(418)
+                .withHeader("Retry-After", "120")
+                .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until 1591702733943.\"}")));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("banned");
+        assertThatThrownBy(exchange::positions).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("nothing sent");
+
+        server.verify(1, getRequestedFor(urlPathEqualTo("/fapi/v1/openOrders")));
+        server.verify(0, getRequestedFor(urlPathEqualTo("/fapi/v2/positionRisk")));
+
+        clock.advance(Duration.ofSeconds(121));
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+        assertThat(exchange.positions()).hasSize(1);
+    }
+
+    @Test
+    void serverErrorsOnReadsAreRetriedWithinTheBoundThenFail() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(503)
+                .withBody("{\"code\":-1001,\"msg\":\"Service Unavailable.\"}")));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("503");
+
+        server.verify(3, getRequestedFor(urlPathEqualTo("/fapi/v1/openOrders")));
+        assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    }
+
+    @Test
+    void aDisconnectedErrorCodeIsTransientAndRecovers() {
+        server.stubFor(inSequence(get(urlPathEqualTo("/fapi/v1/openOrders")), Scenario.STARTED, "once")
+                .willReturn(aResponse().withStatus(400)
+                        .withBody("{\"code\":-1001,\"msg\":\"Internal error; unable to process your request. Please try again.\"}")));
+        server.stubFor(inSequence(get(urlPathEqualTo("/fapi/v1/openOrders")), "once", "ok")
+                .willReturn(okJson(resource("openOrders.json"))));
+
+        assertThat(exchange.openOrderIds()).containsExactly("SL-SIG-1", "TP-SIG-1");
+    }
+
+    @Test
+    void aNewOrderThatTimedOutIsLookedUpAndNotSentAgainWhenTheExchangeHasIt() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))
+                .withFixedDelay(2500)));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo("E-SIG-1"))
+                .willReturn(okJson(resource("order-new.json"))));
+        BinanceExchange impatient = exchangeTimingOutAfter(Duration.ofMillis(800));
+
+        PlaceResult result = impatient.place(entry("0.010"));
+
+        assertThat(result.accepted()).isTrue();
+        server.verify(1, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void aNewOrderThatGot5xxAndNeverLandedIsResentWithinTheBoundThenFailsAsUnknown() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(aResponse().withStatus(502)
+                .withBody("<html>Bad Gateway</html>")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/order")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
+
+        assertThatThrownBy(() -> exchange.place(entry("0.010")))
+                .isInstanceOf(ExchangeUnavailableException.class)
+                .satisfies(e -> assertThat(((ExchangeUnavailableException) e).outcomeUnknown()).isTrue());
+
+        server.verify(3, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+        server.verify(3, getRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void aTimestampOutsideTheRecvWindowResyncsTheClockAndRetriesOnce() {
+        server.stubFor(inSequence(get(urlPathEqualTo("/fapi/v1/openOrders")), Scenario.STARTED, "resynced")
+                .willReturn(aResponse().withStatus(400)
+                        .withBody("{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}")));
+        server.stubFor(inSequence(get(urlPathEqualTo("/fapi/v1/openOrders")), "resynced", "ok")
+                .willReturn(okJson("[]")));
+
+        assertThat(exchange.openOrderIds()).isEmpty();
+        server.verify(2, getRequestedFor(urlPathEqualTo("/fapi/v1/time")));
+        server.verify(2, getRequestedFor(urlPathEqualTo("/fapi/v1/openOrders")));
+    }
+
+    @Test
+    void aSecondTimestampRejectionIsNotRetriedAgain() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"code\":-1021,\"msg\":\"Timestamp for this request is outside of the recvWindow.\"}")));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(BinanceApiException.class)
+                .hasMessageContaining("-1021");
+        server.verify(2, getRequestedFor(urlPathEqualTo("/fapi/v1/openOrders")));
+    }
+
+    @Test
+    void usedWeightAndOrderCountAreReadFromEveryResponseAndAFullMinuteWaitsForTheNext() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))
+                .withHeader("X-MBX-USED-WEIGHT-1M", "2400").withHeader("X-MBX-ORDER-COUNT-1M", "17")));
+
+        exchange.place(entry("0.010"));
+        assertThat(exchange.usedWeight()).isEqualTo(2400);
+        assertThat(exchange.orderCount()).isEqualTo(17);
+
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(okJson("[]")));
+        exchange.openOrderIds();
+        // 1591702613000 is 53 s into its minute: the next request waits the 7 s left
+        assertThat(waits).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void queryOrderReportsFillsWithTheFeesOfItsTradesAndAnUnknownIdAsEmpty() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo("E-SIG-1"))
+                .willReturn(okJson(resource("order-filled.json"))));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).withQueryParam("orderId", equalTo("22542179"))
+                .willReturn(okJson(resource("userTrades.json"))));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo("E-SIG-9"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"code\":-2013,\"msg\":\"Order does not exist.\"}")));
+
+        OrderStatusReport filled = exchange.queryOrder("BTCUSDT", "E-SIG-1").orElseThrow();
+
+        assertThat(filled.status()).isEqualTo(OrderStatusReport.Status.FILLED);
+        assertThat(filled.executedQuantity()).isEqualByComparingTo("0.010");
+        assertThat(filled.averagePrice()).isEqualByComparingTo("61234.6");
+        assertThat(filled.fee()).isEqualByComparingTo("0.2449384");
+        assertThat(exchange.queryOrder("BTCUSDT", "E-SIG-9")).isEmpty();
+    }
+
+    @Test
+    void openOrdersAndNonFlatPositionsAreRead() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(okJson(resource("openOrders.json"))));
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+
+        assertThat(exchange.openOrderIds()).containsExactly("SL-SIG-1", "TP-SIG-1");
+        assertThat(exchange.positions()).containsExactly(new ExchangePosition("BTCUSDT", new BigDecimal("0.010")));
+    }
+
+    @Test
+    void cancellingAnOrderTheExchangeDoesNotHoldReturnsFalse() {
+        server.stubFor(delete(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo("SL-SIG-1"))
+                .willReturn(okJson(resource("order-new.json"))));
+        server.stubFor(delete(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo("SL-SIG-2"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"code\":-2011,\"msg\":\"Unknown order sent.\"}")));
+
+        assertThat(exchange.cancel("BTCUSDT", "SL-SIG-1")).isTrue();
+        assertThat(exchange.cancel("BTCUSDT", "SL-SIG-2")).isFalse();
+        server.verify(2, deleteRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void theSecretAndTheSignatureNeverAppearInTheRequestUrlOutsideTheSignatureParameter() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))));
+
+        exchange.place(entry("0.010"));
+
+        server.findAll(postRequestedFor(anyUrlPattern())).forEach(request -> {
+            assertThat(request.getUrl()).doesNotContain(SECRET);
+            assertThat(request.getBodyAsString()).doesNotContain(SECRET);
+        });
+    }
+
+    private static com.github.tomakehurst.wiremock.matching.UrlPattern anyUrlPattern() {
+        return anyUrl();
+    }
+
+    private BinanceExchange exchangeTimingOutAfter(Duration timeout) {
+        Sleeper recording = duration -> {
+            waits.add(duration);
+            clock.advance(duration);
+        };
+        BinanceSettings settings = BinanceSettings.of(URI.create(server.baseUrl()))
+                .withRetries(3, Duration.ofMillis(100), Duration.ofSeconds(1))
+                .withRequestTimeout(timeout);
+        return BinanceExchange.connect(settings, new BinanceCredentials(KEY, SECRET), clock, recording);
+    }
+
+    private static MappingBuilder inSequence(MappingBuilder request, String state, String next) {
+        return request.inScenario("sequence").whenScenarioStateIs(state).willSetStateTo(next);
+    }
+
+    private static OrderRequest entry(String quantity) {
+        return new OrderRequest("E-SIG-1", "BTCUSDT", OrderSide.BUY, OrderType.MARKET, new BigDecimal(quantity), null,
+                false);
+    }
+
+    static String resource(String name) {
+        try (InputStream in = BinanceExchangeTest.class.getResourceAsStream("/binance/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("missing test payload " + name, e);
+        }
+    }
+
+    /** A clock the recording sleeper moves forward, so waits pass without real time passing. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
