@@ -18,10 +18,14 @@ import com.quantumtrader.events.learning.DriftDetected;
 import com.quantumtrader.events.learning.ModelRetrained;
 import com.quantumtrader.events.learning.StrategyPromoted;
 import com.quantumtrader.events.market.MarketPriceUpdate;
+import com.quantumtrader.events.os.OperatorCommand;
 import com.quantumtrader.events.os.RegimeChanged;
 import com.quantumtrader.events.os.SelfHealingTriggered;
 import com.quantumtrader.events.os.UniverseUpdated;
+import com.quantumtrader.events.portfolio.AllocationUpdated;
 import com.quantumtrader.events.portfolio.DrawdownHigh;
+import com.quantumtrader.events.portfolio.LiquidityRanked;
+import com.quantumtrader.events.portfolio.PortfolioMetrics;
 import com.quantumtrader.events.portfolio.PortfolioPerformance;
 import com.quantumtrader.events.portfolio.PositionClosed;
 import com.quantumtrader.events.portfolio.PositionOpened;
@@ -32,6 +36,7 @@ import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.EmergencyTriggered;
 import com.quantumtrader.events.risk.SignalApproved;
 import com.quantumtrader.events.risk.SignalRejected;
+import com.quantumtrader.events.risk.TradeStuck;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +89,9 @@ public final class EventCatalog {
     public static final EventType<EmergencyStop> SAFETY_EMERGENCY_STOP = new EventType<>(
             "safety.emergency.stop", RISK_SAFETY, EmergencyStop.class, 1,
             "Command to execution: cancel every order and flatten every position.");
+    public static final EventType<TradeStuck> RISK_TRADE_STUCK = new EventType<>(
+            "risk.trade.stuck", RISK_SAFETY, TradeStuck.class, 1,
+            "A trade stopped in its lifecycle (approved never submitted, submitted never filled).");
 
     public static final EventType<PositionOpened> PORTFOLIO_POSITION_OPENED = new EventType<>(
             "portfolio.position.opened", PORTFOLIO, PositionOpened.class, 1,
@@ -103,6 +111,15 @@ public final class EventCatalog {
     public static final EventType<TradeClosed> TRADE_CLOSED = new EventType<>(
             "trade.closed", PORTFOLIO, TradeClosed.class, 1,
             "One completed round trip with realised P&L and the signal, model and strategy that opened it.");
+    public static final EventType<PortfolioMetrics> PORTFOLIO_METRICS_REPORTED = new EventType<>(
+            "portfolio.metrics.reported", PORTFOLIO, PortfolioMetrics.class, 1,
+            "The analyzer's metrics (returns, Sharpe, Sortino, Calmar, drawdown, win rate, R) per account, strategy and symbol.");
+    public static final EventType<AllocationUpdated> PORTFOLIO_ALLOCATION_UPDATED = new EventType<>(
+            "portfolio.allocation.updated", PORTFOLIO, AllocationUpdated.class, 1,
+            "Capital per strategy and symbol from volatility targeting with caps; republished when weights drift.");
+    public static final EventType<LiquidityRanked> PORTFOLIO_LIQUIDITY_RANKED = new EventType<>(
+            "portfolio.liquidity.ranked", PORTFOLIO, LiquidityRanked.class, 1,
+            "Candidate symbols ranked by liquidity, with the eligible ones for the trading universe.");
 
     public static final EventType<DriftDetected> LEARNING_DRIFT_DETECTED = new EventType<>(
             "learning.drift.detected", LEARNING, DriftDetected.class, 1,
@@ -123,17 +140,21 @@ public final class EventCatalog {
     public static final EventType<UniverseUpdated> OS_UNIVERSE_UPDATED = new EventType<>(
             "os.universe.updated", CORE_OS, UniverseUpdated.class, 1,
             "The active trading universe changed.");
+    public static final EventType<OperatorCommand> OS_OPERATOR_COMMAND = new EventType<>(
+            "os.operator.command", CORE_OS, OperatorCommand.class, 1,
+            "An operator's command from the admin API (emergency stop or reset, circuit-breaker reset) for risk & safety.");
 
     private static final Map<String, EventType<?>> BY_NAME = index(List.of(
             AI_SIGNAL_GENERATED, AI_MODEL_DEGRADED, AI_STRATEGY_CHANGED,
             EXECUTION_ORDER_SUBMITTED, EXECUTION_ORDER_FILLED, EXECUTION_ORDER_FAILED, EXECUTION_SLIPPAGE_HIGH,
             MARKET_PRICE_UPDATE,
             RISK_SIGNAL_APPROVED, RISK_SIGNAL_REJECTED, RISK_CIRCUIT_BREAKER_ACTIVATED,
-            SAFETY_EMERGENCY_TRIGGERED, SAFETY_EMERGENCY_STOP,
+            SAFETY_EMERGENCY_TRIGGERED, SAFETY_EMERGENCY_STOP, RISK_TRADE_STUCK,
             PORTFOLIO_POSITION_OPENED, PORTFOLIO_POSITION_CLOSED, PORTFOLIO_SL_ADJUSTED,
             PORTFOLIO_PERFORMANCE, PORTFOLIO_DRAWDOWN_HIGH, TRADE_CLOSED,
+            PORTFOLIO_METRICS_REPORTED, PORTFOLIO_ALLOCATION_UPDATED, PORTFOLIO_LIQUIDITY_RANKED,
             LEARNING_DRIFT_DETECTED, LEARNING_MODEL_RETRAINED, LEARNING_STRATEGY_PROMOTED,
-            OS_REGIME_CHANGED, OS_SELF_HEALING_TRIGGERED, OS_UNIVERSE_UPDATED));
+            OS_REGIME_CHANGED, OS_SELF_HEALING_TRIGGERED, OS_UNIVERSE_UPDATED, OS_OPERATOR_COMMAND));
 
     private EventCatalog() {
     }

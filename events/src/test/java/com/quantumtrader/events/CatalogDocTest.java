@@ -63,8 +63,8 @@ class CatalogDocTest {
     void docListsTheSubscribersOfEachEventWithTheirDomain() {
         String doc = CatalogDoc.render();
 
-        assertThat(doc).contains("- Subscribers: `signal_orchestrator` (ai_engine), `mark_to_market` (portfolio), "
-                + "`regime_detector` (core_os)\n");
+        assertThat(doc).contains("- Subscribers: `signal_orchestrator` (ai_engine), `risk_market_watch` (risk_safety), "
+                + "`mark_to_market` (portfolio), `regime_detector` (core_os)\n");
         assertThat(doc).contains("- Subscribers: none\n");
     }
 

@@ -36,7 +36,9 @@ class EventCatalogTest {
                 "portfolio.position.opened", "portfolio.position.closed", "portfolio.sl.adjusted",
                 "portfolio.performance", "portfolio.drawdown.high", "learning.drift.detected",
                 "learning.model.retrained", "learning.strategy.promoted", "os.regime.changed",
-                "os.self_healing.triggered", "os.universe.updated", "market.price.update", "trade.closed");
+                "os.self_healing.triggered", "os.universe.updated", "market.price.update", "trade.closed",
+                "portfolio.metrics.reported", "portfolio.allocation.updated", "portfolio.liquidity.ranked",
+                "os.operator.command", "risk.trade.stuck");
     }
 
     @ParameterizedTest(name = "{0}")

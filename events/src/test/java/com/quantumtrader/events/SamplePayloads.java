@@ -12,19 +12,27 @@ import com.quantumtrader.events.learning.DriftDetected;
 import com.quantumtrader.events.learning.ModelRetrained;
 import com.quantumtrader.events.learning.StrategyPromoted;
 import com.quantumtrader.events.market.MarketPriceUpdate;
+import com.quantumtrader.events.os.OperatorCommand;
 import com.quantumtrader.events.os.RegimeChanged;
 import com.quantumtrader.events.os.SelfHealingTriggered;
 import com.quantumtrader.events.os.UniverseUpdated;
+import com.quantumtrader.events.portfolio.AllocationUpdated;
+import com.quantumtrader.events.portfolio.CapitalAllocation;
 import com.quantumtrader.events.portfolio.DrawdownHigh;
+import com.quantumtrader.events.portfolio.LiquidityRanked;
+import com.quantumtrader.events.portfolio.PortfolioMetrics;
 import com.quantumtrader.events.portfolio.PortfolioPerformance;
 import com.quantumtrader.events.portfolio.PositionClosed;
 import com.quantumtrader.events.portfolio.PositionOpened;
+import com.quantumtrader.events.portfolio.SliceMetrics;
 import com.quantumtrader.events.portfolio.StopLossAdjusted;
+import com.quantumtrader.events.portfolio.SymbolLiquidity;
 import com.quantumtrader.events.portfolio.TradeClosed;
 import com.quantumtrader.events.risk.CircuitBreakerActivated;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.EmergencyTriggered;
 import com.quantumtrader.events.risk.SignalApproved;
+import com.quantumtrader.events.risk.TradeStuck;
 import com.quantumtrader.events.risk.SignalRejected;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -75,6 +83,8 @@ final class SamplePayloads {
                 "3 orders failed within 5 minutes", Instant.parse("2024-03-01T12:30:00Z")));
         add(EventCatalog.SAFETY_EMERGENCY_TRIGGERED, new EmergencyTriggered("MAX_DRAWDOWN", "0.12", "0.10"));
         add(EventCatalog.SAFETY_EMERGENCY_STOP, new EmergencyStop("MAX_DRAWDOWN", "emergency_stop_system"));
+        add(EventCatalog.RISK_TRADE_STUCK, new TradeStuck("01HQX7Z8K3M4N5P6Q7R8S9T0TR", "sig-1", "BTCUSDT",
+                "APPROVED", Instant.parse("2024-03-01T12:00:00Z"), 5, true));
 
         add(EventCatalog.PORTFOLIO_POSITION_OPENED, new PositionOpened("pos-" + SIGNAL_ID, SYMBOL, Side.LONG,
                 dec("0.012"), dec("64262.90"), dec("63600.00"), dec("65550.30"), SIGNAL_ID, STRATEGY, MODEL));
@@ -91,6 +101,20 @@ final class SamplePayloads {
                 dec("64262.90"), dec("65550.30"), Instant.parse("2024-03-01T12:00:04.123Z"),
                 Instant.parse("2024-03-01T14:10:00Z"), dec("0.62"), dec("-0.0012"), dec("14.83"), dec("1.86"),
                 "TAKE_PROFIT", SIGNAL_ID, STRATEGY, MODEL));
+        add(EventCatalog.PORTFOLIO_METRICS_REPORTED, new PortfolioMetrics(OCCURRED_AT,
+                Instant.parse("2024-02-01T00:00:00Z"), 29, dec("10014.83"), dec("14.83"), dec("14.83"), dec("14.83"),
+                dec("0"), dec("0.62"), dec("0.62"), dec("-0.0012"), dec("-0.0012"), List.of(new SliceMetrics("TOTAL",
+                "ALL", dec("0.001483"), dec("0.0186"), dec("0.052"), dec("0.36"), dec("0.51"), dec("3.72"),
+                dec("0.005"), 4, 1, dec("1"), null, dec("14.83"), dec("1.86"), dec("0.0031"), dec("14.83"),
+                dec("0.62"), dec("-0.0012")))));
+        add(EventCatalog.PORTFOLIO_ALLOCATION_UPDATED, new AllocationUpdated(OCCURRED_AT, dec("10014.83"),
+                dec("0.20"), List.of(new CapitalAllocation(STRATEGY, SYMBOL, dec("0.55"), dec("0.18181818"),
+                dec("1820.87"), false)), "INITIAL"));
+        add(EventCatalog.PORTFOLIO_LIQUIDITY_RANKED, new LiquidityRanked(OCCURRED_AT, List.of(SYMBOL),
+                List.of(new SymbolLiquidity(SYMBOL, 1, true, dec("15400000000"), dec("0.2"), dec("0.55"),
+                        dec("64250.10"), 1650, null),
+                        new SymbolLiquidity("1000PEPEUSDT", 0, false, dec("900000000"), dec("1.5"), dec("2.9"),
+                                dec("0.0081"), 300, "volatility 2.9 above the band's 2.0"))));
 
         add(EventCatalog.LEARNING_DRIFT_DETECTED, new DriftDetected(STRATEGY, "win_rate", 0.30, 0.55, -2.9, 2.58,
                 40, 400));
@@ -103,6 +127,8 @@ final class SamplePayloads {
                 "no signal for 60 minutes", "restarted the market-data subscription"));
         add(EventCatalog.OS_UNIVERSE_UPDATED, new UniverseUpdated(List.of(SYMBOL, "ETHUSDT", "1000PEPEUSDT"),
                 "liquidity ranking refreshed"));
+        add(EventCatalog.OS_OPERATOR_COMMAND, new OperatorCommand("01HQ8Z4N2V6K3M9P7R5T1W0CMD",
+                OperatorCommand.Kind.EMERGENCY_STOP, "exchange outage", "arn:aws:iam::123456789012:user/alice"));
     }
 
     private SamplePayloads() {

@@ -1,6 +1,7 @@
 package com.quantumtrader.local;
 
 import com.quantumtrader.ai.AiEngineDomain;
+import com.quantumtrader.api.LocalApi;
 import com.quantumtrader.core.bus.InProcessEventBus;
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
@@ -29,11 +30,13 @@ import com.quantumtrader.learning.LearningDomain;
 import com.quantumtrader.os.CoreOsDomain;
 import com.quantumtrader.portfolio.PortfolioDomain;
 import com.quantumtrader.risk.RiskSafetyDomain;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -65,6 +68,7 @@ final class LocalPlatform implements AutoCloseable {
     private final MarketDataFeed feed;
     private final List<HandlerRuntime> runtimes = new ArrayList<>();
     private final EventLog eventLog;
+    private final LocalApi api;
 
     LocalPlatform(PaperOptions options) {
         this.options = options;
@@ -82,7 +86,12 @@ final class LocalPlatform implements AutoCloseable {
                 PaperOptions.BAR_INTERVAL);
         this.eventLog = options.eventsOut().map(EventLog::new).orElse(null);
 
+        this.api = options.api().map(settings -> LocalApi.start(settings.port(), settings.tokens(), redis, policy,
+                clock, events, bus::publish)).orElse(null);
         bus.tap(stats::onEvent);
+        if (api != null) {
+            bus.tap(api::observe);
+        }
         if (eventLog != null) {
             bus.tap(eventLog::append);
         }
@@ -168,12 +177,20 @@ final class LocalPlatform implements AutoCloseable {
         return List.copyOf(runtimes);
     }
 
+    /** Where the local API listens, if it runs. */
+    Optional<URI> apiUri() {
+        return Optional.ofNullable(api).map(LocalApi::uri);
+    }
+
     PaperOptions options() {
         return options;
     }
 
     @Override
     public void close() {
+        if (api != null) {
+            api.close();
+        }
         bus.close();
         if (eventLog != null) {
             eventLog.close();

@@ -8,8 +8,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +31,7 @@ import picocli.CommandLine.Option;
 final class PaperCommand implements java.util.concurrent.Callable<Integer> {
 
     static final int EXIT_INVALID_INPUT = 2;
+    static final String API_TOKEN_NAME = "local";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -56,6 +60,14 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             description = "Wall-clock pause between bars (default: 0 with --bars, 250 without, so it can be watched).")
     private Long paceMs;
 
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Serve the health, trading and admin routes on 127.0.0.1:PORT (default: a free port), "
+                    + "behind a bearer token: QT_API_TOKEN (16+ characters) or one generated and shown at start.")
+    private int apiPort;
+
+    @Option(names = "--no-api", description = "Do not serve the local API.")
+    private boolean noApi;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,9 +76,11 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
         try {
             Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile));
             long pace = paceMs != null ? paceMs : bars != null ? 0 : 250;
+            Optional<PaperOptions.ApiSettings> api = noApi ? Optional.empty()
+                    : Optional.of(new PaperOptions.ApiSettings(apiPort, Map.of(API_TOKEN_NAME, apiToken())));
             options = new PaperOptions(List.copyOf(symbols), Optional.ofNullable(bars), seed, policy,
                     Optional.ofNullable(eventsOut), Optional.ofNullable(System.getenv("REDIS_URL")),
-                    Duration.ofMillis(pace), PaperOptions.DEFAULT_START);
+                    Duration.ofMillis(pace), PaperOptions.DEFAULT_START, api);
         } catch (PolicyValidationException e) {
             err.println("invalid policy " + policyFile + ":");
             e.problems().forEach(problem -> err.println("  - " + problem));
@@ -78,6 +92,20 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             return EXIT_INVALID_INPUT;
         }
         return new PaperRun(options, out).run();
+    }
+
+    /** QT_API_TOKEN, or a fresh random one for this run (shown once on the console, never logged). */
+    private static String apiToken() {
+        String token = System.getenv("QT_API_TOKEN");
+        if (token != null && !token.isBlank()) {
+            if (token.length() < 16) {
+                throw new IllegalArgumentException("QT_API_TOKEN must have at least 16 characters");
+            }
+            return token;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     private static Policy readPolicy(Path file) throws IOException {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param redisUrl  an external Redis; empty starts an embedded one
  * @param pace      wall-clock pause between bars, so a person can watch
  * @param start     simulated time of the first bar
+ * @param api       serve the health, trading and admin routes locally; empty: no API
  */
 record PaperOptions(
         List<String> symbols,
@@ -27,7 +29,15 @@ record PaperOptions(
         Optional<Path> eventsOut,
         Optional<String> redisUrl,
         Duration pace,
-        Instant start) {
+        Instant start,
+        Optional<ApiSettings> api) {
+
+    /**
+     * @param port   loopback port, 0 for a free one
+     * @param tokens bearer token name -> token; the name is the actor in the audit
+     */
+    record ApiSettings(int port, Map<String, String> tokens) {
+    }
 
     static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");
     static final Duration BAR_INTERVAL = Duration.ofHours(1);
@@ -51,26 +61,30 @@ record PaperOptions(
 
     static PaperOptions defaults() {
         return new PaperOptions(List.of("BTCUSDT", "ETHUSDT"), Optional.empty(), 42L, Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ZERO, DEFAULT_START);
+                Optional.empty(), Optional.empty(), Duration.ZERO, DEFAULT_START, Optional.empty());
     }
 
     PaperOptions withBars(long n) {
-        return new PaperOptions(symbols, Optional.of(n), seed, policy, eventsOut, redisUrl, pace, start);
+        return new PaperOptions(symbols, Optional.of(n), seed, policy, eventsOut, redisUrl, pace, start, api);
     }
 
     PaperOptions withEventsOut(Path path) {
-        return new PaperOptions(symbols, bars, seed, policy, Optional.of(path), redisUrl, pace, start);
+        return new PaperOptions(symbols, bars, seed, policy, Optional.of(path), redisUrl, pace, start, api);
     }
 
     PaperOptions withSeed(long newSeed) {
-        return new PaperOptions(symbols, bars, newSeed, policy, eventsOut, redisUrl, pace, start);
+        return new PaperOptions(symbols, bars, newSeed, policy, eventsOut, redisUrl, pace, start, api);
     }
 
     PaperOptions withRedisUrl(String url) {
-        return new PaperOptions(symbols, bars, seed, policy, eventsOut, Optional.of(url), pace, start);
+        return new PaperOptions(symbols, bars, seed, policy, eventsOut, Optional.of(url), pace, start, api);
+    }
+
+    PaperOptions withApi(ApiSettings settings) {
+        return new PaperOptions(symbols, bars, seed, policy, eventsOut, redisUrl, pace, start, Optional.of(settings));
     }
 
     PaperOptions withPolicy(Policy newPolicy) {
-        return new PaperOptions(symbols, bars, seed, Optional.of(newPolicy), eventsOut, redisUrl, pace, start);
+        return new PaperOptions(symbols, bars, seed, Optional.of(newPolicy), eventsOut, redisUrl, pace, start, api);
     }
 }

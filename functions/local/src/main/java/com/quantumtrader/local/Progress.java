@@ -39,6 +39,9 @@ final class Progress {
                 String.join(",", options.symbols()), options.seed(),
                 options.bars().map(n -> n + " bars of 1h").orElse("until Ctrl-C"), platform.runtimes().size());
         options.eventsOut().ifPresent(path -> out.printf("events -> %s%n", path.toAbsolutePath()));
+        platform.apiUri().ifPresent(uri -> out.printf("API %s  (health: GET /health; trading: /trading/positions, "
+                + "/trading/traces/{trace_id}; admin: /admin/policy) with header Authorization: Bearer %s%n", uri,
+                options.api().orElseThrow().tokens().get(PaperCommand.API_TOKEN_NAME)));
         out.flush();
     }
 

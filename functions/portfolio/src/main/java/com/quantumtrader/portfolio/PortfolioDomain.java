@@ -4,9 +4,16 @@ import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.PeriodicJob;
+import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.events.Domain;
+import com.quantumtrader.portfolio.allocation.BalanceAllocator;
+import com.quantumtrader.portfolio.analysis.EquityCurve;
+import com.quantumtrader.portfolio.analysis.PortfolioAnalyzer;
+import com.quantumtrader.portfolio.liquidity.LiquidityFilter;
+import com.quantumtrader.portfolio.market.MarketHistory;
 import com.quantumtrader.portfolio.positions.PositionBook;
 import com.quantumtrader.portfolio.positions.PositionMonitor;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
 import com.quantumtrader.portfolio.valuation.AccountMarks;
 import com.quantumtrader.portfolio.valuation.MarkToMarket;
 import com.quantumtrader.portfolio.valuation.PerformanceReport;
@@ -14,18 +21,30 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Portfolio: positions from fills, realised and unrealised P&L, equity and drawdown, the break-even stop, and
- * the hourly performance snapshot. Discovered through {@link java.util.ServiceLoader}.
+ * Portfolio: positions from fills with fees and funding, realised and unrealised P&L, equity and drawdown, the
+ * dynamic stop (time exit, break-even, trailing); the hourly performance snapshot with the analyzer's metrics, the
+ * balance allocation (hourly check, published on drift) and the daily liquidity ranking. Discovered through
+ * {@link java.util.ServiceLoader}.
  */
 public final class PortfolioDomain implements DomainModule {
 
     public static final String POSITION_MONITOR = "position_monitor";
     public static final String MARK_TO_MARKET = "mark_to_market";
     public static final String PERFORMANCE_JOB = "portfolio_performance";
+    public static final String ALLOCATION_JOB = "balance_allocation";
+    public static final String LIQUIDITY_JOB = "liquidity_ranking";
     public static final Duration PERFORMANCE_PERIOD = Duration.ofHours(1);
+    public static final Duration ALLOCATION_PERIOD = Duration.ofHours(1);
+    public static final Duration LIQUIDITY_PERIOD = Duration.ofHours(24);
+
+    private final PortfolioSettings settings;
 
     public PortfolioDomain() {
-        // ServiceLoader needs a public no-arg constructor
+        this(PortfolioSettings.defaults()); // ServiceLoader needs a public no-arg constructor
+    }
+
+    public PortfolioDomain(PortfolioSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -37,17 +56,30 @@ public final class PortfolioDomain implements DomainModule {
     public List<HandlerDefinition> handlers(DomainServices services) {
         PositionBook book = new PositionBook(services.state());
         AccountMarks marks = new AccountMarks(services.state(), book);
+        MarketHistory market = new MarketHistory(services.state(), settings);
         return List.of(
-                new HandlerDefinition(POSITION_MONITOR, Domain.PORTFOLIO, new PositionMonitor(book)),
-                new HandlerDefinition(MARK_TO_MARKET, Domain.PORTFOLIO,
-                        new MarkToMarket(services.policy(), book, marks)));
+                new HandlerDefinition(POSITION_MONITOR, Domain.PORTFOLIO,
+                        new PositionMonitor(book, market, settings, new EquityCurve(services.state()), marks,
+                                services.policy())),
+                new HandlerDefinition(MARK_TO_MARKET, Domain.PORTFOLIO, new MarkToMarket(services.policy(), book,
+                        marks, market, new EquityCurve(services.state()), settings)));
     }
 
     @Override
     public List<PeriodicJob> periodicJobs(DomainServices services) {
         PositionBook book = new PositionBook(services.state());
-        PerformanceReport report = new PerformanceReport(services.clock(), services.policy(),
-                new AccountMarks(services.state(), book), book);
-        return List.of(new PeriodicJob(PERFORMANCE_JOB, PERFORMANCE_PERIOD, report::snapshot));
+        AccountMarks marks = new AccountMarks(services.state(), book);
+        MarketHistory market = new MarketHistory(services.state(), settings);
+        PerformanceReport report = new PerformanceReport(services.clock(), services.policy(), marks, book,
+                new PortfolioAnalyzer(book, new EquityCurve(services.state()), settings));
+        BalanceAllocator allocator = new BalanceAllocator(services.state(), market, settings);
+        LiquidityFilter liquidity = new LiquidityFilter(market, settings);
+        return List.of(
+                new PeriodicJob(PERFORMANCE_JOB, PERFORMANCE_PERIOD, report::snapshot),
+                new PeriodicJob(ALLOCATION_JOB, ALLOCATION_PERIOD, () -> {
+                    Policy policy = services.policy().current();
+                    return allocator.rebalance(policy, marks.value(policy).equity(), services.clock().instant());
+                }),
+                new PeriodicJob(LIQUIDITY_JOB, LIQUIDITY_PERIOD, () -> liquidity.rank(services.clock().instant())));
     }
 }

@@ -131,7 +131,7 @@ class MarkToMarketTest {
     @CsvSource({
             // average 2000.015, rounded to the 0.01 tick away from the loss
             "ETHUSDT, BUY,  2000.01, 2000.02, 1980.00, 2030.00, 2000.02",
-            "ETHUSDT, SELL, 2000.01, 2000.02, 2020.00, 1970.00, 2000.01",
+            "ETHUSDT, SELL, 2000.01, 2000.02, 2020.00, 1975.00, 2000.01",
             // average 30000.05, BTCUSDT's tick is 0.10
             "BTCUSDT, BUY,  30000.0, 30000.1, 29400.0, 30700.0, 30000.1",
             "BTCUSDT, SELL, 30000.0, 30000.1, 30600.0, 29300.0, 30000.0",

@@ -1,9 +1,11 @@
 package com.quantumtrader.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.HandlerDefinition;
+import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.Route;
 import com.quantumtrader.events.RoutingTable;
@@ -26,9 +28,12 @@ class PortfolioDomainTest {
     }
 
     @Test
-    void publishesPerformanceEveryHour() {
-        assertThat(new PortfolioDomain().periodicJobs(portfolio.services)).singleElement()
-                .satisfies(job -> assertThat(job.period()).isEqualTo(Duration.ofHours(1)));
+    void publishesPerformanceAndChecksTheAllocationHourlyAndRanksLiquidityDaily() {
+        assertThat(new PortfolioDomain().periodicJobs(portfolio.services))
+                .extracting(PeriodicJob::name, PeriodicJob::period)
+                .containsExactly(tuple("portfolio_performance", Duration.ofHours(1)),
+                        tuple("balance_allocation", Duration.ofHours(1)),
+                        tuple("liquidity_ranking", Duration.ofHours(24)));
     }
 
     @Test

@@ -16,7 +16,9 @@ import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventType;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.market.MarketPriceUpdate;
+import com.quantumtrader.events.portfolio.PortfolioMetrics;
 import com.quantumtrader.events.portfolio.PortfolioPerformance;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,31 +45,40 @@ final class PortfolioFixture {
     final Map<String, HandlerDefinition> handlers;
     private final Map<String, String> traceOfSignal;
 
+    final PortfolioSettings settings;
+
+    /** Default settings, but no funding: tests about funding ask for it. */
     PortfolioFixture() {
+        this(PortfolioSettings.defaults().withFundingRate(BigDecimal.ZERO));
+    }
+
+    PortfolioFixture(PortfolioSettings settings) {
         this(new SimulatedClock(START), new InMemoryKeyValueStore(), new AtomicReference<>(PolicyDefaults.load()),
-                new HashMap<>());
+                new HashMap<>(), settings);
     }
 
     /** Over a given store (e.g. Redis), on a clock that may be shared with an earlier instance. */
     PortfolioFixture(SimulatedClock clock, KeyValueStore state) {
-        this(clock, state, new AtomicReference<>(PolicyDefaults.load()), new HashMap<>());
+        this(clock, state, new AtomicReference<>(PolicyDefaults.load()), new HashMap<>(),
+                PortfolioSettings.defaults().withFundingRate(BigDecimal.ZERO));
     }
 
     private PortfolioFixture(SimulatedClock clock, KeyValueStore state, AtomicReference<Policy> policy,
-                             Map<String, String> traceOfSignal) {
+                             Map<String, String> traceOfSignal, PortfolioSettings settings) {
+        this.settings = settings;
         this.clock = clock;
         this.state = state;
         this.policy = policy;
         this.traceOfSignal = traceOfSignal;
         this.services = new DomainServices(clock, state, policy::get);
         this.events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(11)));
-        this.handlers = new PortfolioDomain().handlers(services).stream()
+        this.handlers = new PortfolioDomain(settings).handlers(services).stream()
                 .collect(Collectors.toMap(HandlerDefinition::name, h -> h));
     }
 
     /** A fresh domain instance over the same store and clock: what a restarted process sees. */
     PortfolioFixture restarted() {
-        return new PortfolioFixture(clock, state, policy, traceOfSignal);
+        return new PortfolioFixture(clock, state, policy, traceOfSignal, settings);
     }
 
     String traceOf(String signalId) {
@@ -99,8 +110,25 @@ final class PortfolioFixture {
     }
 
     PortfolioPerformance performance() {
-        List<Emit> out = new PortfolioDomain().periodicJobs(services).get(0).job().get();
-        return (PortfolioPerformance) out.get(0).payload();
+        return only(job(PortfolioDomain.PERFORMANCE_JOB), EventCatalog.PORTFOLIO_PERFORMANCE);
+    }
+
+    PortfolioMetrics metrics() {
+        return only(job(PortfolioDomain.PERFORMANCE_JOB), EventCatalog.PORTFOLIO_METRICS_REPORTED);
+    }
+
+    List<Emit> job(String name) {
+        return new PortfolioDomain(settings).periodicJobs(services).stream().filter(j -> j.name().equals(name))
+                .findFirst().orElseThrow().job().get();
+    }
+
+    /** A closed bar of {@code interval} ending now with its own range and volume; the clock does not move. */
+    List<Emit> bar(String symbol, String high, String low, String close, String volume) {
+        Instant end = clock.instant();
+        return handlers.get(PortfolioDomain.MARK_TO_MARKET).handler().handle(new InboundEvent(events.create(
+                EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(symbol, "1h", end.minus(Duration.ofHours(1)),
+                        end, new BigDecimal(close), new BigDecimal(high), new BigDecimal(low), new BigDecimal(close),
+                        new BigDecimal(volume), MarketPriceUpdate.BAR_CLOSE), events.newTraceId())));
     }
 
     static <T extends Record> T only(List<Emit> out, EventType<T> type) {

@@ -1,6 +1,13 @@
 package com.quantumtrader.risk;
 
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.PolicyReader;
+import com.quantumtrader.risk.governor.SafetyGovernor;
+import com.quantumtrader.risk.lifecycle.LifecycleBook;
+import com.quantumtrader.risk.lifecycle.TradeLifecycle;
 import com.quantumtrader.risk.safety.AuditEntry;
+import com.quantumtrader.risk.safety.BreakerPhase;
 import com.quantumtrader.risk.safety.CircuitBreakerState;
 import com.quantumtrader.risk.safety.EmergencyLatch;
 import com.quantumtrader.risk.safety.SafetySwitches;
@@ -9,17 +16,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What an operator may do to risk's safety switches: see them, and reset them with a reason. Every reset is
- * written to the audit trail with who asked and why.
+ * What an operator may do to risk and see of it: the safety switches (trigger the emergency stop by hand, reset
+ * it or the breaker with a reason; every change audited), the governor's verdict, and a trade's lifecycle.
  */
 public final class RiskControls {
 
     private final Clock clock;
+    private final PolicyReader policy;
     private final SafetySwitches switches;
+    private final SafetyGovernor governor;
+    private final LifecycleBook lifecycle;
 
-    RiskControls(Clock clock, SafetySwitches switches) {
+    RiskControls(Clock clock, PolicyReader policy, SafetySwitches switches, SafetyGovernor governor,
+                 LifecycleBook lifecycle) {
         this.clock = clock;
+        this.policy = policy;
         this.switches = switches;
+        this.governor = governor;
+        this.lifecycle = lifecycle;
     }
 
     /** The latch, when the emergency stop is latched. */
@@ -30,6 +44,29 @@ public final class RiskControls {
     /** The breaker, when it is open now. */
     public Optional<CircuitBreakerState> circuitBreaker() {
         return switches.openBreaker(clock.instant());
+    }
+
+    public BreakerPhase circuitBreakerPhase() {
+        return switches.breakerPhase(clock.instant(), policy.current().circuitBreaker());
+    }
+
+    /** The safety governor's verdict now, for signals of {@code modelId} (null: any model). */
+    public SafetyGovernor.Verdict governor(String modelId) {
+        Policy current = policy.current();
+        return governor.decide(current, modelId, circuitBreakerPhase(), clock.instant());
+    }
+
+    /** A trade's way through its lifecycle, by the trace id of its signal. */
+    public Optional<TradeLifecycle> lifecycle(String traceId) {
+        return lifecycle.of(traceId);
+    }
+
+    /**
+     * Latches the emergency stop by hand. Returns the events to publish ({@code safety.emergency.triggered} and
+     * {@code safety.emergency.stop}); none when it is latched already.
+     */
+    public List<Emit> triggerEmergencyStop(String reason, String actor) {
+        return switches.triggerManually(required(reason, "reason"), required(actor, "actor"), clock.instant());
     }
 
     /**
@@ -52,7 +89,7 @@ public final class RiskControls {
 
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("a reset needs a " + what);
+            throw new IllegalArgumentException("an operator action needs a " + what);
         }
         return value.strip();
     }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import com.quantumtrader.risk.safety.BreakerPhase;
 
 /** order_failure_monitor and drawdown_guard open the breaker; it blocks entries and closes on the clock. */
 class CircuitBreakerTest {
@@ -71,7 +72,29 @@ class CircuitBreakerTest {
         assertThat(blocked.limit()).isEqualTo("closed");
         assertThat(blocked.value()).isEqualTo("open until " + until);
         assertThat(risk.controls().circuitBreaker()).isEmpty();
-        assertThat(risk.approved(aSignal().build()).approvedQuantity()).isEqualByComparingTo("0.083");
+        // half-open for the next 60 min: entries again, at half size (0.083 * 0.5 = 0.0415 -> 0.041)
+        assertThat(risk.controls().circuitBreakerPhase()).isEqualTo(BreakerPhase.HALF_OPEN);
+        assertThat(risk.approved(aSignal().build()).approvedQuantity()).isEqualByComparingTo("0.041");
+        risk.advance(Duration.ofMinutes(60));
+        assertThat(risk.controls().circuitBreakerPhase()).isEqualTo(BreakerPhase.CLOSED);
+        assertThat(risk.approved(aSignal().symbol("ETHUSDT").reference("2000").stop("1900").target("2300")
+                .build()).approvedQuantity()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aFailureWhileHalfOpenReopensTheBreakerAtOnce() {
+        failureAfter(Duration.ZERO, 1);
+        failureAfter(Duration.ZERO, 2);
+        failureAfter(Duration.ZERO, 3);
+
+        List<Emit> reopened = failureAfter(Duration.ofMinutes(240), 4);
+
+        assertThat(reopened).singleElement().satisfies(e -> {
+            CircuitBreakerActivated activated = (CircuitBreakerActivated) e.payload();
+            assertThat(activated.cause()).isEqualTo("HALF_OPEN_FAILURE");
+            assertThat(activated.until()).isEqualTo(RiskFixture.START.plus(Duration.ofMinutes(480)));
+        });
+        assertThat(risk.rejected(aSignal().build()).reasonCode()).isEqualTo("CIRCUIT_BREAKER_OPEN");
     }
 
     @Test
@@ -81,8 +104,9 @@ class CircuitBreakerTest {
         assertThat(failureAfter(Duration.ZERO, 3)).hasSize(1);
 
         assertThat(failureAfter(Duration.ofMinutes(1), 4)).isEmpty();
-        assertThat(failureAfter(Duration.ofMinutes(1), 5)).isEmpty();
-        assertThat(failureAfter(Duration.ofMinutes(1), 6)).isEmpty(); // still open: no second activation
+        // the fifth failure in a row is the emergency stop's business (emergency.max_consecutive_order_failures)
+        assertThat(failureAfter(Duration.ofMinutes(1), 5)).extracting(e -> e.type().name())
+                .containsExactly("safety.emergency.triggered", "safety.emergency.stop");
     }
 
     @Test

@@ -28,11 +28,11 @@ class ExposureReleaseTest {
         SignalApproved first = risk.approved(aSignal().stop("27000").target("36000").build());
         assertThat(first.approvedQuantity()).isEqualByComparingTo("0.033");
 
-        risk.positionClosed(first, "-5000.00");
+        risk.positionClosed(first, "-250.00");
 
-        // after: equity 10000 - 5000 = 5000; 0.01 * 5000 / 3000 = 0.01666 -> 0.016
+        // after: equity 10000 - 250 = 9750; 0.01 * 9750 / 3000 = 0.0325 -> 0.032
         assertThat(risk.approved(aSignal().stop("27000").target("36000").build()).approvedQuantity())
-                .isEqualByComparingTo("0.016");
+                .isEqualByComparingTo("0.032");
     }
 
     @Test
@@ -68,13 +68,13 @@ class ExposureReleaseTest {
     void aRestartedDomainKeepsReservationsAndEquity() {
         SignalApproved approved = risk.approved(aSignal().stop("27000").target("36000").build());
         risk.approved(aSignal().symbol("ETHUSDT").reference("2000").stop("1900").target("2200").build());
-        risk.positionClosed(approved, "-5000.00");
+        risk.positionClosed(approved, "-250.00");
 
         RiskFixture restarted = risk.restarted();
 
         assertThat(restarted.rejected(aSignal().symbol("ETHUSDT").reference("2000").stop("1900").target("2200")
                 .build()).reasonCode()).isEqualTo("POSITION_ALREADY_OPEN");
         assertThat(restarted.approved(aSignal().stop("27000").target("36000").build()).approvedQuantity())
-                .isEqualByComparingTo("0.016");
+                .isEqualByComparingTo("0.032");
     }
 }

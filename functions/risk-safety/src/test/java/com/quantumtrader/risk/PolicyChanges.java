@@ -1,6 +1,9 @@
 package com.quantumtrader.risk;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.core.policy.CircuitBreakerPolicy;
+import com.quantumtrader.core.policy.PolicyValidator;
+import com.quantumtrader.events.EventJson;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.RiskLimits;
 import com.quantumtrader.core.policy.RiskMode;
@@ -59,6 +62,28 @@ final class PolicyChanges {
         return p -> new Policy(p.riskMode(), p.limits(), p.universe(), p.strategies(), p.accountEquity(),
                 p.drawdownAlert(), p.emergencyDrawdown(),
                 new CircuitBreakerPolicy(maxFailures, windowMinutes, coolOffMinutes));
+    }
+
+    /**
+     * The policy with a JSON merge patch applied (e.g. {@code {"limits":{"NORMAL":{"price_collar_bps":20}}}}),
+     * validated like an operator's update, so a test never runs on a policy the store would refuse.
+     */
+    static UnaryOperator<Policy> patched(String patchJson) {
+        return p -> {
+            ObjectNode tree = (ObjectNode) EventJson.tree(p);
+            merge(tree, (ObjectNode) EventJson.readTree(patchJson));
+            return PolicyValidator.validate(tree);
+        };
+    }
+
+    private static void merge(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject() && target.get(field.getKey()) instanceof ObjectNode inner) {
+                merge(inner, (ObjectNode) field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        });
     }
 
     private static UnaryOperator<Policy> limits(UnaryOperator<RiskLimits> change) {

@@ -10,6 +10,8 @@ import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
+import com.quantumtrader.core.reservation.ReservationStore;
+import com.quantumtrader.core.reservation.ReservationStores;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
@@ -19,7 +21,10 @@ import com.quantumtrader.events.EventType;
 import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.events.OrderSide;
 import com.quantumtrader.events.ai.SignalGenerated;
+import com.quantumtrader.events.ai.ModelDegraded;
 import com.quantumtrader.events.execution.OrderFailed;
+import com.quantumtrader.events.market.MarketPriceUpdate;
+import com.quantumtrader.events.os.SelfHealingTriggered;
 import com.quantumtrader.events.portfolio.DrawdownHigh;
 import com.quantumtrader.events.portfolio.PositionClosed;
 import com.quantumtrader.events.risk.SignalApproved;
@@ -50,19 +55,21 @@ final class RiskFixture {
     final Map<String, HandlerDefinition> handlers;
 
     RiskFixture() {
-        this(new SimulatedClock(START), new InMemoryKeyValueStore(), new AtomicReference<>(PolicyDefaults.load()));
+        this(new SimulatedClock(START), new InMemoryKeyValueStore());
     }
 
     /** Over a given store (e.g. Redis), on a clock that may be shared with an earlier instance. */
     RiskFixture(SimulatedClock clock, KeyValueStore state) {
-        this(clock, state, new AtomicReference<>(PolicyDefaults.load()));
+        this(clock, state, new AtomicReference<>(PolicyDefaults.load()),
+                ReservationStores.sameBackendAs(state, clock));
     }
 
-    private RiskFixture(SimulatedClock clock, KeyValueStore state, AtomicReference<Policy> policy) {
+    private RiskFixture(SimulatedClock clock, KeyValueStore state, AtomicReference<Policy> policy,
+                        ReservationStore reservations) {
         this.clock = clock;
         this.state = state;
         this.policy = policy;
-        this.services = new DomainServices(clock, state, policy::get);
+        this.services = new DomainServices(clock, state, policy::get, reservations);
         this.events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(42)));
         this.handlers = new RiskSafetyDomain().handlers(services).stream()
                 .collect(Collectors.toMap(HandlerDefinition::name, h -> h));
@@ -70,7 +77,7 @@ final class RiskFixture {
 
     /** A fresh domain instance over the same store, clock and policy: what a restarted process sees. */
     RiskFixture restarted() {
-        return new RiskFixture(clock, state, policy);
+        return new RiskFixture(clock, state, policy, services.reservations());
     }
 
     @SafeVarargs
@@ -106,9 +113,13 @@ final class RiskFixture {
     }
 
     List<Emit> positionClosed(SignalApproved approved, String realizedPnl) {
+        return positionClosed(approved, realizedPnl, "TAKE_PROFIT");
+    }
+
+    List<Emit> positionClosed(SignalApproved approved, String realizedPnl, String exitReason) {
         PositionClosed closed = new PositionClosed("pos-" + approved.signalId(), approved.symbol(), approved.side(),
                 approved.approvedQuantity(), approved.referencePrice(), approved.targetPrice(),
-                new BigDecimal(realizedPnl), new BigDecimal("2.40"), "TAKE_PROFIT", approved.signalId());
+                new BigDecimal(realizedPnl), new BigDecimal("2.40"), exitReason, approved.signalId());
         return deliver(RiskSafetyDomain.EXPOSURE_RELEASE, EventCatalog.PORTFOLIO_POSITION_CLOSED, closed);
     }
 
@@ -116,6 +127,38 @@ final class RiskFixture {
         OrderFailed failed = new OrderFailed(signalId, "cid-" + signalId + "-" + purpose, symbol, OrderSide.BUY,
                 purpose, new BigDecimal("0.010"), "-4164", "Order's notional must be no smaller than 100");
         return deliver(RiskSafetyDomain.ORDER_FAILURE_MONITOR, EventCatalog.EXECUTION_ORDER_FAILED, failed);
+    }
+
+    List<Emit> orderFailed(String signalId, String symbol, String errorCode) {
+        OrderFailed failed = new OrderFailed(signalId, "cid-" + signalId, symbol, OrderSide.BUY, OrderPurpose.ENTRY,
+                new BigDecimal("0.010"), errorCode, "order failed with " + errorCode);
+        return deliver(RiskSafetyDomain.ORDER_FAILURE_MONITOR, EventCatalog.EXECUTION_ORDER_FAILED, failed);
+    }
+
+    /** A closed one-minute bar of {@code symbol} ending now. */
+    List<Emit> bar(String symbol, String close) {
+        Instant closeTime = clock.instant();
+        BigDecimal price = new BigDecimal(close);
+        return deliver(RiskSafetyDomain.RISK_MARKET_WATCH, EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(
+                symbol, "1m", closeTime.minus(Duration.ofMinutes(1)), closeTime, price, price, price, price,
+                BigDecimal.ONE, MarketPriceUpdate.BAR_CLOSE));
+    }
+
+    List<Emit> modelDegraded(String modelId) {
+        return deliver(RiskSafetyDomain.MODEL_HEALTH_MONITOR, EventCatalog.AI_MODEL_DEGRADED,
+                new ModelDegraded(modelId, "ma_crossover", "win_rate", 0.31, 0.40, 50));
+    }
+
+    List<Emit> selfHealing(String component) {
+        return deliver(RiskSafetyDomain.SYSTEM_HEALTH_MONITOR, EventCatalog.OS_SELF_HEALING_TRIGGERED,
+                new SelfHealingTriggered(component, component + " lost its connection", "reconnected"));
+    }
+
+    /** One run of the periodic stuck-trade watch. */
+    List<Emit> stuckTradeWatch() {
+        return new RiskSafetyDomain().periodicJobs(services).stream()
+                .filter(job -> job.name().equals(RiskSafetyDomain.STUCK_TRADE_WATCH)).findFirst().orElseThrow()
+                .job().get();
     }
 
     List<Emit> drawdown(String drawdown) {

@@ -74,15 +74,15 @@ class RiskRuntimeTest {
         SignalApproved approved = risk.approved(aSignal().stop("27000").target("36000").build());
         BusEvent closed = risk.event(EventCatalog.PORTFOLIO_POSITION_CLOSED, new PositionClosed("pos-1", "BTCUSDT",
                 approved.side(), approved.approvedQuantity(), new BigDecimal("30000"), new BigDecimal("27000"),
-                new BigDecimal("-5000"), new BigDecimal("1.5"), "STOP_LOSS", approved.signalId()));
+                new BigDecimal("-250"), new BigDecimal("1.5"), "TAKE_PROFIT", approved.signalId()));
         HandlerRuntime release = runtime(RiskSafetyDomain.EXPOSURE_RELEASE);
 
         release.dispatch(closed);
         release.dispatch(closed);
 
-        // equity 5000 (not 0): 0.01 * 5000 / 3000 = 0.016
+        // equity 9750 (not 9500): 0.01 * 9750 / 3000 = 0.0325 -> 0.032 (twice would give 0.031)
         assertThat(risk.approved(aSignal().stop("27000").target("36000").build()).approvedQuantity())
-                .isEqualByComparingTo("0.016");
+                .isEqualByComparingTo("0.032");
     }
 
     @Test

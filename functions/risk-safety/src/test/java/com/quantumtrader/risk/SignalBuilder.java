@@ -37,6 +37,14 @@ final class SignalBuilder {
                 .target(ref.multiply(new BigDecimal("1.04")).toPlainString()).quantity("1000000");
     }
 
+    /** The mirror of {@link #aLongOn}: a short with the stop 2 % above and the target 4 % below. */
+    static SignalBuilder aShortOn(String symbol, String reference) {
+        BigDecimal ref = new BigDecimal(reference);
+        return aSignal().symbol(symbol).side(Side.SHORT).reference(reference)
+                .stop(ref.multiply(new BigDecimal("1.02")).toPlainString())
+                .target(ref.multiply(new BigDecimal("0.96")).toPlainString()).quantity("1000000");
+    }
+
     SignalBuilder id(String value) {
         signalId = value;
         return this;

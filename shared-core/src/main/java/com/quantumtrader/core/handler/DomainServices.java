@@ -1,19 +1,32 @@
 package com.quantumtrader.core.handler;
 
 import com.quantumtrader.core.policy.PolicyReader;
+import com.quantumtrader.core.reservation.ReservationStore;
+import com.quantumtrader.core.reservation.ReservationStores;
 import com.quantumtrader.core.state.KeyValueStore;
 import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What a domain's handlers may use: the injected clock, the domain's own state (keys under its prefix) and the
- * policy. Nothing else crosses into domain code.
+ * What a domain's handlers may use: the injected clock, the domain's own state (keys under its prefix), the
+ * policy, and atomic reservations on counters of the domain (risk's limits under concurrent invocations). Nothing
+ * else crosses into domain code.
  */
-public record DomainServices(Clock clock, KeyValueStore state, PolicyReader policy) {
+public record DomainServices(Clock clock, KeyValueStore state, PolicyReader policy, ReservationStore reservations) {
 
     public DomainServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(reservations, "reservations");
+    }
+
+    /**
+     * Reservations live where the state lives: in Redis under the same domain prefix when the state is a
+     * {@code RedisKeyValueStore} (Lambda, local runtime), in memory otherwise. Every composition root that builds
+     * services from a state store gets atomic reservations on the same backend without wiring anything.
+     */
+    public DomainServices(Clock clock, KeyValueStore state, PolicyReader policy) {
+        this(clock, state, policy, ReservationStores.sameBackendAs(state, clock));
     }
 }

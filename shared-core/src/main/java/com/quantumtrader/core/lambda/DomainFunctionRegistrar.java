@@ -1,6 +1,7 @@
 package com.quantumtrader.core.lambda;
 
 import com.quantumtrader.core.handler.DomainModule;
+import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.Route;
 import com.quantumtrader.events.RoutingTable;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -23,9 +26,9 @@ import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
 
 /**
  * Registers one function bean per handler of every {@link DomainModule} on the classpath (found by
- * {@link ServiceLoader}), named as the routing table names the handler. Only the pinned one
- * ({@code spring.cloud.function.definition}) is ever invoked in a Lambda; creating a bean builds nothing but a
- * route matcher, so the others cost nothing.
+ * {@link ServiceLoader}), named as the routing table names the handler, and one per periodic job, named as the job
+ * (a name no handler of the routing table may have). Only the pinned one ({@code spring.cloud.function.definition})
+ * is ever invoked in a Lambda; creating a bean builds nothing but a route matcher, so the others cost nothing.
  */
 final class DomainFunctionRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {
 
@@ -65,7 +68,21 @@ final class DomainFunctionRegistrar implements BeanDefinitionRegistryPostProcess
                 names.add(route.handler());
             }
         }
-        LOG.debug("handler functions registered: {}", names);
+        Set<String> handlerNames = routingTable.routes().stream().map(Route::handler).collect(Collectors.toSet());
+        for (DomainModule module : modules.values()) {
+            for (PeriodicJob job : DeclaredPeriodicJobs.of(module)) {
+                if (handlerNames.contains(job.name()) || registry.containsBeanDefinition(job.name())) {
+                    throw new IllegalStateException("periodic job " + job.name() + " of " + module.domain().id()
+                            + " has the name of " + (handlerNames.contains(job.name()) ? "a routing-table handler"
+                            : "another bean") + "; a Lambda is pinned to one function by name, so names must be unique");
+                }
+                RootBeanDefinition definition = new RootBeanDefinition(FunctionRegistration.class,
+                        () -> jobRegistration(module, job.name(), environment));
+                registry.registerBeanDefinition(job.name(), definition);
+                names.add(job.name());
+            }
+        }
+        LOG.debug("handler and periodic job functions registered: {}", names);
     }
 
     @Override
@@ -83,6 +100,12 @@ final class DomainFunctionRegistrar implements BeanDefinitionRegistryPostProcess
             }
         }
         return modules;
+    }
+
+    private static FunctionRegistration<PeriodicJobFunction> jobRegistration(DomainModule module, String job,
+                                                                           ObjectProvider<LambdaEnvironment> environment) {
+        return new FunctionRegistration<>(new PeriodicJobFunction(module, job, environment), job)
+                .type(FunctionTypeUtils.discoverFunctionTypeFromClass(PeriodicJobFunction.class));
     }
 
     private static FunctionRegistration<DomainHandlerFunction> registration(DomainModule module, Route route,

@@ -23,9 +23,9 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns the domain modules on the classpath into Spring Cloud Function beans, one per handler, and provides what
- * their runtime needs from the environment: the system clock, Redis ({@code REDIS_URL}) for state, idempotency and
- * policy, and EventBridge ({@code EVENT_BUS_NAME}) for publishing. Every piece is lazy (nothing connects before the
+ * Turns the domain modules on the classpath into Spring Cloud Function beans, one per handler and one per periodic
+ * job, and provides what their runtime needs from the environment: the system clock, Redis ({@code REDIS_URL}) for
+ * state, idempotency and policy, and EventBridge ({@code EVENT_BUS_NAME}) for publishing. Every piece is lazy (nothing connects before the
  * first invocation) and yields to a bean of the same type that the application (or a test) defines.
  */
 @AutoConfiguration
@@ -46,7 +46,8 @@ public class DomainFunctionsAutoConfiguration {
                                                             ObjectProvider<FunctionRegistry> catalog) {
         return () -> catalog.ifAvailable(registry -> {
             for (FunctionRegistration<?> registration : beans.getBeansOfType(FunctionRegistration.class).values()) {
-                if (registration.getTarget() instanceof DomainHandlerFunction) {
+                if (registration.getTarget() instanceof DomainHandlerFunction
+                        || registration.getTarget() instanceof PeriodicJobFunction) {
                     registry.register(registration);
                 }
             }

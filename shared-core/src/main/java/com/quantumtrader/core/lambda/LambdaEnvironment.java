@@ -5,6 +5,7 @@ import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerRuntime;
+import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.PolicyReader;
@@ -62,5 +63,19 @@ public final class LambdaEnvironment {
         // ULIDs need unpredictable randomness here; determinism is the backtest's concern, not a Lambda's
         EventFactory events = new EventFactory(time, new EventIds(time, new SecureRandom()));
         return new HandlerRuntime(definition, idempotency.getObject(), events, out::publish);
+    }
+
+    /** Builds the runtime of the module's periodic job of that name on the domain's real services, resolving them now. */
+    ScheduledJobRuntime scheduledJobFor(DomainModule module, String jobName) {
+        Clock time = clock.getObject();
+        DomainServices services = new DomainServices(time, state.getObject().of(module.domain()), policy.getObject());
+        List<PeriodicJob> jobs = module.periodicJobs(services);
+        PeriodicJob job = jobs.stream()
+                .filter(j -> j.name().equals(jobName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(module.getClass().getName() + " has no periodic job "
+                        + jobName + " (it has " + jobs.stream().map(PeriodicJob::name).toList() + ")"));
+        EventFactory events = new EventFactory(time, new EventIds(time, new SecureRandom()));
+        return new ScheduledJobRuntime(module.domain(), job, idempotency.getObject(), events, publisher.getObject());
     }
 }

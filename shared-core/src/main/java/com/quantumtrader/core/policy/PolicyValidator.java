@@ -80,7 +80,30 @@ public final class PolicyValidator {
             problems.add("drawdown_alert: " + alert.decimalValue().toPlainString()
                     + " must be below emergency_drawdown (" + emergency.decimalValue().toPlainString() + ")");
         }
+        symbolsOutsideTheUniverse(policyJson, problems);
+        JsonNode correlation = policyJson.get("correlation");
+        if (correlation != null && correlation.path("min_bars").isInt() && correlation.path("window_bars").isInt()
+                && correlation.get("min_bars").intValue() > correlation.get("window_bars").intValue()) {
+            problems.add("correlation.min_bars: " + correlation.get("min_bars").intValue()
+                    + " must not exceed correlation.window_bars (" + correlation.get("window_bars").intValue() + ")");
+        }
         return problems.stream().distinct().sorted().toList();
+    }
+
+    /** A symbol override for a symbol the platform does not trade is a typo or a stale entry: refuse it. */
+    private static void symbolsOutsideTheUniverse(JsonNode policyJson, List<String> problems) {
+        JsonNode symbols = policyJson.get("symbols");
+        JsonNode universe = policyJson.get("universe");
+        if (symbols == null || !symbols.isObject() || universe == null || !universe.isArray()) {
+            return;
+        }
+        List<String> known = new ArrayList<>();
+        universe.forEach(symbol -> known.add(symbol.asText()));
+        symbols.fieldNames().forEachRemaining(symbol -> {
+            if (!known.contains(symbol)) {
+                problems.add("symbols." + symbol + ": unknown symbol, not in the universe " + known);
+            }
+        });
     }
 
     private static String describe(ValidationMessage message) {

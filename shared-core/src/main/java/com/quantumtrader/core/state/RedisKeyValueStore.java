@@ -16,12 +16,19 @@ import java.util.TreeMap;
  */
 public final class RedisKeyValueStore implements KeyValueStore {
 
+    private final RedisConnections connections;
     private final RedisCommands<String, String> redis;
     private final Domain domain;
 
     public RedisKeyValueStore(RedisConnections connections, Domain domain) {
-        this.redis = Objects.requireNonNull(connections, "connections").connection().sync();
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.redis = connections.connection().sync();
         this.domain = Objects.requireNonNull(domain, "domain");
+    }
+
+    /** The server this store lives on, for stores that must live next to it (e.g. reservations). */
+    public RedisConnections connections() {
+        return connections;
     }
 
     /** The Redis key under which {@code domain} stores its relative {@code key}. */

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantumtrader.core.handler.DomainModule;
+import com.quantumtrader.core.handler.DomainServices;
+import com.quantumtrader.core.handler.HandlerDefinition;
+import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.events.Domain;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.AbstractEnvironment;
@@ -47,6 +52,38 @@ class DomainFunctionsAutoConfigurationTest {
             assertThat(modules).containsOnlyKeys(Domain.CORE_OS);
             assertThat(modules.get(Domain.CORE_OS)).isInstanceOf(BarRegimeTestModule.class);
         }
+    }
+
+    @Test
+    void periodicJobsAreDeclaredWithoutAPolicyAndAModuleReadingItWhileDeclaringFails() {
+        assertThat(DeclaredPeriodicJobs.of(new BarRegimeTestModule()))
+                .singleElement()
+                .satisfies(job -> {
+                    assertThat(job.name()).isEqualTo(BarRegimeTestModule.JOB);
+                    assertThat(job.period()).isEqualTo(BarRegimeTestModule.JOB_PERIOD);
+                });
+
+        DomainModule eager = new DomainModule() {
+            @Override
+            public Domain domain() {
+                return Domain.PORTFOLIO;
+            }
+
+            @Override
+            public List<HandlerDefinition> handlers(DomainServices services) {
+                return List.of();
+            }
+
+            @Override
+            public List<PeriodicJob> periodicJobs(DomainServices services) {
+                Duration period = services.policy().current() == null ? Duration.ofHours(1) : Duration.ofHours(2);
+                return List.of(new PeriodicJob("eager", period, List::of));
+            }
+        };
+        assertThatThrownBy(() -> DeclaredPeriodicJobs.of(eager))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith("read the policy while declaring its periodic jobs; read it inside the job,"
+                        + " on each run");
     }
 
     @Test

@@ -21,7 +21,12 @@ final class LambdaTestSupport {
     }
 
     static FunctionInvoker start(Class<?> mainClass, String definition) {
-        URL modules = LambdaTestSupport.class.getResource("/lambda-test-modules/");
+        return start(mainClass, definition, "/lambda-test-modules/");
+    }
+
+    /** As {@link #start(Class, String)}, with the domain modules registered under that test resource directory. */
+    static FunctionInvoker start(Class<?> mainClass, String definition, String modulesDirectory) {
+        URL modules = LambdaTestSupport.class.getResource(modulesDirectory);
         Thread thread = Thread.currentThread();
         ClassLoader original = thread.getContextClassLoader();
         String previousMain = System.getProperty(MAIN_CLASS);
@@ -77,6 +82,23 @@ final class LambdaTestSupport {
                   "detail": %s
                 }
                 """.formatted(detailType, source, detailJson);
+    }
+
+    /** The event an EventBridge scheduled rule sends its target on each firing, as AWS documents it. */
+    static String scheduledRuleEvent(String id, String time) {
+        return """
+                {
+                  "version": "0",
+                  "id": "%s",
+                  "detail-type": "Scheduled Event",
+                  "source": "aws.events",
+                  "account": "123456789012",
+                  "time": "%s",
+                  "region": "eu-west-1",
+                  "resources": ["arn:aws:events:eu-west-1:123456789012:rule/quantum-calm-universe"],
+                  "detail": {}
+                }
+                """.formatted(id, time);
     }
 
     /** The envelope of a closed 1m bar from the execution domain's market-data feed. */

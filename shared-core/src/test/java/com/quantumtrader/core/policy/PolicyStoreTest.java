@@ -91,7 +91,11 @@ class PolicyStoreTest {
         Map<RiskMode, RiskLimits> limits = new EnumMap<>(policy.limits());
         RiskLimits old = limits.get(mode);
         limits.put(mode, new RiskLimits(minConfidence, old.maxPositionNotional(), old.maxOpenPositions(),
-                old.maxLeverage(), old.riskPerTrade()));
+                old.maxLeverage(), old.riskPerTrade(), old.maxOrderNotional(), old.maxGrossExposure(),
+                old.maxNetExposure(), old.maxCorrelatedExposure(), old.maxOrdersPerMinute(),
+                old.maxOrdersPerMinutePerSymbol(), old.priceCollarBps(), old.dailyLossLimit(),
+                old.maxConsecutiveLosses(), old.lossStreakCooldownMinutes(), old.stopOutCooldownMinutes(),
+                old.sizeMultiplier()));
         return new Policy(policy.riskMode(), limits, policy.universe(), policy.strategies(), policy.accountEquity(),
                 policy.drawdownAlert(), policy.emergencyDrawdown(), policy.circuitBreaker());
     }

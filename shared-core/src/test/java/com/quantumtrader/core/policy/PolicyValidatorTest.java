@@ -211,4 +211,73 @@ class PolicyValidatorTest {
                 .isInstanceOf(PolicyValidationException.class)
                 .hasMessageContaining("must be a JSON object");
     }
+
+    @Test
+    void rejectsNegativeNewLimitsLeverageAbove125PerSymbolAndUnknownSymbolsWithTheirPaths() {
+        ObjectNode policy = defaults();
+        limits(policy, "NORMAL").put("max_gross_exposure", -1);
+        limits(policy, "NORMAL").put("max_net_exposure", 0);
+        limits(policy, "SAFE").put("price_collar_bps", -5);
+        limits(policy, "AGGRESSIVE").put("daily_loss_limit", -0.01);
+        ObjectNode symbols = policy.putObject("symbols");
+        symbols.putObject("BTCUSDT").put("max_leverage", 126);
+        symbols.putObject("XRPUSDT").put("tradable", false);
+
+        List<String> problems = problemsOf(policy);
+
+        assertThat(problems).hasSize(6)
+                .anySatisfy(p -> assertThat(p).startsWith("limits.NORMAL.max_gross_exposure: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.NORMAL.max_net_exposure: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.SAFE.price_collar_bps: "))
+                .anySatisfy(p -> assertThat(p).startsWith("limits.AGGRESSIVE.daily_loss_limit: "))
+                .anySatisfy(p -> assertThat(p).startsWith("symbols.BTCUSDT.max_leverage: "))
+                .contains("symbols.XRPUSDT: unknown symbol, not in the universe [BTCUSDT, ETHUSDT]");
+    }
+
+    @Test
+    void rejectsMultipliersAboveOneAndAMinimumWindowAboveTheWindow() {
+        ObjectNode policy = defaults();
+        ((ObjectNode) policy.get("safety_governor")).put("degraded_model_multiplier", 1.5);
+        ((ObjectNode) policy.get("circuit_breaker")).put("half_open_size_multiplier", 0);
+        ((ObjectNode) policy.get("correlation")).put("min_bars", 200);
+
+        assertThat(problemsOf(policy)).containsExactly(
+                "circuit_breaker.half_open_size_multiplier: must have an exclusive minimum value of 0",
+                "correlation.min_bars: 200 must not exceed correlation.window_bars (100)",
+                "safety_governor.degraded_model_multiplier: must have a maximum value of 1");
+    }
+
+    @Test
+    void aFirstVersionDocumentWithoutTheNewSectionsIsValidAndTakesTheDocumentedDefaults() {
+        ObjectNode policy = defaults();
+        for (String section : List.of("symbols", "emergency", "safety_governor", "correlation", "lifecycle")) {
+            policy.remove(section);
+        }
+        ((ObjectNode) policy.get("circuit_breaker")).remove(List.of("half_open_minutes", "half_open_size_multiplier",
+                "abnormal_move_sigmas"));
+        ObjectNode normal = limits(policy, "NORMAL");
+        normal.retain("min_confidence", "max_position_notional", "max_open_positions", "max_leverage",
+                "risk_per_trade");
+
+        Policy parsed = PolicyValidator.validate(policy);
+
+        RiskLimits limits = parsed.limits().get(RiskMode.NORMAL);
+        assertThat(limits.maxOrderNotional()).isEqualByComparingTo("2500");
+        assertThat(limits.maxGrossExposure()).isEqualByComparingTo("10000");
+        assertThat(limits.maxOrdersPerMinute()).isEqualTo(10);
+        assertThat(limits.priceCollarBps()).isEqualTo(100);
+        assertThat(limits.sizeMultiplier()).isEqualByComparingTo("1");
+        assertThat(parsed.symbols()).isEmpty();
+        assertThat(parsed.emergency()).isEqualTo(EmergencyPolicy.DEFAULTS);
+        assertThat(parsed.circuitBreaker().halfOpenMinutes()).isEqualTo(60);
+        assertThat(parsed.lifecycle()).isEqualTo(LifecyclePolicy.DEFAULTS);
+    }
+
+    @Test
+    void aSymbolOverrideCanOnlyNameItsOwnFields() {
+        ObjectNode policy = defaults();
+        policy.putObject("symbols").putObject("ETHUSDT").put("max_leverag", 2);
+
+        assertThat(problemsOf(policy)).containsExactly("symbols.ETHUSDT.max_leverag: is not a policy field (misspelled?)");
+    }
 }

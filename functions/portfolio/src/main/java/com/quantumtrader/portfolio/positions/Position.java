@@ -10,17 +10,24 @@ import java.time.Instant;
 /**
  * One open position as portfolio keeps it (JSON in its store), on the average-cost method: entries add their cost
  * and fees to the open quantity; an exit realises its share of both, the last exit exactly what is left, so a
- * round trip's P&L carries no rounding.
+ * round trip's P&L carries no rounding. Funding is realised when it is settled (it is cash on the exchange) and
+ * is part of the trade's P&L.
  *
- * @param traceId         trace of the first entry fill: every later event of the position continues it
- * @param openQuantity    quantity still open
- * @param openCost        entry cost (price x quantity) of the open quantity
- * @param openEntryFees   entry fees of the open quantity not yet realised
- * @param enteredQuantity total entered, for the average entry price
- * @param entryNotional   total entry cost, for the average entry price
- * @param fees            every fee paid on this position, entries and exits
- * @param realizedPnl     realised so far by partial exits, net of their fees
- * @param initialStop     the stop of the first entry fill: the position's 1R
+ * @param traceId          trace of the first entry fill: every later event of the position continues it
+ * @param openQuantity     quantity still open
+ * @param openCost         entry cost (price x quantity) of the open quantity
+ * @param openEntryFees    entry fees of the open quantity not yet realised
+ * @param enteredQuantity  total entered, for the average entry price
+ * @param entryNotional    total entry cost, for the average entry price
+ * @param fees             every fee paid on this position, entries and exits
+ * @param realizedPnl      realised so far by partial exits (net of their fees) and funding
+ * @param initialStop      the stop of the first entry fill (or from the ATR when it had none): the position's 1R
+ * @param stopPrice        the protective stop on the exchange; null when execution placed none
+ * @param breakEvenDone    the stop was moved to break-even (it is never moved there twice)
+ * @param funding          funding settled on this position, negative = paid
+ * @param fundingSettledAt the last funding time accounted for
+ * @param bestPrice        the most favourable close since entry (highest for a long), for the trailing stop
+ * @param timeExitDone     the time exit was requested
  */
 public record Position(
         String positionId,
@@ -43,15 +50,24 @@ public record Position(
         BigDecimal initialStop,
         BigDecimal stopPrice,
         BigDecimal targetPrice,
-        boolean breakEvenDone) {
+        boolean breakEvenDone,
+        BigDecimal funding,
+        Instant fundingSettledAt,
+        BigDecimal bestPrice,
+        boolean timeExitDone) {
 
-    static Position open(OrderFilled fill, String traceId, Instant openedAt) {
+    public Position {
+        funding = funding == null ? BigDecimal.ZERO : funding;
+        fundingSettledAt = fundingSettledAt == null ? openedAt : fundingSettledAt;
+    }
+
+    static Position open(OrderFilled fill, String traceId, Instant openedAt, BigDecimal initialStop) {
         Side side = fill.side() == OrderSide.BUY ? Side.LONG : Side.SHORT;
         BigDecimal cost = fill.price().multiply(fill.quantity());
         return new Position("pos-" + fill.signalId(), fill.symbol(), side, fill.signalId(), fill.strategyId(),
                 fill.modelId(), traceId, openedAt, fill.quantity(), cost, fill.fee(), fill.quantity(), cost,
-                BigDecimal.ZERO, BigDecimal.ZERO, fill.fee(), BigDecimal.ZERO, fill.stopPrice(), fill.stopPrice(),
-                fill.targetPrice(), false);
+                BigDecimal.ZERO, BigDecimal.ZERO, fill.fee(), BigDecimal.ZERO, initialStop, fill.stopPrice(),
+                fill.targetPrice(), false, BigDecimal.ZERO, openedAt, fill.price(), false);
     }
 
     Position addEntry(OrderFilled fill) {
@@ -59,7 +75,8 @@ public record Position(
         return new Position(positionId, symbol, side, signalId, strategyId, modelId, traceId, openedAt,
                 openQuantity.add(fill.quantity()), openCost.add(cost), openEntryFees.add(fill.fee()),
                 enteredQuantity.add(fill.quantity()), entryNotional.add(cost), exitedQuantity, exitNotional,
-                fees.add(fill.fee()), realizedPnl, initialStop, stopPrice, targetPrice, breakEvenDone);
+                fees.add(fill.fee()), realizedPnl, initialStop, stopPrice, targetPrice, breakEvenDone, funding,
+                fundingSettledAt, bestPrice, timeExitDone);
     }
 
     /** Realises {@code quantity} (at most the open quantity) at {@code price}, paying {@code fee}. */
@@ -74,14 +91,38 @@ public record Position(
         Position after = new Position(positionId, symbol, side, signalId, strategyId, modelId, traceId, openedAt,
                 openQuantity.subtract(closed), openCost.subtract(costShare), openEntryFees.subtract(feeShare),
                 enteredQuantity, entryNotional, exitedQuantity.add(closed), exitNotional.add(proceeds),
-                fees.add(fee), realizedPnl.add(pnl), initialStop, stopPrice, targetPrice, breakEvenDone);
+                fees.add(fee), realizedPnl.add(pnl), initialStop, stopPrice, targetPrice, breakEvenDone, funding,
+                fundingSettledAt, bestPrice, timeExitDone);
         return new Exit(after, pnl);
     }
 
-    public Position withStop(BigDecimal newStop) {
+    /** Funding settled at {@code at}: {@code amount} is signed as it affects P&L (negative = paid). */
+    public Position withFunding(BigDecimal amount, Instant at) {
         return new Position(positionId, symbol, side, signalId, strategyId, modelId, traceId, openedAt, openQuantity,
                 openCost, openEntryFees, enteredQuantity, entryNotional, exitedQuantity, exitNotional, fees,
-                realizedPnl, initialStop, newStop, targetPrice, true);
+                realizedPnl.add(amount), initialStop, stopPrice, targetPrice, breakEvenDone, funding.add(amount), at,
+                bestPrice, timeExitDone);
+    }
+
+    /** The stop moved to {@code newStop}; {@code breakEven} marks the break-even move as made. */
+    public Position withStop(BigDecimal newStop, boolean breakEven, boolean timeExit) {
+        return new Position(positionId, symbol, side, signalId, strategyId, modelId, traceId, openedAt, openQuantity,
+                openCost, openEntryFees, enteredQuantity, entryNotional, exitedQuantity, exitNotional, fees,
+                realizedPnl, initialStop, newStop, targetPrice, breakEvenDone || breakEven, funding,
+                fundingSettledAt, bestPrice, timeExitDone || timeExit);
+    }
+
+    /** Remembers {@code close} when it is the most favourable close so far. */
+    public Position withClose(BigDecimal close) {
+        BigDecimal best = bestPrice == null ? averageEntryPrice() : bestPrice;
+        boolean better = side == Side.LONG ? close.compareTo(best) > 0 : close.compareTo(best) < 0;
+        if (!better && bestPrice != null) {
+            return this;
+        }
+        return new Position(positionId, symbol, side, signalId, strategyId, modelId, traceId, openedAt, openQuantity,
+                openCost, openEntryFees, enteredQuantity, entryNotional, exitedQuantity, exitNotional, fees,
+                realizedPnl, initialStop, stopPrice, targetPrice, breakEvenDone, funding, fundingSettledAt,
+                better ? close : best, timeExitDone);
     }
 
     public boolean flat() {

@@ -2,6 +2,7 @@ package com.quantumtrader.portfolio.positions;
 
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ public final class PositionBook {
 
     private static final String POSITIONS = "positions";
     private static final String LEDGER = "ledger";
+    private static final String TRADES = "trades";
 
     private final KeyValueStore state;
 
@@ -44,5 +46,22 @@ public final class PositionBook {
 
     void save(Ledger ledger) {
         state.put(LEDGER, EventJson.write(ledger));
+    }
+
+    /** Funding settled: the account's ledger carries it (the caller saves the position it settled on). */
+    public void fundingSettled(BigDecimal amount) {
+        save(ledger().funded(amount));
+    }
+
+    void record(ClosedTrade trade) {
+        state.hashPut(TRADES, trade.tradeId(), EventJson.write(trade));
+    }
+
+    /** Every closed trade, in the order they closed (then by id). */
+    public List<ClosedTrade> closedTrades() {
+        return state.hashGetAll(TRADES).values().stream()
+                .map(json -> EventJson.read(json, ClosedTrade.class))
+                .sorted(Comparator.comparing(ClosedTrade::closedAt).thenComparing(ClosedTrade::tradeId))
+                .toList();
     }
 }

@@ -3,13 +3,22 @@ package com.quantumtrader.portfolio.positions;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.OrderPurpose;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.events.Side;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.portfolio.PositionClosed;
 import com.quantumtrader.events.portfolio.PositionOpened;
 import com.quantumtrader.events.portfolio.TradeClosed;
+import com.quantumtrader.portfolio.analysis.EquityCurve;
+import com.quantumtrader.portfolio.market.MarketHistory;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
+import com.quantumtrader.portfolio.valuation.AccountMarks;
+import com.quantumtrader.portfolio.valuation.Valuation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -21,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code execution.order.filled}: entry fills open or add to the symbol's position; protective and exit fills
  * reduce it, realising P&L net of fees; the fill that makes it flat closes it ({@code portfolio.position.closed}
- * and {@code trade.closed}, in the trace of the entry). Fees are taken to be in the quote asset (USDT).
+ * and {@code trade.closed}, in the trace of the entry). Fees are taken to be in the quote asset (USDT). Exits are
+ * reduce-only (execution's model): a flip from long to short is an exit fill that closes the long followed by an
+ * entry fill that opens the short; an entry against an open position of the other side is refused.
  */
 public final class PositionMonitor implements EventHandler {
 
@@ -30,9 +41,20 @@ public final class PositionMonitor implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PositionMonitor.class);
 
     private final PositionBook book;
+    private final MarketHistory market;
+    private final PortfolioSettings settings;
+    private final EquityCurve curve;
+    private final AccountMarks marks;
+    private final PolicyReader policy;
 
-    public PositionMonitor(PositionBook book) {
+    public PositionMonitor(PositionBook book, MarketHistory market, PortfolioSettings settings, EquityCurve curve,
+                           AccountMarks marks, PolicyReader policy) {
         this.book = book;
+        this.curve = curve;
+        this.marks = marks;
+        this.policy = policy;
+        this.market = market;
+        this.settings = settings;
     }
 
     @Override
@@ -44,7 +66,13 @@ public final class PositionMonitor implements EventHandler {
                     + " and a fee >= 0");
         }
         Instant at = fill.filledAt() != null ? fill.filledAt() : event.occurredAt();
-        return fill.purpose() == OrderPurpose.ENTRY ? entry(fill, event.traceId(), at) : exit(fill, at);
+        List<Emit> out = fill.purpose() == OrderPurpose.ENTRY ? entry(fill, event.traceId(), at) : exit(fill, at);
+        // the fill's day carries its fees and P&L on the equity curve, not the day of the next mark
+        Policy current = policy.current();
+        Valuation valuation = marks.value(current);
+        curve.record(at, current.accountEquity(), valuation.equity(), valuation.realized(), valuation.fees(),
+                Money.amount(book.ledger().funding()));
+        return out;
     }
 
     private List<Emit> entry(OrderFilled fill, String traceId, Instant at) {
@@ -63,7 +91,7 @@ public final class PositionMonitor implements EventHandler {
             book.save(book.ledger().paid(fill.fee()));
             return List.of();
         }
-        Position position = Position.open(fill, traceId, at);
+        Position position = Position.open(fill, traceId, at, initialStop(fill));
         book.save(position);
         book.save(book.ledger().paid(fill.fee()));
         LOG.info("opened {} {} {} @ {}", position.positionId(), position.side(), fill.quantity().toPlainString(),
@@ -72,6 +100,22 @@ public final class PositionMonitor implements EventHandler {
                 position.symbol(), position.side(), fill.quantity(), fill.price(), fill.stopPrice(),
                 fill.targetPrice(), fill.signalId(), fill.strategyId(), fill.modelId()))
                 .inTrace(position.traceId()));
+    }
+
+    /**
+     * The fill's stop; without one, {@code atrStopMultiple} ATRs behind the entry when the ATR is known, so the
+     * trade still has an R. Only for the R and the trailing stop: no protective order exists to move.
+     */
+    private BigDecimal initialStop(OrderFilled fill) {
+        if (fill.stopPrice() != null) {
+            return fill.stopPrice();
+        }
+        Side side = fill.side() == OrderSide.BUY ? Side.LONG : Side.SHORT;
+        return market.of(fill.symbol()).flatMap(h -> h.averageTrueRange(settings.atrPeriod()))
+                .map(atr -> fill.price().subtract(atr.multiply(settings.atrStopMultiple())
+                        .multiply(BigDecimal.valueOf(side.sign()))))
+                .filter(stop -> stop.signum() > 0)
+                .orElse(null);
     }
 
     private List<Emit> exit(OrderFilled fill, Instant at) {
@@ -102,20 +146,26 @@ public final class PositionMonitor implements EventHandler {
         BigDecimal pnl = Money.amount(after.realizedPnl());
         book.remove(after.symbol());
         book.save(ledger.tradeClosed(pnl));
+        book.record(new ClosedTrade(after.positionId(), after.strategyId(), after.symbol(), after.openedAt(), at, pnl,
+                Money.amount(after.fees()), Money.amount(after.funding()), rMultiple(after, pnl)));
         LOG.info("closed {} {} by {}: realised {}", after.positionId(), after.symbol(), fill.purpose(),
                 pnl.toPlainString());
         return closed(after, pnl, fill.purpose().name(), at);
     }
 
+    private static BigDecimal rMultiple(Position p, BigDecimal pnl) {
+        BigDecimal risk = p.initialRisk();
+        return risk.signum() == 0 ? null : pnl.divide(risk, R_SCALE, RoundingMode.HALF_EVEN);
+    }
+
     private static List<Emit> closed(Position p, BigDecimal pnl, String exitReason, Instant closedAt) {
         BigDecimal fees = Money.amount(p.fees());
-        BigDecimal risk = p.initialRisk();
-        BigDecimal rMultiple = risk.signum() == 0 ? null : pnl.divide(risk, R_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal rMultiple = rMultiple(p, pnl);
         PositionClosed closed = new PositionClosed(p.positionId(), p.symbol(), p.side(), p.enteredQuantity(),
                 p.averageEntryPrice(), p.averageExitPrice(), pnl, fees, exitReason, p.signalId());
         TradeClosed trade = new TradeClosed(p.positionId(), p.symbol(), p.side(), p.enteredQuantity(),
                 p.averageEntryPrice(), p.averageExitPrice(), p.openedAt(), closedAt, fees,
-                Money.amount(BigDecimal.ZERO), pnl, rMultiple, exitReason, p.signalId(), p.strategyId(),
+                Money.amount(p.funding()), pnl, rMultiple, exitReason, p.signalId(), p.strategyId(),
                 p.modelId());
         return List.of(
                 Emit.of(EventCatalog.PORTFOLIO_POSITION_CLOSED, closed).inTrace(p.traceId()),

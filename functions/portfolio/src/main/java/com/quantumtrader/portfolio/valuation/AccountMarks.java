@@ -26,10 +26,15 @@ public final class AccountMarks {
         state.hashPut(MARKS, symbol, price.toPlainString());
     }
 
-    Valuation value(Policy policy) {
+    public Valuation value(Policy policy) {
         Map<String, BigDecimal> marks = new TreeMap<>();
         state.hashGetAll(MARKS).forEach((symbol, price) -> marks.put(symbol, new BigDecimal(price)));
         return Valuation.of(policy, book.ledger(), book.openPositions(), marks);
+    }
+
+    /** The equity peak so far (the policy's starting equity before any mark). */
+    public BigDecimal peakEquity(Policy policy) {
+        return drawdown(policy).peakEquity();
     }
 
     DrawdownState drawdown(Policy policy) {

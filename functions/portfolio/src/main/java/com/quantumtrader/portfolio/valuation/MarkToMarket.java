@@ -6,15 +6,21 @@ import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
-import com.quantumtrader.events.Side;
+import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.portfolio.DrawdownHigh;
 import com.quantumtrader.events.portfolio.StopLossAdjusted;
+import com.quantumtrader.portfolio.analysis.EquityCurve;
+import com.quantumtrader.portfolio.market.MarketHistory;
+import com.quantumtrader.portfolio.market.SymbolHistory;
+import com.quantumtrader.portfolio.positions.Ledger;
 import com.quantumtrader.portfolio.positions.Money;
 import com.quantumtrader.portfolio.positions.Position;
 import com.quantumtrader.portfolio.positions.PositionBook;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
 import com.quantumtrader.portfolio.valuation.DrawdownState.AlertLevel;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,64 +28,97 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code market.price.update}: marks the symbol at the bar's close; moves the position's stop to break-even once
- * the close is 1R in its favour ({@code portfolio.sl.adjusted}, once per position); values the account and raises
+ * {@code market.price.update}: keeps the symbol's recent bars (ATR, volatility, volume) and marks it at the
+ * close; settles funding on its open position at every funding time the bar passed; moves the position's stop
+ * ({@link StopRules}: time exit, break-even, trailing; each move a {@code portfolio.sl.adjusted} that execution
+ * turns into a new stop order); values the account, extends the daily equity curve and raises
  * {@code portfolio.drawdown.high} once per upward crossing of the policy's alert and emergency drawdowns.
+ *
+ * <p>Funding: the simulated exchange charges none and no event reports it yet, so portfolio settles it itself
+ * from its settings: at each multiple of {@code fundingInterval} since the epoch (00:00, 08:00, 16:00 UTC) that
+ * falls after the position opened and no later than the bar's close, amount = -side x open quantity x close x
+ * rate (positive rate: longs pay, shorts receive), the bar's close standing in for the mark price.
  */
 public final class MarkToMarket implements EventHandler {
 
-    static final String BREAK_EVEN = "BREAK_EVEN";
+    static final String BREAK_EVEN = StopRules.BREAK_EVEN;
     private static final Logger LOG = LoggerFactory.getLogger(MarkToMarket.class);
 
     private final PolicyReader policy;
     private final PositionBook book;
     private final AccountMarks marks;
+    private final MarketHistory market;
+    private final EquityCurve curve;
+    private final PortfolioSettings settings;
+    private final StopRules stops;
 
-    public MarkToMarket(PolicyReader policy, PositionBook book, AccountMarks marks) {
+    public MarkToMarket(PolicyReader policy, PositionBook book, AccountMarks marks, MarketHistory market,
+                        EquityCurve curve, PortfolioSettings settings) {
         this.policy = policy;
         this.book = book;
         this.marks = marks;
+        this.market = market;
+        this.curve = curve;
+        this.settings = settings;
+        this.stops = new StopRules(settings);
     }
 
     @Override
     public List<Emit> handle(InboundEvent event) {
         MarketPriceUpdate bar = event.payload(EventCatalog.MARKET_PRICE_UPDATE);
+        if (bar.close() == null || bar.close().signum() <= 0 || bar.closeTime() == null) {
+            throw new MalformedEventException("bar of " + bar.symbol()
+                    + " needs a positive close and a close time");
+        }
+        SymbolHistory history = market.record(bar);
         marks.mark(bar.symbol(), bar.close());
         List<Emit> out = new ArrayList<>();
-        book.position(bar.symbol()).flatMap(position -> breakEven(position, bar.close())).ifPresent(out::add);
-        drawdownAlert(policy.current()).ifPresent(out::add);
+        book.position(bar.symbol()).flatMap(position -> manage(position, bar, history)).ifPresent(out::add);
+        Policy current = policy.current();
+        Valuation valuation = marks.value(current);
+        Ledger ledger = book.ledger();
+        curve.record(bar.closeTime(), current.accountEquity(), valuation.equity(), valuation.realized(),
+                valuation.fees(), Money.amount(ledger.funding()));
+        drawdownAlert(current, valuation).ifPresent(out::add);
         return out;
     }
 
-    private Optional<Emit> breakEven(Position position, BigDecimal close) {
-        if (position.breakEvenDone() || position.initialStop() == null) {
-            return Optional.empty();
-        }
-        BigDecimal entry = position.averageEntryPrice();
-        BigDecimal oneR = entry.subtract(position.initialStop()).abs();
-        BigDecimal inFavour = close.subtract(entry).multiply(BigDecimal.valueOf(position.side().sign()));
-        if (oneR.signum() == 0 || inFavour.compareTo(oneR) < 0) {
-            return Optional.empty();
-        }
-        BigDecimal newStop = Ticks.breakEvenStop(position.symbol(), position.side(), entry);
-        boolean belowClose = position.side() == Side.LONG ? newStop.compareTo(close) < 0 : newStop.compareTo(close) > 0;
-        if (!belowClose) {
-            return Optional.empty(); // 1R is under a tick: wait until the stop can sit behind the price
-        }
-        BigDecimal previous = position.stopPrice();
-        boolean tighter = previous == null || (position.side() == Side.LONG
-                ? newStop.compareTo(previous) > 0 : newStop.compareTo(previous) < 0);
-        book.save(position.withStop(tighter ? newStop : previous));
-        if (!tighter) {
-            return Optional.empty();
-        }
-        LOG.info("break-even: {} stop {} -> {}", position.positionId(), previous, newStop.toPlainString());
-        return Optional.of(Emit.of(EventCatalog.PORTFOLIO_SL_ADJUSTED, new StopLossAdjusted(position.positionId(),
-                position.symbol(), position.signalId(), previous, newStop, BREAK_EVEN)).inTrace(position.traceId()));
+    private Optional<Emit> manage(Position position, MarketPriceUpdate bar, SymbolHistory history) {
+        Position settled = settleFunding(position, bar.closeTime(), bar.close()).withClose(bar.close());
+        StopRules.Decision decision = stops.decide(settled, bar.close(),
+                history.averageTrueRange(settings.atrPeriod()), bar.closeTime());
+        book.save(decision.position());
+        return decision.move().map(move -> {
+            LOG.info("{}: {} stop {} -> {}", move.reason(), position.positionId(), position.stopPrice(),
+                    move.newStop().toPlainString());
+            return Emit.of(EventCatalog.PORTFOLIO_SL_ADJUSTED, new StopLossAdjusted(position.positionId(),
+                    position.symbol(), position.signalId(), position.stopPrice(), move.newStop(), move.reason()))
+                    .inTrace(position.traceId());
+        });
     }
 
-    private Optional<Emit> drawdownAlert(Policy current) {
-        Valuation valuation = marks.value(current);
+    private Position settleFunding(Position position, Instant closeTime, BigDecimal close) {
+        long interval = settings.fundingInterval().toSeconds();
+        long from = position.fundingSettledAt().getEpochSecond();
+        long next = Math.floorDiv(from, interval) * interval + interval; // first funding time after `from`
+        BigDecimal total = BigDecimal.ZERO;
+        Instant last = null;
+        BigDecimal perSettlement = position.openQuantity().multiply(close).multiply(settings.fundingRate(
+                position.symbol())).multiply(BigDecimal.valueOf(-position.side().sign()));
+        for (long t = next; t <= closeTime.getEpochSecond(); t += interval) {
+            total = total.add(perSettlement);
+            last = Instant.ofEpochSecond(t);
+        }
+        if (last == null) {
+            return position;
+        }
+        BigDecimal amount = Money.amount(total);
+        book.fundingSettled(amount);
+        LOG.debug("funding {} on {} up to {}", amount.toPlainString(), position.positionId(), last);
+        return position.withFunding(amount, last);
+    }
+
+    private Optional<Emit> drawdownAlert(Policy current, Valuation valuation) {
         DrawdownState state = marks.drawdown(current);
         BigDecimal peak = state.peakEquity().max(valuation.equity());
         BigDecimal drawdown = valuation.drawdownFrom(peak);

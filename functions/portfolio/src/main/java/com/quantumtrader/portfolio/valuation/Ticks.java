@@ -24,8 +24,24 @@ final class Ticks {
      * A break-even stop on the tick grid, never on the losing side of the entry: up for a long, down for a short.
      */
     static BigDecimal breakEvenStop(String symbol, Side side, BigDecimal entry) {
+        return onGrid(symbol, entry, side == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+    }
+
+    /** A trailing stop on the grid, rounded away from the price (down for a long) so it never sits closer. */
+    static BigDecimal trailingStop(String symbol, Side side, BigDecimal stop) {
+        return onGrid(symbol, stop, side == Side.LONG ? RoundingMode.FLOOR : RoundingMode.CEILING);
+    }
+
+    /**
+     * A time-exit stop: at or beyond the close on the side that triggers (up for a long's sell stop), so the next
+     * bar fills it at its open.
+     */
+    static BigDecimal exitNowStop(String symbol, Side side, BigDecimal close) {
+        return onGrid(symbol, close, side == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR);
+    }
+
+    private static BigDecimal onGrid(String symbol, BigDecimal price, RoundingMode mode) {
         BigDecimal tick = tick(symbol);
-        RoundingMode mode = side == Side.LONG ? RoundingMode.CEILING : RoundingMode.FLOOR;
-        return entry.divide(tick, 0, mode).multiply(tick);
+        return price.divide(tick, 0, mode).multiply(tick);
     }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
  * unrealised is net of the entry fees already paid on open positions (so equity is what the account is worth).
  * A position without a mark yet is valued at its average entry price.
  */
-record Valuation(BigDecimal equity, BigDecimal realized, BigDecimal unrealized, BigDecimal fees, int openPositions) {
+public record Valuation(BigDecimal equity, BigDecimal realized, BigDecimal unrealized, BigDecimal fees, int openPositions) {
 
-    static Valuation of(Policy policy, Ledger ledger, List<Position> positions, Map<String, BigDecimal> marks) {
+    public static Valuation of(Policy policy, Ledger ledger, List<Position> positions, Map<String, BigDecimal> marks) {
         BigDecimal unrealized = BigDecimal.ZERO;
         for (Position position : positions) {
             BigDecimal mark = marks.getOrDefault(position.symbol(), position.averageEntryPrice());
@@ -28,7 +28,7 @@ record Valuation(BigDecimal equity, BigDecimal realized, BigDecimal unrealized, 
     }
 
     /** (peak - equity) / peak, 0 at or above the peak. */
-    BigDecimal drawdownFrom(BigDecimal peak) {
+    public BigDecimal drawdownFrom(BigDecimal peak) {
         if (peak.signum() <= 0 || equity.compareTo(peak) >= 0) {
             return Money.amount(BigDecimal.ZERO);
         }

@@ -1,6 +1,7 @@
 package com.quantumtrader.risk.exposure;
 
 import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.reservation.ReservationStore;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
@@ -9,8 +10,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Risk's own view of the account: the reservation of every approved signal whose position is not closed yet, and
- * the realised P&L learned from closed positions. Equity is the policy's starting equity plus that P&L.
+ * Risk's own view of the account: the reservation of every approved signal whose position is not closed yet (held
+ * atomically in the reservation store's counters, described here), and the realised P&L learned from closed
+ * positions. Equity is the policy's starting equity plus that P&L.
  */
 public final class ExposureBook {
 
@@ -18,9 +20,15 @@ public final class ExposureBook {
     private static final String REALIZED_PNL = "realized_pnl";
 
     private final KeyValueStore state;
+    private final ReservationStore counters;
 
-    public ExposureBook(KeyValueStore state) {
+    public ExposureBook(KeyValueStore state, ReservationStore counters) {
         this.state = state;
+        this.counters = counters;
+    }
+
+    public ReservationStore counters() {
+        return counters;
     }
 
     /** Every reservation, ordered by signal id (store order is not guaranteed across backends). */
@@ -31,28 +39,21 @@ public final class ExposureBook {
                 .toList();
     }
 
-    public Optional<Reservation> reservationForSymbol(String symbol) {
-        return reservations().stream().filter(r -> r.symbol().equals(symbol)).findFirst();
-    }
-
     public Optional<Reservation> reservation(String signalId) {
         return state.hashGet(RESERVATIONS, signalId).map(json -> EventJson.read(json, Reservation.class));
     }
 
-    /** Sum of the notionals of every reservation: the account's gross exposure as risk sees it. */
-    public BigDecimal grossNotional() {
-        return reservations().stream().map(Reservation::notional).reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    public void reserve(Reservation reservation) {
+    /** Records what a granted reservation holds. */
+    public void describe(Reservation reservation) {
         state.hashPut(RESERVATIONS, reservation.signalId(), EventJson.write(reservation));
     }
 
-    /** Frees a signal's reservation; empty when it holds none (already freed, or never approved). */
+    /** Frees a signal's reservation (its counters, atomically); empty when it holds none. */
     public Optional<Reservation> release(String signalId) {
+        boolean freed = counters.release(signalId);
         Optional<Reservation> reservation = reservation(signalId);
         reservation.ifPresent(r -> state.hashDelete(RESERVATIONS, signalId));
-        return reservation;
+        return freed ? reservation : Optional.empty();
     }
 
     public BigDecimal realizedPnl() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 /**
  * Exposure risk holds for an approved signal from approval until its position closes or its entry order fails.
+ * The limits themselves are enforced by the atomic counters of the reservation store; this record explains them.
  *
  * @param notional approved quantity times the signal's reference price, in USDT
  */

@@ -7,11 +7,7 @@ import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.portfolio.DrawdownHigh;
-import com.quantumtrader.events.risk.CircuitBreakerActivated;
-import com.quantumtrader.events.risk.EmergencyStop;
-import com.quantumtrader.events.risk.EmergencyTriggered;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class DrawdownGuard implements EventHandler {
 
     static final String REASON = "DRAWDOWN";
-    static final String REQUESTED_BY = "ess";
     private static final Logger LOG = LoggerFactory.getLogger(DrawdownGuard.class);
 
     private final String name;
@@ -46,23 +41,18 @@ public final class DrawdownGuard implements EventHandler {
         Instant now = clock.instant();
         String value = drawdown.drawdown().toPlainString();
         if (drawdown.drawdown().compareTo(current.emergencyDrawdown()) >= 0) {
-            String threshold = current.emergencyDrawdown().toPlainString();
-            if (!switches.latchEmergency(new EmergencyLatch(REASON, value, threshold, now), name)) {
+            List<Emit> stop = switches.triggerEmergency(REASON, "drawdown", value, current.emergencyDrawdown().toPlainString(),
+                    now, name);
+            if (stop.isEmpty()) {
                 LOG.info("emergency stop already latched; drawdown {} changes nothing", value);
-                return List.of();
+            } else {
+                LOG.error("EMERGENCY STOP latched: drawdown {} >= {}", value, current.emergencyDrawdown());
             }
-            LOG.error("EMERGENCY STOP latched: drawdown {} >= {}", value, threshold);
-            return List.of(
-                    Emit.of(EventCatalog.SAFETY_EMERGENCY_TRIGGERED, new EmergencyTriggered(REASON, value, threshold)),
-                    Emit.of(EventCatalog.SAFETY_EMERGENCY_STOP, new EmergencyStop(
-                            REASON + ": drawdown " + value + " >= " + threshold, REQUESTED_BY)));
+            return stop;
         }
-        int coolOff = current.circuitBreaker().coolOffMinutes();
         String detail = "drawdown " + value + " >= alert " + drawdown.threshold().toPlainString()
                 + " (emergency at " + current.emergencyDrawdown().toPlainString() + ")";
-        CircuitBreakerState breaker = switches.open(REASON, detail, now, now.plus(Duration.ofMinutes(coolOff)), name);
-        LOG.warn("circuit breaker open until {}: {}", breaker.until(), detail);
-        return List.of(Emit.of(EventCatalog.RISK_CIRCUIT_BREAKER_ACTIVATED,
-                new CircuitBreakerActivated(REASON, detail, breaker.until())));
+        LOG.warn("circuit breaker trips: {}", detail);
+        return switches.trip(REASON, detail, now, current.circuitBreaker(), name);
     }
 }

@@ -1,7 +1,14 @@
 package com.quantumtrader.risk.safety;
 
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.policy.CircuitBreakerPolicy;
 import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.events.risk.CircuitBreakerActivated;
+import com.quantumtrader.events.risk.EmergencyStop;
+import com.quantumtrader.events.risk.EmergencyTriggered;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,6 +25,9 @@ public final class SafetySwitches {
     static final String ESS_RESET = "ESS_RESET";
     static final String BREAKER_OPENED = "CIRCUIT_BREAKER_OPENED";
     static final String BREAKER_RESET = "CIRCUIT_BREAKER_RESET";
+    /** The reason of a latch an operator asked for, and what stands in for its threshold. */
+    public static final String MANUAL = "MANUAL";
+    static final String OPERATOR_REQUEST = "operator request";
 
     private static final String ESS = "ess";
     private static final String BREAKER = "circuit_breaker";
@@ -73,6 +83,66 @@ public final class SafetySwitches {
         state.delete(BREAKER);
         audit(at, BREAKER_RESET, actor, wasOpen ? reason : reason + " (was not open)");
         return wasOpen;
+    }
+
+    /** Where the breaker stands at {@code now}: open, half-open (for the policy's period after the cool-off), closed. */
+    public BreakerPhase breakerPhase(Instant now, CircuitBreakerPolicy policy) {
+        Optional<CircuitBreakerState> last = state.get(BREAKER).map(json -> EventJson.read(json, CircuitBreakerState.class));
+        if (last.isEmpty()) {
+            return BreakerPhase.CLOSED;
+        }
+        if (last.get().openAt(now)) {
+            return BreakerPhase.OPEN;
+        }
+        return now.isBefore(last.get().until().plus(Duration.ofMinutes(policy.halfOpenMinutes())))
+                ? BreakerPhase.HALF_OPEN : BreakerPhase.CLOSED;
+    }
+
+    /**
+     * Opens the breaker for the policy's cool-off and announces it; an already open breaker is only extended (and
+     * announced again with its new end, so execution and the trading route see the latest).
+     */
+    public List<Emit> trip(String cause, String detail, Instant now, CircuitBreakerPolicy policy, String actor) {
+        CircuitBreakerState breaker = open(cause, detail, now, now.plus(Duration.ofMinutes(policy.coolOffMinutes())),
+                actor);
+        return List.of(Emit.of(EventCatalog.RISK_CIRCUIT_BREAKER_ACTIVATED,
+                new CircuitBreakerActivated(cause, detail, breaker.until())));
+    }
+
+    /**
+     * Latches the emergency stop and orders execution to flatten: {@code safety.emergency.triggered} with the
+     * figures, then {@code safety.emergency.stop}. Nothing when it is latched already (triggering twice is harmless).
+     */
+    public List<Emit> triggerEmergency(String reason, String figure, String value, String threshold, Instant now,
+                                       String actor) {
+        return triggerEmergency(reason, figure, value, threshold, now, actor, "ess");
+    }
+
+    /** As above; {@code requestedBy} names who orders the flatten (the ESS itself, or the operator). */
+    public List<Emit> triggerEmergency(String reason, String figure, String value, String threshold, Instant now,
+                                       String actor, String requestedBy) {
+        if (!latchEmergency(new EmergencyLatch(reason, value, threshold, now), actor)) {
+            return List.of();
+        }
+        return List.of(
+                Emit.of(EventCatalog.SAFETY_EMERGENCY_TRIGGERED, new EmergencyTriggered(reason, value, threshold)),
+                Emit.of(EventCatalog.SAFETY_EMERGENCY_STOP, new EmergencyStop(
+                        reason + ": " + figure + " " + value + " >= " + threshold, requestedBy)));
+    }
+
+    /**
+     * Latches the emergency stop on an operator's request: {@code safety.emergency.triggered} (reason MANUAL, the
+     * operator's words as the value) and {@code safety.emergency.stop} requested by the operator. Nothing when it is
+     * latched already.
+     */
+    public List<Emit> triggerManually(String why, String operator, Instant now) {
+        if (!latchEmergency(new EmergencyLatch(MANUAL, why, OPERATOR_REQUEST, now), operator)) {
+            return List.of();
+        }
+        return List.of(
+                Emit.of(EventCatalog.SAFETY_EMERGENCY_TRIGGERED, new EmergencyTriggered(MANUAL, why, OPERATOR_REQUEST)),
+                Emit.of(EventCatalog.SAFETY_EMERGENCY_STOP, new EmergencyStop(
+                        MANUAL + ": requested by " + operator + ": " + why, operator)));
     }
 
     /** Every switch change, oldest first. */

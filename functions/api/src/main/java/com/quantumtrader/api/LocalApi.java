@@ -1,0 +1,59 @@
+package com.quantumtrader.api;
+
+import com.quantumtrader.core.handler.EventFactory;
+import com.quantumtrader.core.health.HealthChecker;
+import com.quantumtrader.core.lambda.EventPublisher;
+import com.quantumtrader.core.policy.PolicyStore;
+import com.quantumtrader.core.redis.RedisConnections;
+import com.quantumtrader.events.BusEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The health, trading and admin routes inside a local runtime: the same handlers as the function URLs, behind a
+ * bearer token on a loopback port. The runtime feeds it every event it publishes ({@link #observe(BusEvent)}), and
+ * operator commands go out through the runtime's bus.
+ */
+public final class LocalApi implements AutoCloseable {
+
+    private final LocalApiServer server;
+    private final TradingView view;
+
+    private LocalApi(LocalApiServer server, TradingView view) {
+        this.server = server;
+        this.view = view;
+    }
+
+    /**
+     * @param port   0 picks a free port
+     * @param tokens token name -> token (at least 16 characters); the name is the actor in the policy audit
+     * @param clock  wall time: health ages and audit times are an operator's
+     */
+    public static LocalApi start(int port, Map<String, String> tokens, RedisConnections redis, PolicyStore policy,
+                                 Clock clock, EventFactory events, EventPublisher publisher) {
+        TradingView view = new TradingView();
+        ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(clock), redis, view, clock),
+                view, policy, new OperatorCommands(events, publisher));
+        try {
+            return new LocalApi(LocalApiServer.start(port, tokens, services), view);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve the local API on port " + port, e);
+        }
+    }
+
+    public void observe(BusEvent event) {
+        view.accept(event);
+    }
+
+    public URI uri() {
+        return server.uri();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

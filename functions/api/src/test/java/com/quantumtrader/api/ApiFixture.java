@@ -1,0 +1,54 @@
+package com.quantumtrader.api;
+
+import com.quantumtrader.core.bus.InProcessEventBus;
+import com.quantumtrader.core.handler.EventFactory;
+import com.quantumtrader.core.health.HealthChecker;
+import com.quantumtrader.core.ids.EventIds;
+import com.quantumtrader.core.policy.PolicyStore;
+import com.quantumtrader.core.redis.RedisConnections;
+import com.quantumtrader.core.testing.RedisTestServer;
+import com.quantumtrader.events.BusEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Real parts for the API tests: the shared embedded Redis (flushed), a policy store on it, an in-process bus whose
+ * every event feeds the trading view and is recorded, and the health checks.
+ */
+final class ApiFixture implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2024-03-12T19:00:00Z");
+
+    final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    final RedisConnections redis;
+    final PolicyStore policy;
+    final InProcessEventBus bus = new InProcessEventBus();
+    final List<BusEvent> published = new CopyOnWriteArrayList<>();
+    final TradingView view = new TradingView();
+    final EventFactory events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(7)));
+    final HealthChecker health;
+    final ApiServices services;
+
+    ApiFixture() {
+        RedisTestServer.flush();
+        redis = RedisConnections.connect(RedisTestServer.url());
+        policy = PolicyStore.open(redis, clock, Duration.ofSeconds(5));
+        bus.tap(published::add);
+        bus.tap(view::accept);
+        health = PlatformChecks.register(new HealthChecker(clock), redis, view, clock);
+        services = new ApiServices(health, view, policy, new OperatorCommands(events, bus::publish));
+    }
+
+    @Override
+    public void close() {
+        health.close();
+        policy.close();
+        bus.close();
+        redis.close();
+    }
+}
