@@ -4,12 +4,14 @@ import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.events.Domain;
+import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.orders.OrderManager;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The execution domain: approved signals become exchange orders, fills become events, an emergency stop flattens
@@ -24,16 +26,27 @@ import java.util.Objects;
 public final class ExecutionDomain implements DomainModule {
 
     private final SimulatedExchangeSettings settings;
+    private final UnaryOperator<ExchangePort> orderPort;
     private DomainServices engineServices;
     private ExecutionEngine engine;
 
-    private ExecutionDomain(SimulatedExchangeSettings settings) {
+    private ExecutionDomain(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.orderPort = Objects.requireNonNull(orderPort, "orderPort");
     }
 
     /** Paper trading on the simulated exchange; e.g. {@code ExecutionDomain.paper(SimulatedExchangeSettings.defaults())}. */
     public static ExecutionDomain paper(SimulatedExchangeSettings settings) {
-        return new ExecutionDomain(settings);
+        return new ExecutionDomain(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * Paper trading with the order manager's calls to the exchange going through {@code orderPort} (given the
+     * simulated exchange, it returns the port to use): the seam where a benchmark notes when an order leaves the
+     * service. The market-data feed still drives the simulated exchange itself.
+     */
+    public static ExecutionDomain paper(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort) {
+        return new ExecutionDomain(settings, orderPort);
     }
 
     @Override
@@ -62,7 +75,8 @@ public final class ExecutionDomain implements DomainModule {
             SlippageMonitor slippage = new SlippageMonitor(services.state(), SlippageMonitor.DEFAULT_WINDOW,
                     SlippageMonitor.DEFAULT_THRESHOLD_BPS);
             engine = new ExecutionEngine(exchange,
-                    new OrderManager(exchange, services.state(), services.clock(), slippage));
+                    new OrderManager(Objects.requireNonNull(orderPort.apply(exchange), "order port"), services.state(),
+                            services.clock(), slippage));
             engineServices = services;
         }
         return engine;

@@ -1,7 +1,9 @@
 package com.quantumtrader.execution.adapter.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quantumtrader.core.time.Scheduler;
 import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.adapter.binance.BinanceRestClient.Method;
 import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.ExchangePosition;
@@ -17,6 +19,7 @@ import java.math.MathContext;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +28,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +65,38 @@ public final class BinanceExchange implements ExchangePort {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
         return new BinanceExchange(new BinanceRestClient(settings, credentials, http, clock, sleeper), settings, clock,
                 sleeper);
+    }
+
+    /**
+     * The account's user-data stream: its listen key, created now and kept alive on {@code scheduler};
+     * {@code onNewKey} hears every key the stream starts with or moves to after an expiry.
+     */
+    public UserDataStream openUserDataStream(Scheduler scheduler,
+                                             Consumer<String> onNewKey) {
+        UserDataStream stream = new UserDataStream(client, scheduler, clock, onNewKey);
+        stream.open();
+        return stream;
+    }
+
+    /**
+     * Closed bars of one symbol opening at or after {@code from} ({@code GET /fapi/v1/klines}, at most 1,500): what
+     * the market stream missed while it was disconnected. The bar still open is left out.
+     */
+    public List<Bar> closedKlines(String symbol, String interval, Instant from) {
+        JsonNode rows = client.publicGet("/fapi/v1/klines", Map.of("symbol", symbol, "interval", interval,
+                "startTime", Long.toString(from.toEpochMilli()), "limit", "1500"));
+        List<Bar> bars = new ArrayList<>();
+        for (JsonNode row : rows) {
+            Instant close = Instant.ofEpochMilli(row.get(6).asLong() + 1);
+            if (close.isAfter(clock.instant())) {
+                continue;
+            }
+            bars.add(new Bar(symbol, interval, Instant.ofEpochMilli(row.get(0).asLong()),
+                    close, new BigDecimal(row.get(1).asText()), new BigDecimal(row.get(2).asText()),
+                    new BigDecimal(row.get(3).asText()), new BigDecimal(row.get(4).asText()),
+                    new BigDecimal(row.get(5).asText())));
+        }
+        return bars;
     }
 
     /** Loads every contract's filters from {@code GET /fapi/v1/exchangeInfo}; returns how many were loaded. */

@@ -84,7 +84,17 @@ final class BinanceRestClient {
         return call(method, path, params, true, idempotent);
     }
 
+    /** A USER_STREAM call (the listen key): the API key in its header, no timestamp, no signature. */
+    JsonNode keyed(Method method, String path, boolean idempotent) {
+        return call(method, path, Map.of(), false, true, idempotent);
+    }
+
     private JsonNode call(Method method, String path, Map<String, String> params, boolean signed, boolean idempotent) {
+        return call(method, path, params, signed, signed, idempotent);
+    }
+
+    private JsonNode call(Method method, String path, Map<String, String> params, boolean signed, boolean withKey,
+                          boolean idempotent) {
         ExchangeUnavailableException last = null;
         boolean resynced = false;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -105,7 +115,7 @@ final class BinanceRestClient {
                 sleeper.sleep(throttle);
             }
             try {
-                return once(method, path, params, signed);
+                return once(method, path, params, signed, withKey);
             } catch (RetryableFailure failure) {
                 last = failure.cause;
                 boolean retry = idempotent || !last.outcomeUnknown();
@@ -125,7 +135,7 @@ final class BinanceRestClient {
         throw last;
     }
 
-    private JsonNode once(Method method, String path, Map<String, String> params, boolean signed) {
+    private JsonNode once(Method method, String path, Map<String, String> params, boolean signed, boolean withKey) {
         Map<String, String> all = new LinkedHashMap<>(params);
         if (signed) {
             if (serverTimeOffsetMillis == null) {
@@ -141,7 +151,7 @@ final class BinanceRestClient {
         URI uri = URI.create(settings.baseUrl() + path + (query.isEmpty() ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
                 .method(method.name(), HttpRequest.BodyPublishers.noBody());
-        if (signed) {
+        if (withKey) {
             request.header(API_KEY_HEADER, credentials.apiKey());
         }
         LOG.debug("-> {} {}", method, Secrets.mask(path + "?" + query));
