@@ -2,7 +2,7 @@ package com.quantumtrader.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantumtrader.ai.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.events.Domain;

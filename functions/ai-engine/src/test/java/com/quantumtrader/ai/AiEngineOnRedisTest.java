@@ -4,7 +4,7 @@ import static com.quantumtrader.events.EventCatalog.MARKET_PRICE_UPDATE;
 import static com.quantumtrader.events.EventCatalog.PORTFOLIO_PERFORMANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantumtrader.ai.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.redis.RedisConnections;

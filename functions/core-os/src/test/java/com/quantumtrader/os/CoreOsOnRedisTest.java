@@ -12,7 +12,7 @@ import com.quantumtrader.core.testing.RedisTestServer;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.os.RegimeChanged;
-import com.quantumtrader.os.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

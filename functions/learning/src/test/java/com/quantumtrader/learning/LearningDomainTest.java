@@ -7,7 +7,7 @@ import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.Route;
 import com.quantumtrader.events.RoutingTable;
-import com.quantumtrader.learning.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;

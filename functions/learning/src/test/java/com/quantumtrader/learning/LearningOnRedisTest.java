@@ -14,7 +14,7 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.ai.ModelDegraded;
 import com.quantumtrader.events.learning.DriftDetected;
 import com.quantumtrader.events.learning.ModelRetrained;
-import com.quantumtrader.learning.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.learning.testing.Trades;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,6 @@
 package com.quantumtrader.ai.signal;
 
-import com.quantumtrader.ai.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantumtrader.ai.strategy.MetaStrategySelector;
-import com.quantumtrader.ai.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerOutcome;

@@ -6,19 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the signal-flow monitor remembers: recent signals per symbol, the symbols it throttles, and the active
- * universe as of the previous signal (null before the first one).
+ * What the signal-flow monitor remembers: recent signals per symbol. The symbols it throttles belong to the active
+ * universe's state ({@link com.quantumtrader.os.universe.ActiveUniverse}).
  */
-record FlowState(Map<String, List<Seen>> recent, List<String> throttled, List<String> universe) {
+record FlowState(Map<String, List<Seen>> recent) {
 
     FlowState {
         recent = new TreeMap<>(recent);
-        throttled = List.copyOf(throttled);
-        universe = universe == null ? null : List.copyOf(universe);
     }
 
     static FlowState empty() {
-        return new FlowState(Map.of(), List.of(), null);
+        return new FlowState(Map.of());
     }
 
     record Seen(String signalId, Instant at) {

@@ -2,7 +2,6 @@ package com.quantumtrader.os.flow;
 
 import static com.quantumtrader.events.EventCatalog.AI_SIGNAL_GENERATED;
 import static com.quantumtrader.events.EventCatalog.OS_SELF_HEALING_TRIGGERED;
-import static com.quantumtrader.events.EventCatalog.OS_UNIVERSE_UPDATED;
 
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
@@ -11,19 +10,21 @@ import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.ai.SignalGenerated;
 import com.quantumtrader.events.os.SelfHealingTriggered;
-import com.quantumtrader.events.os.UniverseUpdated;
+import com.quantumtrader.os.universe.ActiveUniverse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code signal_flow_monitor}: watches how often the AI engine signals per symbol and keeps the active universe.
+ * {@code signal_flow_monitor}: watches how often the AI engine signals per symbol and throttles flooding symbols
+ * out of the active universe.
  * <ul>
  *   <li>Window: the signals of the last {@link #WINDOW} (6 h) of clock time per symbol. A crossover strategy on
  *       hourly bars that signals more than {@value #MAX_SIGNALS} times in 6 h is whipsawing, not trending.</li>
@@ -31,9 +32,8 @@ import org.slf4j.LoggerFactory;
  *       {@code os.self_healing.triggered} (component {@code ai_engine}, action {@code THROTTLE_SYMBOL}) once per
  *       episode; the episode ends when the count is back to at most {@value #MAX_SIGNALS} (checked for every
  *       symbol on each signal).</li>
- *   <li>Active universe = the policy's universe, in its order, minus the throttled symbols. When it differs from
- *       the one of the previous signal (before the first signal: the policy's universe, which the platform starts
- *       with), {@code os.universe.updated} is published; so is a change of the policy's universe.</li>
+ *   <li>The throttled symbols leave the active universe, which {@link ActiveUniverse} owns and publishes
+ *       ({@code os.universe.updated}) when it changes, also when the policy's universe changed since.</li>
  *   <li>A signal id already in the window is a redelivery and changes nothing.</li>
  * </ul>
  */
@@ -46,9 +46,11 @@ public final class SignalFlowMonitor implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SignalFlowMonitor.class);
 
     private final DomainServices services;
+    private final ActiveUniverse universe;
 
-    public SignalFlowMonitor(DomainServices services) {
+    public SignalFlowMonitor(DomainServices services, ActiveUniverse universe) {
         this.services = services;
+        this.universe = universe;
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class SignalFlowMonitor implements EventHandler {
         recent.put(signal.symbol(), mine);
 
         List<Emit> emits = new ArrayList<>();
-        TreeSet<String> throttled = new TreeSet<>(state.throttled());
+        SortedSet<String> throttled = universe.throttled();
         for (String symbol : new TreeSet<>(throttled)) {
             if (recent.getOrDefault(symbol, List.of()).size() <= MAX_SIGNALS) {
                 LOG.info("{} signal flow back to normal: throttle released", symbol);
@@ -92,17 +94,10 @@ public final class SignalFlowMonitor implements EventHandler {
                         new SelfHealingTriggered("ai_engine", issue, "THROTTLE_SYMBOL")));
             }
         }
-        List<String> policyUniverse = services.policy().current().universe();
-        List<String> active = policyUniverse.stream().filter(s -> !throttled.contains(s)).toList();
-        List<String> previous = state.universe() == null ? policyUniverse : state.universe();
-        if (!active.equals(previous)) {
-            List<String> removed = previous.stream().filter(s -> !active.contains(s)).toList();
-            List<String> added = active.stream().filter(s -> !previous.contains(s)).toList();
-            String reason = "removed " + removed + ", added " + added + "; throttled " + List.copyOf(throttled);
-            LOG.info("universe {} -> {}: {}", previous, active, reason);
-            emits.add(Emit.of(OS_UNIVERSE_UPDATED, new UniverseUpdated(active, reason)));
-        }
-        services.state().put(KEY, EventJson.write(new FlowState(recent, List.copyOf(throttled), active)));
+        // The window first: should the process die before the universe is saved, the redelivered signal is a
+        // duplicate, and the next signal finds the flood again and throttles then.
+        services.state().put(KEY, EventJson.write(new FlowState(recent)));
+        universe.throttle(throttled).ifPresent(emits::add);
         return emits;
     }
 }

@@ -15,17 +15,23 @@ import com.quantumtrader.events.Side;
 import com.quantumtrader.events.ai.SignalGenerated;
 import com.quantumtrader.events.os.SelfHealingTriggered;
 import com.quantumtrader.events.os.UniverseUpdated;
-import com.quantumtrader.os.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
+import com.quantumtrader.os.universe.ActiveUniverse;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SignalFlowMonitorTest {
 
+    /** The window and the active universe's state, where the throttled symbols live. */
+    private static final List<String> STATE_KEYS = List.of(SignalFlowMonitor.KEY, "universe");
+
     private final DomainFixture fixture = new DomainFixture();
-    private final SignalFlowMonitor monitor = new SignalFlowMonitor(fixture.services());
+    private final SignalFlowMonitor monitor =
+            new SignalFlowMonitor(fixture.services(), new ActiveUniverse(fixture.services()));
 
     /** A signal for {@code symbol} at {@code minutes} after START, the clock moved there. */
     private SignalGenerated signalAt(String symbol, int minutes) {
@@ -121,7 +127,8 @@ class SignalFlowMonitorTest {
         play(monitor, "BTCUSDT", 120);
 
         // when a new instance sees the 4th
-        List<Emit> emitted = play(new SignalFlowMonitor(fixture.services()), "BTCUSDT", 180);
+        List<Emit> emitted = play(
+                new SignalFlowMonitor(fixture.services(), new ActiveUniverse(fixture.services())), "BTCUSDT", 180);
 
         // then it floods
         assertThat(emitted).extracting(Emit::type).containsExactly(OS_SELF_HEALING_TRIGGERED, OS_UNIVERSE_UPDATED);
@@ -140,12 +147,12 @@ class SignalFlowMonitorTest {
 
         // when the 4th is delivered twice
         assertThat(runtime.dispatch(fourth).status()).isEqualTo(HandlerOutcome.Status.HANDLED);
-        String state = fixture.state().get(SignalFlowMonitor.KEY).orElseThrow();
+        Map<String, String> state = fixture.snapshot(STATE_KEYS);
         assertThat(runtime.dispatch(fourth).status()).isEqualTo(HandlerOutcome.Status.DUPLICATE);
 
         // then one throttle and one universe update
         assertThat(published).extracting(BusEvent::name)
                 .containsExactly("os.self_healing.triggered", "os.universe.updated");
-        assertThat(fixture.state().get(SignalFlowMonitor.KEY)).contains(state);
+        assertThat(fixture.snapshot(STATE_KEYS)).isEqualTo(state);
     }
 }

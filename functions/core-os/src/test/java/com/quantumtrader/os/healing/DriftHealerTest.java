@@ -12,7 +12,7 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.learning.DriftDetected;
 import com.quantumtrader.events.os.SelfHealingTriggered;
-import com.quantumtrader.os.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

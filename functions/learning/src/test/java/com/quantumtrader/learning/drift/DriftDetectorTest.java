@@ -13,7 +13,7 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.learning.DriftDetected;
 import com.quantumtrader.events.portfolio.TradeClosed;
 import com.quantumtrader.learning.journal.TradeJournal;
-import com.quantumtrader.learning.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.learning.testing.Trades;
 import java.util.ArrayList;
 import java.util.Arrays;

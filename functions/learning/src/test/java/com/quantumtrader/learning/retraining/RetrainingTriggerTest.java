@@ -16,7 +16,7 @@ import com.quantumtrader.events.learning.ModelRetrained;
 import com.quantumtrader.learning.candidates.Candidate;
 import com.quantumtrader.learning.candidates.Candidates;
 import com.quantumtrader.learning.journal.TradeJournal;
-import com.quantumtrader.learning.testing.DomainFixture;
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.learning.testing.Trades;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package com.quantumtrader.learning.testing;
 
+import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.portfolio.TradeClosed;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package com.quantumtrader.learning.testing;
+package com.quantumtrader.core.testing;
 
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.EventFactory;
