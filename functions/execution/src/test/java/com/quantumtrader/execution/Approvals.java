@@ -5,7 +5,7 @@ import com.quantumtrader.events.risk.SignalApproved;
 import java.math.BigDecimal;
 
 /** Test data builder for {@code risk.signal.approved}: a BTCUSDT long unless told otherwise. */
-final class Approvals {
+public final class Approvals {
 
     private String signalId = "SIG-1";
     private String symbol = "BTCUSDT";
@@ -15,11 +15,11 @@ final class Approvals {
     private String stop = "60000.0";
     private String target = "63000.0";
 
-    static Approvals approval() {
+    public static Approvals approval() {
         return new Approvals();
     }
 
-    Approvals signal(String id) {
+    public Approvals signal(String id) {
         this.signalId = id;
         return this;
     }
@@ -54,7 +54,7 @@ final class Approvals {
         return this;
     }
 
-    SignalApproved build() {
+    public SignalApproved build() {
         return new SignalApproved(signalId, symbol, side, new BigDecimal(quantity), new BigDecimal(reference),
                 new BigDecimal(stop), new BigDecimal(target), "ma_crossover", "ma-crossover-v1");
     }

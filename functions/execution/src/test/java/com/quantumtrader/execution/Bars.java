@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Test data builder for hourly bars: {@code bar("BTCUSDT").hour(2).ohlc("61234.5", "61500", "61000", "61400")}. */
-final class Bars {
+public final class Bars {
 
-    static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
+    public static final Instant START = Instant.parse("2024-03-01T00:00:00Z");
 
     private final String symbol;
     private int hour;

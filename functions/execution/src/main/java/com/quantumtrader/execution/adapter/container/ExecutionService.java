@@ -1,4 +1,4 @@
-package com.quantumtrader.execution;
+package com.quantumtrader.execution.adapter.container;
 
 import com.quantumtrader.core.bus.EventBridgeEventBus;
 import com.quantumtrader.core.bus.EventBus;
@@ -19,6 +19,9 @@ import com.quantumtrader.core.state.RedisKeyValueStore;
 import com.quantumtrader.core.time.SystemScheduler;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.execution.Bar;
+import com.quantumtrader.execution.ExecutionDomain;
+import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.execution.adapter.sqs.SqsIntake;
 import com.quantumtrader.execution.adapter.sqs.SqsIntakeSettings;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
@@ -34,7 +37,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -142,7 +144,7 @@ public final class ExecutionService implements AutoCloseable {
         ExecutionService service;
         try {
             // the composition root is the one place that picks the wall clock; the handlers only get it injected
-            service = start(System.getenv(), Clock.system(ZoneOffset.UTC));
+            service = start(System.getenv(), Clock.systemUTC());
         } catch (IllegalArgumentException e) {
             LOG.error("invalid configuration: {}", e.getMessage());
             System.exit(2);

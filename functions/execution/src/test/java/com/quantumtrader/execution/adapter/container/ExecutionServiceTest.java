@@ -1,4 +1,4 @@
-package com.quantumtrader.execution;
+package com.quantumtrader.execution.adapter.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import com.quantumtrader.execution.Approvals;
+import com.quantumtrader.execution.Bars;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
