@@ -10,11 +10,8 @@ import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerRuntime;
 import com.quantumtrader.core.handler.PeriodicJob;
-import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
+import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
-import com.quantumtrader.core.policy.PolicyStore;
-import com.quantumtrader.core.redis.RedisConnections;
-import com.quantumtrader.core.state.RedisKeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
 import com.quantumtrader.core.time.SimulatedScheduler;
 import com.quantumtrader.events.BusEvent;
@@ -25,14 +22,12 @@ import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
-import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import com.quantumtrader.learning.LearningDomain;
 import com.quantumtrader.os.CoreOsDomain;
 import com.quantumtrader.portfolio.PortfolioDomain;
 import com.quantumtrader.risk.RiskSafetyDomain;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,50 +39,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root of the local runtime: every domain in one JVM on the in-process bus, state and policy in a
- * real Redis (embedded, or {@code REDIS_URL}), the simulated exchange fed by the seeded synthetic market, all on a
- * simulated clock so a run with the same seed replays exactly. Handlers are wired by the routing table, the same
- * table the AWS deployment uses.
+ * The composition root of the local runtime: every domain in one JVM on the in-process bus, on a simulated clock so
+ * a run with the same seed and bars replays exactly. Handlers are wired by the routing table, the same table the AWS
+ * deployment uses. What differs between paper trading and a backtest is only where the bars come from (the seeded
+ * synthetic market or history files) and where state lives (Redis or memory), both chosen by the {@link Setup}.
  */
 final class LocalPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
-    private static final Duration IDEMPOTENCY_LEASE = Duration.ofMinutes(5);
-    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofDays(2);
-    private static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(5);
 
-    private final PaperOptions options;
+    /**
+     * @param seed      seeds the event ids (and, for paper, the synthetic market)
+     * @param bars      where candles come from
+     * @param state     where state, dedupe and policy live
+     * @param eventsOut where to write every published event as one JSON line
+     * @param api       serve the local API (needs Redis state)
+     */
+    record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
+                 Optional<PaperOptions.ApiSettings> api) {
+
+        static Setup paper(PaperOptions options) {
+            return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start()),
+                    StateBackend.redis(options.redisUrl(), options.policy()), options.eventsOut(), options.api());
+        }
+    }
+
     private final SimulatedClock clock;
     private final EventFactory events;
     private final InProcessEventBus bus = new InProcessEventBus();
     private final RunStats stats = new RunStats();
-    private final RedisConnections redis;
-    private final PolicyStore policy;
+    private final StateBackend state;
     private final SimulatedScheduler scheduler;
-    private final SyntheticMarketData market;
+    private final BarSource bars;
     private final MarketDataFeed feed;
     private final List<HandlerRuntime> runtimes = new ArrayList<>();
     private final EventLog eventLog;
     private final LocalApi api;
 
     LocalPlatform(PaperOptions options) {
-        this.options = options;
-        this.clock = new SimulatedClock(options.start());
-        // one seed drives the market and, through a split, the ids: same seed, same run
-        SplittableRandom random = new SplittableRandom(options.seed());
-        this.events = new EventFactory(clock, new EventIds(clock, random.split()));
-        this.redis = options.redisUrl().map(RedisConnections::connect)
-                .orElseGet(RedisConnections::fromEnvironmentOrEmbedded);
-        // Policy changes by an operator happen in wall time, whatever clock the market runs on.
-        this.policy = PolicyStore.open(redis, Clock.systemUTC(), POLICY_CACHE_TTL);
-        options.policy().ifPresent(p -> policy.update(p, policy.document().version(), "quantum-local --policy"));
-        this.scheduler = new SimulatedScheduler(clock);
-        this.market = new SyntheticMarketData(options.seed(), options.symbols(), options.start(),
-                PaperOptions.BAR_INTERVAL);
-        this.eventLog = options.eventsOut().map(EventLog::new).orElse(null);
+        this(Setup.paper(options));
+    }
 
-        this.api = options.api().map(settings -> LocalApi.start(settings.port(), settings.tokens(), redis, policy,
-                clock, events, bus::publish)).orElse(null);
+    LocalPlatform(Setup setup) {
+        this.bars = setup.bars();
+        this.state = setup.state();
+        this.clock = new SimulatedClock(bars.start());
+        // one seed drives the market and, through a split, the ids: same seed, same run
+        SplittableRandom random = new SplittableRandom(setup.seed());
+        this.events = new EventFactory(clock, new EventIds(clock, random.split()));
+        this.scheduler = new SimulatedScheduler(clock);
+        this.eventLog = setup.eventsOut().map(EventLog::new).orElse(null);
+
+        this.api = setup.api().map(settings -> {
+            StateBackend.RedisState redis = state.redis().orElseThrow(
+                    () -> new IllegalArgumentException("the local API needs Redis state"));
+            return LocalApi.start(settings.port(), settings.tokens(), redis.connections(), redis.policy(), clock,
+                    events, bus::publish);
+        }).orElse(null);
         bus.tap(stats::onEvent);
         if (api != null) {
             bus.tap(api::observe);
@@ -95,7 +103,7 @@ final class LocalPlatform implements AutoCloseable {
         if (eventLog != null) {
             bus.tap(eventLog::append);
         }
-        RedisIdempotencyStore idempotency = new RedisIdempotencyStore(redis, IDEMPOTENCY_LEASE, IDEMPOTENCY_WINDOW);
+        IdempotencyStore idempotency = state.idempotency();
         ExecutionDomain execution = ExecutionDomain.paper(SimulatedExchangeSettings.defaults());
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
@@ -127,22 +135,31 @@ final class LocalPlatform implements AutoCloseable {
             throw new IllegalStateException("routing table entries without a handler: " + unwired);
         }
         this.feed = execution.marketDataFeed(executionServices);
-        LOG.info("local platform ready: {} handlers, redis {}", runtimes.size(), redis.url());
+        LOG.info("local platform ready: {} handlers, state {}", runtimes.size(), state.describe());
     }
 
     private DomainServices services(Domain domain) {
-        return new DomainServices(clock, new RedisKeyValueStore(redis, domain), policy);
+        return new DomainServices(clock, state.state(domain), state.policy());
     }
 
-    /** Plays the next bar of every symbol through the whole platform. */
-    void step() {
-        List<Bar> bars = market.next();
-        clock.advanceTo(bars.get(0).closeTime());
-        for (Bar bar : bars) {
+    /**
+     * Plays the next bars (every symbol's bar that closes next) through the whole platform: the clock moves to
+     * their close first, so nothing handled for them can see a later time or price.
+     *
+     * @return false when the bar source is exhausted (nothing was played)
+     */
+    boolean step() {
+        List<Bar> next = bars.next();
+        if (next.isEmpty()) {
+            return false;
+        }
+        clock.advanceTo(next.get(0).closeTime());
+        for (Bar bar : next) {
             publishAll(feed.onBar(bar));
         }
         scheduler.runDue();
         stats.onBar();
+        return true;
     }
 
     /** Events without a trace of their own (a bar, a periodic job) start one. */
@@ -182,8 +199,13 @@ final class LocalPlatform implements AutoCloseable {
         return Optional.ofNullable(api).map(LocalApi::uri);
     }
 
-    PaperOptions options() {
-        return options;
+    /** How many steps the bar source holds, -1 when endless or unknown. */
+    long totalSteps() {
+        return bars.totalSteps();
+    }
+
+    int handlerCount() {
+        return runtimes.size();
     }
 
     @Override
@@ -195,7 +217,6 @@ final class LocalPlatform implements AutoCloseable {
         if (eventLog != null) {
             eventLog.close();
         }
-        policy.close();
-        redis.close();
+        state.close();
     }
 }

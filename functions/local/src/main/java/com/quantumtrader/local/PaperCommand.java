@@ -136,8 +136,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             }, "quantum-local-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try (LocalPlatform platform = new LocalPlatform(options)) {
-                Progress progress = new Progress(platform, out);
-                progress.started();
+                Progress progress = new Progress(platform, out, options.bars().orElse(-1L));
+                progress.started(options);
                 long limit = options.bars().orElse(Long.MAX_VALUE);
                 while (!stopRequested.get() && platform.stats().bars() < limit) {
                     platform.step();

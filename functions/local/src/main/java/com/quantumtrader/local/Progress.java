@@ -24,17 +24,19 @@ final class Progress {
 
     private final LocalPlatform platform;
     private final PrintWriter out;
+    private final long totalBars;
     private final long startedAt = System.currentTimeMillis();
     private long lastPrint;
     private long lastPrintedBar = -1;
 
-    Progress(LocalPlatform platform, PrintWriter out) {
+    /** @param totalBars how many bars the run will play, -1 when open-ended (no ETA then) */
+    Progress(LocalPlatform platform, PrintWriter out, long totalBars) {
         this.platform = platform;
         this.out = out;
+        this.totalBars = totalBars;
     }
 
-    void started() {
-        PaperOptions options = platform.options();
+    void started(PaperOptions options) {
         out.printf("Quantum Trader paper trading: %s, seed %d, %s, %d handlers wired by the routing table%n",
                 String.join(",", options.symbols()), options.seed(),
                 options.bars().map(n -> n + " bars of 1h").orElse("until Ctrl-C"), platform.runtimes().size());
@@ -47,7 +49,7 @@ final class Progress {
 
     void maybePrint() {
         long now = System.currentTimeMillis();
-        boolean last = platform.options().bars().map(n -> n == platform.stats().bars()).orElse(false);
+        boolean last = totalBars == platform.stats().bars();
         if (now - lastPrint >= PRINT_EVERY_MILLIS || last) {
             print();
             lastPrint = now;
@@ -60,13 +62,28 @@ final class Progress {
             return;
         }
         lastPrintedBar = s.bars();
-        String total = platform.options().bars().map(n -> "/" + n).orElse("");
-        out.printf("bar %d%s | signals %d approved %d rejected %d | orders %d filled %d failed %d | open %d | %s%n",
-                s.bars(), total, s.count(AI_SIGNAL_GENERATED.name()), s.count(RISK_SIGNAL_APPROVED.name()),
+        String total = totalBars >= 0 ? "/" + totalBars : "";
+        out.printf("bar %d%s%s | signals %d approved %d rejected %d | orders %d filled %d failed %d | open %d | %s%n",
+                s.bars(), total, speed(s.bars()), s.count(AI_SIGNAL_GENERATED.name()), s.count(RISK_SIGNAL_APPROVED.name()),
                 s.count(RISK_SIGNAL_REJECTED.name()), s.count(EXECUTION_ORDER_SUBMITTED.name()),
                 s.count(EXECUTION_ORDER_FILLED.name()), s.count(EXECUTION_ORDER_FAILED.name()),
                 s.openPositions(), equity(s.lastPerformance()));
         out.flush();
+    }
+
+    /** Bars per second so far and, when the total is known, the time left at that speed. */
+    private String speed(long bars) {
+        long elapsed = System.currentTimeMillis() - startedAt;
+        if (elapsed < PRINT_EVERY_MILLIS || bars == 0) {
+            return "";
+        }
+        double perSecond = bars * 1000.0 / elapsed;
+        String speed = String.format(java.util.Locale.ROOT, " (%.0f bars/s", perSecond);
+        if (totalBars > bars) {
+            long etaSeconds = Math.round((totalBars - bars) / perSecond);
+            speed += String.format(java.util.Locale.ROOT, ", ETA %d:%02d", etaSeconds / 60, etaSeconds % 60);
+        }
+        return speed + ")";
     }
 
     private static String equity(PortfolioPerformance performance) {
