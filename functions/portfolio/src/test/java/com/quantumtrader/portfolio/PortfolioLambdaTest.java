@@ -3,43 +3,26 @@ package com.quantumtrader.portfolio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.quantumtrader.core.lambda.TestLambdaContext;
+import com.quantumtrader.core.testing.InMemoryLambda;
 import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.portfolio.PositionOpened;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
  * position_monitor as an AWS Lambda: a real-shaped EventBridge event through Spring Cloud Function's
- * {@link FunctionInvoker}, the portfolio module found by the ServiceLoader, one handler pinned.
+ * {@code FunctionInvoker}, the portfolio module found by the ServiceLoader, one handler pinned.
  */
 class PortfolioLambdaTest {
 
     private static final String TRACE = "01HQX7Z8K3M4N5P6Q7R8S9T0TR";
-    private static FunctionInvoker lambda;
+    private static InMemoryLambda lambda;
 
     @BeforeAll
     static void coldStart() {
-        System.setProperty("MAIN_CLASS", PortfolioLambdaPlatform.class.getName());
-        lambda = new FunctionInvoker(PortfolioDomain.POSITION_MONITOR);
-    }
-
-    @AfterAll
-    static void forgetMainClass() {
-        System.clearProperty("MAIN_CLASS");
-    }
-
-    private static String invoke(String event, String requestId) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-                new TestLambdaContext("quantum-portfolio-position-monitor", requestId));
-        return out.toString(StandardCharsets.UTF_8);
+        lambda = InMemoryLambda.start(Domain.PORTFOLIO, PortfolioDomain.POSITION_MONITOR);
     }
 
     /** An EventBridge-to-Lambda event as AWS documents it, carrying an entry fill of execution. */
@@ -86,24 +69,24 @@ class PortfolioLambdaTest {
 
     @Test
     void anEntryFillOpensThePositionOnceInTheFillsTrace() throws Exception {
-        PortfolioLambdaPlatform.PUBLISHED.clear();
+        lambda.forgetPublished();
         String event = entryFill("01HQX7Z8K3M4N5P6Q7R8S9PF01");
 
-        JsonNode first = EventJson.readTree(invoke(event, "req-1"));
-        JsonNode second = EventJson.readTree(invoke(event, "req-2"));
+        JsonNode first = EventJson.readTree(lambda.invoke(event, "req-1"));
+        JsonNode second = EventJson.readTree(lambda.invoke(event, "req-2"));
 
         assertThat(first.path("handler").asText()).isEqualTo("position_monitor");
         assertThat(first.path("status").asText()).isEqualTo("HANDLED");
-        assertThat(PortfolioLambdaPlatform.PUBLISHED).hasSize(1);
-        BusEvent opened = PortfolioLambdaPlatform.PUBLISHED.get(0);
+        assertThat(lambda.published()).hasSize(1);
+        BusEvent opened = lambda.published().get(0);
         assertThat(opened.name()).isEqualTo("portfolio.position.opened");
         assertThat(opened.source()).isEqualTo("quantum.portfolio");
         assertThat(opened.traceId()).isEqualTo(TRACE);
         PositionOpened payload = EventJson.convert(opened.envelope().payload(), PositionOpened.class);
         assertThat(payload.positionId()).isEqualTo("pos-sig-lambda-1");
         assertThat(payload.entryPrice()).isEqualByComparingTo("30000");
-        assertThat(PortfolioLambdaPlatform.PORTFOLIO_STATE.hashGet("positions", "BTCUSDT")).isPresent();
+        assertThat(lambda.state().hashGet("positions", "BTCUSDT")).isPresent();
         assertThat(second.path("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(PortfolioLambdaPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 }

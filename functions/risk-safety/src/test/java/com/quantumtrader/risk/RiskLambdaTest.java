@@ -3,43 +3,30 @@ package com.quantumtrader.risk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.quantumtrader.core.lambda.TestLambdaContext;
+import com.quantumtrader.core.testing.InMemoryLambda;
 import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.risk.SignalApproved;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
  * global_risk_controller as an AWS Lambda: a real-shaped EventBridge event through Spring Cloud Function's
- * {@link FunctionInvoker}, the risk module found by the ServiceLoader, one handler pinned.
+ * {@code FunctionInvoker}, the risk module found by the ServiceLoader, one handler pinned.
  */
 class RiskLambdaTest {
 
     private static final String TRACE = "01HQX7Z8K3M4N5P6Q7R8S9T0RK";
-    private static FunctionInvoker lambda;
+    private static InMemoryLambda lambda;
 
     @BeforeAll
     static void coldStart() {
-        System.setProperty("MAIN_CLASS", RiskLambdaPlatform.class.getName());
-        lambda = new FunctionInvoker(RiskSafetyDomain.GLOBAL_RISK_CONTROLLER);
-    }
-
-    @AfterAll
-    static void forgetMainClass() {
-        System.clearProperty("MAIN_CLASS");
+        lambda = InMemoryLambda.start(Domain.RISK_SAFETY, RiskSafetyDomain.GLOBAL_RISK_CONTROLLER);
     }
 
     private static JsonNode invoke(String event, String requestId) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        lambda.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out,
-                new TestLambdaContext("quantum-risk-global-risk-controller", requestId));
-        return EventJson.readTree(out.toString(StandardCharsets.UTF_8));
+        return EventJson.readTree(lambda.invoke(event, requestId));
     }
 
     /** An EventBridge-to-Lambda event as AWS documents it, carrying a signal of the AI engine. */
@@ -79,7 +66,7 @@ class RiskLambdaTest {
 
     @Test
     void approvesASignalInItsTraceAndPublishesNothingForTheDuplicate() throws Exception {
-        RiskLambdaPlatform.PUBLISHED.clear();
+        lambda.forgetPublished();
         String event = signal("01HQX7Z8K3M4N5P6Q7R8S9RK01", "sig-lambda-1", "0.8");
 
         JsonNode first = invoke(event, "req-1");
@@ -87,8 +74,8 @@ class RiskLambdaTest {
 
         assertThat(first.path("handler").asText()).isEqualTo("global_risk_controller");
         assertThat(first.path("status").asText()).isEqualTo("HANDLED");
-        assertThat(RiskLambdaPlatform.PUBLISHED).hasSize(1);
-        BusEvent approved = RiskLambdaPlatform.PUBLISHED.get(0);
+        assertThat(lambda.published()).hasSize(1);
+        BusEvent approved = lambda.published().get(0);
         assertThat(approved.name()).isEqualTo("risk.signal.approved");
         assertThat(approved.source()).isEqualTo("quantum.risk_safety");
         assertThat(approved.traceId()).isEqualTo(TRACE);
@@ -96,17 +83,17 @@ class RiskLambdaTest {
         assertThat(payload.signalId()).isEqualTo("sig-lambda-1");
         assertThat(payload.approvedQuantity()).isEqualByComparingTo("0.083");
         assertThat(second.path("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(RiskLambdaPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 
     @Test
     void aRejectionTravelsTheSameWayWithItsReason() throws Exception {
-        RiskLambdaPlatform.PUBLISHED.clear();
+        lambda.forgetPublished();
 
         JsonNode outcome = invoke(signal("01HQX7Z8K3M4N5P6Q7R8S9RK02", "sig-lambda-2", "0.1"), "req-3");
 
         assertThat(outcome.path("status").asText()).isEqualTo("HANDLED");
-        assertThat(RiskLambdaPlatform.PUBLISHED).singleElement().satisfies(event -> {
+        assertThat(lambda.published()).singleElement().satisfies(event -> {
             assertThat(event.name()).isEqualTo("risk.signal.rejected");
             assertThat(event.traceId()).isEqualTo(TRACE);
             assertThat(event.envelope().payload().path("reason_code").asText()).isEqualTo("LOW_CONFIDENCE");

@@ -2,13 +2,14 @@ package com.quantumtrader.core.lambda;
 
 import static com.quantumtrader.core.lambda.LambdaTestSupport.causeOfType;
 import static com.quantumtrader.core.lambda.LambdaTestSupport.eventBridgeEvent;
-import static com.quantumtrader.core.lambda.LambdaTestSupport.invoke;
 import static com.quantumtrader.core.lambda.LambdaTestSupport.priceUpdateEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quantumtrader.core.testing.InMemoryLambda;
 import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.os.RegimeChanged;
@@ -16,28 +17,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
  * The same domain handler as an AWS Lambda: a real-shaped EventBridge event through Spring Cloud Function's
- * {@link FunctionInvoker}, pinned to one handler, on the production auto-configuration.
+ * {@link org.springframework.cloud.function.adapter.aws.FunctionInvoker FunctionInvoker}, pinned to one handler,
+ * on the production auto-configuration, with in-memory state, idempotency and policy.
  */
 class DomainHandlerLambdaTest {
 
     private static final String TRACE = "01HQX7Z8K3M4N5P6Q7R8S9T0TR";
     private static final AtomicInteger EVENT_COUNTER = new AtomicInteger();
 
-    private static FunctionInvoker lambda;
+    private static InMemoryLambda lambda;
 
     @BeforeAll
     static void coldStart() {
-        lambda = LambdaTestSupport.start(InMemoryPlatform.class, BarRegimeTestModule.HANDLER);
+        lambda = InMemoryLambda.start(Domain.CORE_OS, BarRegimeTestModule.HANDLER, "/lambda-test-modules/");
     }
 
     @BeforeEach
     void freshState() {
-        InMemoryPlatform.PUBLISHED.clear();
-        InMemoryPlatform.CORE_OS_STATE.reset();
+        lambda.forgetPublished();
+        lambda.state().reset();
     }
 
     @Test
@@ -45,19 +46,19 @@ class DomainHandlerLambdaTest {
         String eventId = nextEventId();
         String event = trendingUpBar(eventId, "BTCUSDT");
 
-        JsonNode summary = EventJson.readTree(invoke(lambda, event, "req-1"));
+        JsonNode summary = EventJson.readTree(lambda.invoke(event, "req-1"));
 
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
-        BusEvent published = InMemoryPlatform.PUBLISHED.get(0);
+        assertThat(lambda.published()).hasSize(1);
+        BusEvent published = lambda.published().get(0);
         assertThat(published.name()).isEqualTo("os.regime.changed");
         assertThat(published.source()).isEqualTo("quantum.core_os");
         assertThat(published.traceId()).isEqualTo(TRACE);
-        assertThat(published.envelope().occurredAt()).isEqualTo(InMemoryPlatform.NOW);
+        assertThat(published.envelope().occurredAt()).isEqualTo(InMemoryLambda.NOW);
         RegimeChanged change = EventJson.convert(published.envelope().payload(), RegimeChanged.class);
         assertThat(change.symbol()).isEqualTo("BTCUSDT");
         assertThat(change.regime()).isEqualTo("TRENDING_UP");
         assertThat(change.previousRegime()).isNull();
-        assertThat(InMemoryPlatform.CORE_OS_STATE.get("regime:BTCUSDT")).contains("TRENDING_UP");
+        assertThat(lambda.state().get("regime:BTCUSDT")).contains("TRENDING_UP");
 
         assertThat(summary.path("handler").asText()).isEqualTo("regime_detector");
         assertThat(summary.path("status").asText()).isEqualTo("HANDLED");
@@ -71,33 +72,33 @@ class DomainHandlerLambdaTest {
     @Test
     void secondDeliveryOfTheSameEventPublishesNothing() throws Exception {
         String event = trendingUpBar(nextEventId(), "ETHUSDT");
-        invoke(lambda, event, "req-2a");
-        InMemoryPlatform.CORE_OS_STATE.reset(); // even with the state gone, the event id alone stops a rerun
+        lambda.invoke(event, "req-2a");
+        lambda.state().reset(); // even with the state gone, the event id alone stops a rerun
 
-        JsonNode summary = EventJson.readTree(invoke(lambda, event, "req-2b"));
+        JsonNode summary = EventJson.readTree(lambda.invoke(event, "req-2b"));
 
         assertThat(summary.path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(summary.path("published")).isEmpty();
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
-        assertThat(InMemoryPlatform.CORE_OS_STATE.get("regime:ETHUSDT")).isEmpty();
+        assertThat(lambda.published()).hasSize(1);
+        assertThat(lambda.state().get("regime:ETHUSDT")).isEmpty();
     }
 
     @Test
     void nextBarInTheSameRegimeChangesNothing() throws Exception {
-        invoke(lambda, trendingUpBar(nextEventId(), "SOLUSDT"), "req-3a");
+        lambda.invoke(trendingUpBar(nextEventId(), "SOLUSDT"), "req-3a");
 
-        JsonNode summary = EventJson.readTree(invoke(lambda, trendingUpBar(nextEventId(), "SOLUSDT"), "req-3b"));
+        JsonNode summary = EventJson.readTree(lambda.invoke(trendingUpBar(nextEventId(), "SOLUSDT"), "req-3b"));
 
         assertThat(summary.path("status").asText()).isEqualTo("HANDLED");
         assertThat(summary.path("published")).isEmpty();
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 
     @Test
     void malformedPayloadIsRejectedWithTheSchemaReason() {
         String detail = priceUpdateEnvelope(nextEventId(), TRACE, "btc-usdt", "60000", "60650", "59990", "60600");
 
-        Throwable thrown = catchThrowable(() -> invoke(lambda,
+        Throwable thrown = catchThrowable(() -> lambda.invoke(
                 eventBridgeEvent("market.price.update", "quantum.execution", detail), "req-4"));
 
         MalformedEventException rejected = causeOfType(thrown, MalformedEventException.class);
@@ -105,7 +106,7 @@ class DomainHandlerLambdaTest {
                 .startsWith("regime_detector rejected the event: ")
                 .contains("market.price.update")
                 .contains("payload.symbol");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
     }
 
     @Test
@@ -113,12 +114,12 @@ class DomainHandlerLambdaTest {
         String detail = priceUpdateEnvelope(nextEventId(), TRACE, "BTCUSDT", "60000", "60650", "59990", "60600")
                 .replace("\"trace_id\": \"" + TRACE + "\",", "");
 
-        Throwable thrown = catchThrowable(() -> invoke(lambda,
+        Throwable thrown = catchThrowable(() -> lambda.invoke(
                 eventBridgeEvent("market.price.update", "quantum.execution", detail), "req-5"));
 
         assertThat(causeOfType(thrown, MalformedEventException.class).getMessage())
                 .contains("detail.trace_id is missing");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
     }
 
     @Test
@@ -128,31 +129,31 @@ class DomainHandlerLambdaTest {
                  "schema_version": 1, "payload": {}}
                 """.formatted(nextEventId(), TRACE);
 
-        Throwable thrown = catchThrowable(() -> invoke(lambda,
+        Throwable thrown = catchThrowable(() -> lambda.invoke(
                 eventBridgeEvent("trade.closed", "quantum.portfolio", detail), "req-6"));
 
         assertThat(causeOfType(thrown, MalformedEventException.class).getMessage())
                 .contains("\"trade.closed\"")
                 .contains("does not match its route");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
     }
 
     @Test
     void failingHandlerFailsTheInvocationAndTheRetryIsHandled() throws Exception {
         String event = trendingUpBar(nextEventId(), "XRPUSDT");
-        InMemoryPlatform.CORE_OS_STATE.goDown();
+        lambda.state().goDown();
 
-        Throwable thrown = catchThrowable(() -> invoke(lambda, event, "req-7a"));
+        Throwable thrown = catchThrowable(() -> lambda.invoke(event, "req-7a"));
 
         assertThat(causeOfType(thrown, HandlerFailedException.class).getMessage())
                 .isEqualTo("regime_detector failed: java.lang.IllegalStateException: state store unavailable");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
 
-        InMemoryPlatform.CORE_OS_STATE.comeBack();
-        JsonNode retry = EventJson.readTree(invoke(lambda, event, "req-7b"));
+        lambda.state().comeBack();
+        JsonNode retry = EventJson.readTree(lambda.invoke(event, "req-7b"));
 
         assertThat(retry.path("status").asText()).isEqualTo("HANDLED");
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 
     private static String trendingUpBar(String eventId, String symbol) {

@@ -1,57 +1,27 @@
 package com.quantumtrader.core.lambda;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import com.quantumtrader.core.testing.LambdaRuntime;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
- * Starts Spring Cloud Function's AWS {@link FunctionInvoker} the way the Lambda runtime does (a {@code MAIN_CLASS},
- * one pinned function definition), with the test domain module visible to the ServiceLoader, and feeds it events.
+ * Feeds the core_os test module's Lambda real-shaped events: starts it on an application class with the module
+ * visible to the ServiceLoader, and builds the EventBridge and scheduler events AWS sends.
  */
 final class LambdaTestSupport {
 
-    private static final String MAIN_CLASS = "MAIN_CLASS";
+    private static final String FUNCTION_NAME = "quantum-core-os-regime-detector";
 
     private LambdaTestSupport() {
     }
 
     static FunctionInvoker start(Class<?> mainClass, String definition) {
-        return start(mainClass, definition, "/lambda-test-modules/");
-    }
-
-    /** As {@link #start(Class, String)}, with the domain modules registered under that test resource directory. */
-    static FunctionInvoker start(Class<?> mainClass, String definition, String modulesDirectory) {
-        URL modules = LambdaTestSupport.class.getResource(modulesDirectory);
-        Thread thread = Thread.currentThread();
-        ClassLoader original = thread.getContextClassLoader();
-        String previousMain = System.getProperty(MAIN_CLASS);
-        System.setProperty(MAIN_CLASS, mainClass.getName());
-        try (URLClassLoader withModules = new URLClassLoader(new URL[] {modules}, original)) {
-            thread.setContextClassLoader(withModules);
-            return new FunctionInvoker(definition);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            thread.setContextClassLoader(original);
-            if (previousMain == null) {
-                System.clearProperty(MAIN_CLASS);
-            } else {
-                System.setProperty(MAIN_CLASS, previousMain);
-            }
-        }
+        return LambdaRuntime.start(mainClass, definition, "/lambda-test-modules/");
     }
 
     /** One Lambda invocation: the event as the runtime's input stream, the function's reply as a string. */
     static String invoke(FunctionInvoker invoker, String eventJson, String requestId) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        invoker.handleRequest(new ByteArrayInputStream(eventJson.getBytes(StandardCharsets.UTF_8)), out,
-                new TestLambdaContext("quantum-core-os-regime-detector", requestId));
-        return out.toString(StandardCharsets.UTF_8);
+        return LambdaRuntime.invoke(invoker, FUNCTION_NAME, eventJson, requestId);
     }
 
     /** The first throwable of that type in the cause chain. */

@@ -2,13 +2,14 @@ package com.quantumtrader.core.lambda;
 
 import static com.quantumtrader.core.lambda.LambdaTestSupport.causeOfType;
 import static com.quantumtrader.core.lambda.LambdaTestSupport.eventBridgeEvent;
-import static com.quantumtrader.core.lambda.LambdaTestSupport.invoke;
 import static com.quantumtrader.core.lambda.LambdaTestSupport.scheduledRuleEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quantumtrader.core.testing.InMemoryLambda;
 import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.os.UniverseUpdated;
@@ -16,44 +17,44 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
  * A domain's periodic job as an AWS Lambda: the event of an EventBridge schedule through Spring Cloud Function's
- * {@link FunctionInvoker}, pinned to the job by its name, on the production auto-configuration.
+ * {@link org.springframework.cloud.function.adapter.aws.FunctionInvoker FunctionInvoker}, pinned to the job by its name,
+ * on the production auto-configuration, with in-memory state, idempotency and policy.
  */
 class PeriodicJobLambdaTest {
 
     private static final AtomicInteger FIRINGS = new AtomicInteger();
 
-    private static FunctionInvoker lambda;
+    private static InMemoryLambda lambda;
 
     @BeforeAll
     static void coldStart() {
-        lambda = LambdaTestSupport.start(InMemoryPlatform.class, BarRegimeTestModule.JOB);
+        lambda = InMemoryLambda.start(Domain.CORE_OS, BarRegimeTestModule.JOB, "/lambda-test-modules/");
     }
 
     @BeforeEach
     void givenTwoCalmSymbolsAndAVolatileOne() {
-        InMemoryPlatform.PUBLISHED.clear();
-        InMemoryPlatform.CORE_OS_STATE.reset();
-        InMemoryPlatform.CORE_OS_STATE.hashPut("regimes", "SOLUSDT", "TRENDING_UP");
-        InMemoryPlatform.CORE_OS_STATE.hashPut("regimes", "BTCUSDT", "RANGING");
-        InMemoryPlatform.CORE_OS_STATE.hashPut("regimes", "DOGEUSDT", "VOLATILE");
+        lambda.forgetPublished();
+        lambda.state().reset();
+        lambda.state().hashPut("regimes", "SOLUSDT", "TRENDING_UP");
+        lambda.state().hashPut("regimes", "BTCUSDT", "RANGING");
+        lambda.state().hashPut("regimes", "DOGEUSDT", "VOLATILE");
     }
 
     @Test
     void scheduledRuleRunsTheJobAndPublishesItsEventsInANewTrace() throws Exception {
         String firing = nextFiringId();
 
-        JsonNode summary = EventJson.readTree(invoke(lambda, scheduledRuleEvent(firing, "2024-03-01T01:00:00Z"),
+        JsonNode summary = EventJson.readTree(lambda.invoke(scheduledRuleEvent(firing, "2024-03-01T01:00:00Z"),
                 "req-j1"));
 
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
-        BusEvent published = InMemoryPlatform.PUBLISHED.get(0);
+        assertThat(lambda.published()).hasSize(1);
+        BusEvent published = lambda.published().get(0);
         assertThat(published.name()).isEqualTo("os.universe.updated");
         assertThat(published.source()).isEqualTo("quantum.core_os");
-        assertThat(published.envelope().occurredAt()).isEqualTo(InMemoryPlatform.NOW);
+        assertThat(published.envelope().occurredAt()).isEqualTo(InMemoryLambda.NOW);
         assertThat(published.traceId()).hasSize(26).isNotEqualTo(firing).isNotEqualTo(published.eventId());
         UniverseUpdated universe = EventJson.convert(published.envelope().payload(), UniverseUpdated.class);
         assertThat(universe.symbols()).containsExactly("BTCUSDT", "SOLUSDT");
@@ -69,69 +70,69 @@ class PeriodicJobLambdaTest {
 
     @Test
     void everyFiringStartsItsOwnTrace() throws Exception {
-        invoke(lambda, scheduledRuleEvent(nextFiringId(), "2024-03-01T01:00:00Z"), "req-j2a");
-        invoke(lambda, scheduledRuleEvent(nextFiringId(), "2024-03-01T02:00:00Z"), "req-j2b");
+        lambda.invoke(scheduledRuleEvent(nextFiringId(), "2024-03-01T01:00:00Z"), "req-j2a");
+        lambda.invoke(scheduledRuleEvent(nextFiringId(), "2024-03-01T02:00:00Z"), "req-j2b");
 
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(2);
-        assertThat(InMemoryPlatform.PUBLISHED.get(0).traceId()).isNotEqualTo(InMemoryPlatform.PUBLISHED.get(1).traceId());
+        assertThat(lambda.published()).hasSize(2);
+        assertThat(lambda.published().get(0).traceId()).isNotEqualTo(lambda.published().get(1).traceId());
     }
 
     @Test
     void retryOfTheSameScheduledInvocationPublishesNothing() throws Exception {
         String event = scheduledRuleEvent(nextFiringId(), "2024-03-01T01:00:00Z");
-        invoke(lambda, event, "req-j3a");
-        InMemoryPlatform.CORE_OS_STATE.hashPut("regimes", "ETHUSDT", "RANGING"); // a rerun would publish it
+        lambda.invoke(event, "req-j3a");
+        lambda.state().hashPut("regimes", "ETHUSDT", "RANGING"); // a rerun would publish it
 
-        JsonNode retry = EventJson.readTree(invoke(lambda, event, "req-j3b"));
+        JsonNode retry = EventJson.readTree(lambda.invoke(event, "req-j3b"));
 
         assertThat(retry.path("status").asText()).isEqualTo("DUPLICATE");
         assertThat(retry.path("trace_id").isNull()).isTrue();
         assertThat(retry.path("published")).isEmpty();
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 
     @Test
     void schedulerFiringIsNamedByItsScheduledTimeSoANewAttemptIdIsStillTheSameFiring() throws Exception {
         String time = "2024-03-01T%02d:00:00Z".formatted(FIRINGS.incrementAndGet() % 24);
 
-        JsonNode first = EventJson.readTree(invoke(lambda, schedulerEvent("d32c5kddcf5bb8c3", time), "req-j4a"));
-        JsonNode secondAttempt = EventJson.readTree(invoke(lambda, schedulerEvent("e81a0bbde2c4a9f7", time),
+        JsonNode first = EventJson.readTree(lambda.invoke(schedulerEvent("d32c5kddcf5bb8c3", time), "req-j4a"));
+        JsonNode secondAttempt = EventJson.readTree(lambda.invoke(schedulerEvent("e81a0bbde2c4a9f7", time),
                 "req-j4b"));
 
         assertThat(first.path("status").asText()).isEqualTo("RAN");
         assertThat(first.path("scheduled_invocation").asText()).isEqualTo("scheduled:" + time);
         assertThat(secondAttempt.path("status").asText()).isEqualTo("DUPLICATE");
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 
     @Test
     void failingJobFailsTheInvocationAndTheRetryOfTheSameFiringRunsIt() throws Exception {
         String event = scheduledRuleEvent(nextFiringId(), "2024-03-01T01:00:00Z");
-        InMemoryPlatform.CORE_OS_STATE.goDown();
+        lambda.state().goDown();
 
-        Throwable thrown = catchThrowable(() -> invoke(lambda, event, "req-j5a"));
+        Throwable thrown = catchThrowable(() -> lambda.invoke(event, "req-j5a"));
 
         assertThat(causeOfType(thrown, HandlerFailedException.class).getMessage())
                 .isEqualTo("calm_universe failed: java.lang.IllegalStateException: state store unavailable");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
 
-        InMemoryPlatform.CORE_OS_STATE.comeBack();
-        JsonNode retry = EventJson.readTree(invoke(lambda, event, "req-j5b"));
+        lambda.state().comeBack();
+        JsonNode retry = EventJson.readTree(lambda.invoke(event, "req-j5b"));
 
         assertThat(retry.path("status").asText()).isEqualTo("RAN");
-        assertThat(InMemoryPlatform.PUBLISHED).hasSize(1);
+        assertThat(lambda.published()).hasSize(1);
     }
 
     @Test
     void busEventIsNotAFiringOfTheSchedule() {
         String busEvent = eventBridgeEvent("market.price.update", "quantum.execution", "{}");
 
-        Throwable thrown = catchThrowable(() -> invoke(lambda, busEvent, "req-j6"));
+        Throwable thrown = catchThrowable(() -> lambda.invoke(busEvent, "req-j6"));
 
         assertThat(causeOfType(thrown, MalformedEventException.class).getMessage())
                 .isEqualTo("calm_universe rejected the invocation: detail-type \"market.price.update\" is not"
                         + " \"Scheduled Event\"; a periodic job runs on its schedule only");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
     }
 
     @Test
@@ -140,22 +141,22 @@ class PeriodicJobLambdaTest {
         String fromElsewhere = scheduledRuleEvent(nextFiringId(), "2024-03-01T01:00:00Z")
                 .replace("\"aws.events\"", "\"quantum.admin\"");
 
-        assertThat(causeOfType(catchThrowable(() -> invoke(lambda, withoutId, "req-j7a")),
+        assertThat(causeOfType(catchThrowable(() -> lambda.invoke(withoutId, "req-j7a")),
                 MalformedEventException.class).getMessage())
                 .isEqualTo("calm_universe rejected the invocation: a aws.events scheduled event without an id cannot"
                         + " be deduplicated");
-        assertThat(causeOfType(catchThrowable(() -> invoke(lambda, fromElsewhere, "req-j7b")),
+        assertThat(causeOfType(catchThrowable(() -> lambda.invoke(fromElsewhere, "req-j7b")),
                 MalformedEventException.class).getMessage())
                 .isEqualTo("calm_universe rejected the invocation: source \"quantum.admin\" is neither aws.events nor"
                         + " aws.scheduler");
-        assertThat(causeOfType(catchThrowable(() -> invoke(lambda, "{}", "req-j7c")),
+        assertThat(causeOfType(catchThrowable(() -> lambda.invoke("{}", "req-j7c")),
                 MalformedEventException.class).getMessage()).contains("detail-type  is not");
-        assertThat(InMemoryPlatform.PUBLISHED).isEmpty();
+        assertThat(lambda.published()).isEmpty();
     }
 
     @Test
     void periodicJobNamedLikeARoutingTableHandlerFailsTheStart() {
-        Throwable thrown = catchThrowable(() -> LambdaTestSupport.start(InMemoryPlatform.class,
+        Throwable thrown = catchThrowable(() -> InMemoryLambda.start(Domain.CORE_OS,
                 BarRegimeTestModule.HANDLER, "/lambda-clashing-modules/"));
 
         assertThat(causeOfType(thrown, IllegalStateException.class).getMessage())

@@ -1,4 +1,4 @@
-package com.quantumtrader.risk;
+package com.quantumtrader.core.testing;
 
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
@@ -7,42 +7,38 @@ import com.quantumtrader.core.lambda.EventPublisher;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.policy.PolicyReader;
-import com.quantumtrader.core.state.InMemoryKeyValueStore;
-import com.quantumtrader.events.BusEvent;
-import com.quantumtrader.events.Domain;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Objects;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The risk Lambda as the production auto-configuration builds it, with in-memory state, idempotency and policy,
- * and a publisher that records what the handler published.
+ * The Lambda application of an {@link InMemoryLambda}: the production auto-configuration, with the runtime pieces
+ * replaced by the fixture's in-memory ones. The fixture hands itself over through {@link InMemoryLambda#STARTING}
+ * because the Lambda runtime builds the application from its class name alone.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-public class RiskLambdaPlatform {
+class InMemoryLambdaApplication {
 
-    static final Instant NOW = Instant.parse("2024-03-01T00:01:02Z");
-    static final List<BusEvent> PUBLISHED = new CopyOnWriteArrayList<>();
-    static final InMemoryKeyValueStore RISK_STATE = new InMemoryKeyValueStore();
+    private final InMemoryLambda lambda = Objects.requireNonNull(InMemoryLambda.STARTING.get(),
+            "an InMemoryLambdaApplication is started by InMemoryLambda.start only");
 
     @Bean
     Clock testClock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
+        return Clock.fixed(InMemoryLambda.NOW, ZoneOffset.UTC);
     }
 
     @Bean
     DomainStateStores testStateStores() {
         return domain -> {
-            if (domain != Domain.RISK_SAFETY) {
-                throw new IllegalArgumentException("this test runs risk_safety only, not " + domain);
+            if (domain != lambda.domain()) {
+                throw new IllegalArgumentException("this test runs " + lambda.domain().id() + " only, not "
+                        + domain.id());
             }
-            return RISK_STATE;
+            return lambda.state();
         };
     }
 
@@ -59,6 +55,6 @@ public class RiskLambdaPlatform {
 
     @Bean
     EventPublisher recordingPublisher() {
-        return PUBLISHED::add;
+        return lambda::record;
     }
 }
