@@ -10,6 +10,7 @@ import com.quantumtrader.events.EventJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +73,38 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", description = "Skip and count invalid rows instead of stopping at the first.")
     private boolean skipBadRows;
 
+    @Option(names = "--taker-fee", paramLabel = "RATE", description = "Fee of a fill that takes liquidity, a "
+            + "fraction of its notional, 0 to 0.01 (default: the simulated exchange's, 0.0004 = 4 bps).")
+    private BigDecimal takerFee;
+
+    @Option(names = "--maker-fee", paramLabel = "RATE", description = "Fee of a resting order's fill, a fraction "
+            + "of its notional, 0 to 0.01 (default 0.0002 = 2 bps).")
+    private BigDecimal makerFee;
+
+    @Option(names = "--spread-bps", paramLabel = "BPS", description = "Slippage: quoted spread in basis points, "
+            + "a taker pays half of it, 0 to 1000 (default 2).")
+    private BigDecimal spreadBps;
+
+    @Option(names = "--range-slippage", paramLabel = "FRACTION", description = "Slippage: share of the fill "
+            + "bar's high-low range a taker also loses, 0 to 1 (default 0.05).")
+    private BigDecimal rangeSlippage;
+
+    @Option(names = "--funding-rate", paramLabel = "RATE", description = "Funding rate per 8 h (00:00, 08:00, "
+            + "16:00 UTC) on open positions; positive: longs pay shorts; -0.05 to 0.05 (default 0.0001).")
+    private BigDecimal fundingRate;
+
+    @Option(names = "--no-funding", description = "No funding payments at all.")
+    private boolean noFunding;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Policy policy;
         KlineFiles.Loaded loaded;
+        CostModel costs;
         try {
+            costs = costs();
             policy = policyFile == null ? PolicyDefaults.load()
                     : PolicyValidator.parseAndValidate(Files.readString(policyFile, StandardCharsets.UTF_8));
             loaded = KlineFiles.load(List.copyOf(data), List.copyOf(symbols), time(from, "--from"),
@@ -93,9 +119,23 @@ final class BacktestCommand implements Callable<Integer> {
             err.flush();
             return PaperCommand.EXIT_INVALID_INPUT;
         }
-        new Backtest(loaded, policy, seed, Optional.ofNullable(eventsOut), Optional.ofNullable(reportOut))
+        new Backtest(loaded, policy, seed, Optional.ofNullable(eventsOut), Optional.ofNullable(reportOut), costs)
                 .run(out, data);
         return 0;
+    }
+
+    /** The defaults, with what the options change; a bad value is an IllegalArgumentException naming the option. */
+    private CostModel costs() {
+        if (noFunding && fundingRate != null) {
+            throw new IllegalArgumentException("--funding-rate and --no-funding exclude each other");
+        }
+        CostModel defaults = CostModel.defaults();
+        // one constructor call, so that every bad value is listed at once
+        return new CostModel(takerFee == null ? defaults.takerFeeRate() : takerFee,
+                makerFee == null ? defaults.makerFeeRate() : makerFee,
+                spreadBps == null ? defaults.spreadBps() : spreadBps,
+                rangeSlippage == null ? defaults.rangeSlippageFraction() : rangeSlippage,
+                noFunding ? BigDecimal.ZERO : fundingRate == null ? defaults.fundingRate() : fundingRate, !noFunding);
     }
 
     private static Optional<Instant> time(String text, String option) {
@@ -113,18 +153,27 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** One backtest run over loaded bars: the platform with in-memory state, replaying the bars to the end. */
     record Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
-                    Optional<Path> reportOut) {
+                    Optional<Path> reportOut, CostModel costs) {
+
+        Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
+                 Optional<Path> reportOut) {
+            this(loaded, policy, seed, eventsOut, reportOut, CostModel.defaults());
+        }
 
         BacktestReport run(PrintWriter out, List<Path> files) {
             BacktestReport report = new BacktestReport();
             LocalPlatform.Setup setup = new LocalPlatform.Setup(seed, BarSource.replay(loaded.bars()),
-                    StateBackend.inMemory(policy), eventsOut, Optional.empty());
+                    StateBackend.inMemory(policy), eventsOut, Optional.empty(), costs);
             try (LocalPlatform platform = new LocalPlatform(setup)) {
                 platform.observe(report::onEvent);
                 out.printf("Quantum Trader backtest: %s, %d bars in %d steps, seed %d, %d handlers wired by the "
                                 + "routing table%n", String.join(",", loaded.symbols()), loaded.bars().size(),
                         platform.totalSteps(), seed, platform.handlerCount());
                 dataQuality(out);
+                out.printf("costs: taker fee %s, maker fee %s, spread %s bps, range slippage %s, funding %s%n",
+                        costs.takerFeeRate().toPlainString(), costs.makerFeeRate().toPlainString(),
+                        costs.spreadBps().toPlainString(), costs.rangeSlippageFraction().toPlainString(),
+                        costs.fundingEnabled() ? costs.fundingRate().toPlainString() + " per 8 h" : "off");
                 eventsOut.ifPresent(path -> out.printf("events -> %s%n", path.toAbsolutePath()));
                 Progress progress = new Progress(platform, out, platform.totalSteps());
                 while (platform.step()) {
@@ -133,7 +182,7 @@ final class BacktestCommand implements Callable<Integer> {
                 progress.summary(false);
             }
             reportOut.ifPresent(dir -> {
-                report.write(dir, describe(files), policy);
+                report.write(dir, describe(files), policy, costs);
                 out.printf("report -> %s%n", dir.resolve("report.html").toAbsolutePath());
             });
             out.flush();

@@ -7,6 +7,8 @@ import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.portfolio.PortfolioPerformance;
 import com.quantumtrader.events.portfolio.TradeClosed;
 import com.quantumtrader.events.risk.SignalRejected;
@@ -35,9 +37,13 @@ import java.util.TreeMap;
 final class BacktestReport {
 
     private static final int RETURN_SCALE = 6;
+    private static final int FEE_SCALE = 8;
     private static final int CHART_WIDTH = 900;
     private static final int CHART_HEIGHT = 260;
     private static final int CHART_MAX_POINTS = 1_500;
+    private static final List<String> METRICS_COLUMNS = List.of("key", "total_return", "annualized_return",
+            "annualized_volatility", "sharpe", "sortino", "calmar", "max_drawdown", "max_drawdown_days", "trades",
+            "win_rate", "profit_factor", "expectancy", "average_r", "exposure", "realized_pnl", "fees", "funding");
 
     /** One performance snapshot: equity and drawdown (a fraction of the peak) at a time. */
     record EquityPoint(java.time.Instant at, BigDecimal equity, BigDecimal drawdown) {
@@ -45,6 +51,7 @@ final class BacktestReport {
 
     private final List<EquityPoint> equity = new ArrayList<>();
     private final List<TradeClosed> trades = new ArrayList<>();
+    private final List<OrderFilled> fills = new ArrayList<>();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private JsonNode lastMetrics;
 
@@ -55,6 +62,8 @@ final class BacktestReport {
             equity.add(new EquityPoint(p.asOf(), p.equity(), p.drawdown()));
         } else if (name.equals(EventCatalog.TRADE_CLOSED.name())) {
             trades.add(EventJson.convert(event.envelope().payload(), TradeClosed.class));
+        } else if (name.equals(EventCatalog.EXECUTION_ORDER_FILLED.name())) {
+            fills.add(EventJson.convert(event.envelope().payload(), OrderFilled.class));
         } else if (name.equals(EventCatalog.RISK_SIGNAL_REJECTED.name())) {
             SignalRejected rejected = EventJson.convert(event.envelope().payload(), SignalRejected.class);
             rejectedByReason.merge(rejected.reasonCode(), 1L, Long::sum);
@@ -89,8 +98,16 @@ final class BacktestReport {
         return equity.stream().map(EquityPoint::drawdown).reduce(BigDecimal.ZERO, BigDecimal::max);
     }
 
-    /** The report's JSON. {@code run} describes the inputs (files, symbols, seed, data quality). */
-    ObjectNode json(ObjectNode run, Policy policy) {
+    /** Every fill's fee added up: what the exchange charged, whether or not the position is closed yet. */
+    BigDecimal feesPaid() {
+        return fills.stream().map(OrderFilled::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * The report's JSON. {@code run} describes the inputs (files, symbols, seed, data quality), {@code costs} the
+     * fees, slippage and funding the run was simulated with.
+     */
+    ObjectNode json(ObjectNode run, Policy policy, CostModel costs) {
         ObjectNode root = EventJson.mapper().createObjectNode();
         root.set("run", run);
         ObjectNode summary = root.putObject("summary");
@@ -107,7 +124,10 @@ final class BacktestReport {
         summary.put("winning_trades", trades.stream().filter(t -> t.realizedPnl().signum() > 0).count());
         summary.put("realized_pnl", trades.stream().map(TradeClosed::realizedPnl).reduce(BigDecimal.ZERO,
                 BigDecimal::add));
+        summary.put("fees_paid", feesPaid());
         summary.put("rejected_signals", rejectedByReason.values().stream().mapToLong(Long::longValue).sum());
+        root.set("cost_model", costs.json());
+        root.set("costs", costsPaid(costs));
         ArrayNode curve = root.putArray("equity_curve");
         for (EquityPoint point : equity) {
             ObjectNode node = curve.addObject();
@@ -134,23 +154,95 @@ final class BacktestReport {
             node.put("pnl", trade.realizedPnl());
             if (trade.rMultiple() != null) {
                 node.put("r", trade.rMultiple());
+            } else {
+                node.putNull("r"); // no initial risk known (an entry without a stop)
             }
             node.put("exit_reason", trade.exitReason());
             node.put("strategy_id", trade.strategyId());
         }
         ObjectNode rejections = root.putObject("rejected_signals_by_reason");
         rejectedByReason.forEach(rejections::put);
-        if (lastMetrics != null) {
-            root.set("portfolio_metrics", lastMetrics);
-        } else {
-            root.putNull("portfolio_metrics");
-        }
+        root.set("portfolio_metrics", metricsSections());
         root.set("policy", EventJson.tree(policy));
         return root;
     }
 
-    void write(Path directory, ObjectNode run, Policy policy) {
-        ObjectNode json = json(run, policy);
+    /**
+     * What the costs came to: every fill's fee, which rate each fill was charged, the funding the portfolio settled,
+     * and the shortfall of the fill prices against the prices the orders were sent at.
+     */
+    private ObjectNode costsPaid(CostModel costs) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("fills", fills.size());
+        node.put("fees_paid", feesPaid());
+        long taker = 0;
+        long maker = 0;
+        BigDecimal shortfall = BigDecimal.ZERO;
+        for (OrderFilled fill : fills) {
+            BigDecimal notional = fill.price().multiply(fill.quantity());
+            if (fill.fee().compareTo(chargeAt(notional, costs.takerFeeRate())) == 0) {
+                taker++;
+            } else if (fill.fee().compareTo(chargeAt(notional, costs.makerFeeRate())) == 0) {
+                maker++;
+            }
+            if (fill.expectedPrice() != null) {
+                BigDecimal worse = fill.side() == OrderSide.BUY ? fill.price().subtract(fill.expectedPrice())
+                        : fill.expectedPrice().subtract(fill.price());
+                shortfall = shortfall.add(worse.multiply(fill.quantity()));
+            }
+        }
+        node.put("fills_at_taker_rate", taker);
+        node.put("fills_at_maker_rate", maker);
+        node.put("fills_at_another_rate", fills.size() - taker - maker);
+        node.put("funding_on_closed_trades", trades.stream().map(TradeClosed::funding)
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
+        if (lastMetrics != null) {
+            node.put("funding_as_of", lastMetrics.path("as_of").asText());
+            node.set("funding_total", lastMetrics.path("funding"));
+        }
+        node.put("shortfall_vs_expected_price", shortfall);
+        node.put("shortfall_note", "sum over fills of (fill price - the price the order was sent at) x quantity, "
+                + "against the order's side; for entries it includes the move from the signal's close to the next "
+                + "bar's open as well as slippage");
+        return node;
+    }
+
+    /** A fee the way the simulated exchange charges it: notional x rate to 8 decimals. */
+    private static BigDecimal chargeAt(BigDecimal notional, BigDecimal rate) {
+        return notional.multiply(rate).setScale(FEE_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * The last {@code portfolio.metrics.reported} split the way a reader looks at it: the account's totals, then
+     * the analyzer's slices for the whole account, each strategy and each symbol.
+     */
+    private JsonNode metricsSections() {
+        if (lastMetrics == null) {
+            return EventJson.mapper().nullNode();
+        }
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        ObjectNode account = node.putObject("account");
+        lastMetrics.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("slices")) {
+                account.set(field.getKey(), field.getValue());
+            }
+        });
+        node.putNull("total");
+        ArrayNode strategies = node.putArray("by_strategy");
+        ArrayNode symbols = node.putArray("by_symbol");
+        for (JsonNode slice : lastMetrics.path("slices")) {
+            switch (slice.path("scope").asText()) {
+                case "TOTAL" -> node.set("total", slice);
+                case "STRATEGY" -> strategies.add(slice);
+                case "SYMBOL" -> symbols.add(slice);
+                default -> throw new IllegalStateException("unknown metrics scope " + slice.path("scope"));
+            }
+        }
+        return node;
+    }
+
+    void write(Path directory, ObjectNode run, Policy policy, CostModel costs) {
+        ObjectNode json = json(run, policy, costs);
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("report.json"),
@@ -173,21 +265,26 @@ final class BacktestReport {
         h.append("<h1>Backtest report</h1>\n");
         h.append("<h2>Run</h2>\n").append(keyValueTable(json.get("run")));
         h.append("<h2>Summary</h2>\n").append(keyValueTable(json.get("summary")));
+        h.append("<h2>Cost model</h2>\n").append(keyValueTable(json.get("cost_model")));
+        h.append("<h2>Costs paid</h2>\n").append(keyValueTable(json.get("costs")));
         h.append("<h2>Equity</h2>\n").append(lineChart(e -> e.equity(), "#1565c0", false));
         h.append("<h2>Drawdown</h2>\n").append(lineChart(e -> e.drawdown().negate(), "#c62828", true));
         h.append("<h2>Monthly returns</h2>\n<table><tr><th>month</th><th>return %</th></tr>\n");
         monthlyReturns().forEach((month, value) -> h.append("<tr><td>").append(month).append("</td>")
                 .append(percentCell(value)).append("</tr>\n"));
-        h.append("</table>\n<h2>Rejected signals by reason</h2>\n").append(keyValueTable(
-                json.get("rejected_signals_by_reason")));
+        h.append("</table>\n<h2>Rejected signals by reason</h2>\n").append(rejectedByReason.isEmpty()
+                ? "<p>None.</p>\n" : keyValueTable(json.get("rejected_signals_by_reason")));
         h.append("<h2>Trades (").append(trades.size()).append(")</h2>\n<table><tr><th>symbol</th><th>side</th>"
                 + "<th>quantity</th><th>entry</th><th>entry price</th><th>exit</th><th>exit price</th>"
-                + "<th>P&amp;L</th><th>R</th><th>exit reason</th><th>strategy</th></tr>\n");
+                + "<th>fees</th><th>funding</th><th>P&amp;L</th><th>R</th><th>exit reason</th><th>strategy</th>"
+                + "</tr>\n");
         for (TradeClosed t : trades) {
             h.append("<tr><td>").append(escape(t.symbol())).append("</td><td>").append(t.side()).append("</td><td>")
                     .append(t.quantity().toPlainString()).append("</td><td>").append(t.openedAt()).append("</td><td>")
                     .append(t.entryPrice().toPlainString()).append("</td><td>").append(t.closedAt())
-                    .append("</td><td>").append(t.exitPrice().toPlainString()).append("</td><td class=\"")
+                    .append("</td><td>").append(t.exitPrice().toPlainString()).append("</td><td>")
+                    .append(t.fees().toPlainString()).append("</td><td>").append(t.funding().toPlainString())
+                    .append("</td><td class=\"")
                     .append(t.realizedPnl().signum() < 0 ? "neg" : "pos").append("\">")
                     .append(t.realizedPnl().toPlainString()).append("</td><td>")
                     .append(t.rMultiple() == null ? "" : t.rMultiple().toPlainString()).append("</td><td>")
@@ -195,28 +292,46 @@ final class BacktestReport {
                     .append(escape(String.valueOf(t.strategyId()))).append("</td></tr>\n");
         }
         h.append("</table>\n");
-        h.append("<h2>Portfolio metrics (last portfolio.metrics.reported)</h2>\n");
-        h.append(metricsTable(json.get("portfolio_metrics")));
+        h.append(metricsSections(json.get("portfolio_metrics")));
         h.append("<h2>Policy used</h2>\n<pre>").append(escape(json.get("policy").toPrettyString()))
                 .append("</pre>\n</body></html>\n");
         return h.toString();
     }
 
-    private static String metricsTable(JsonNode metrics) {
-        if (metrics == null || metrics.isNull() || !metrics.has("slices")) {
-            return "<p>The portfolio published no metrics during this run.</p>\n";
+    /** The analyzer's sections: account totals, then one metrics table each for the account, strategies, symbols. */
+    private static String metricsSections(JsonNode metrics) {
+        if (metrics == null || metrics.isNull()) {
+            return "<h2>Portfolio metrics</h2>\n<p>The portfolio published no metrics during this run.</p>\n";
+        }
+        String asOf = " <small>(portfolio.metrics.reported as of " + escape(metrics.at("/account/as_of").asText())
+                + ")</small>";
+        StringBuilder h = new StringBuilder();
+        h.append("<h2>Account metrics").append(asOf).append("</h2>\n").append(keyValueTable(metrics.get("account")));
+        h.append(metricsTable(metrics.get("total").isNull() ? List.of() : List.of(metrics.get("total"))));
+        h.append("<h2>Per-strategy metrics</h2>\n").append(metricsTable(list(metrics.get("by_strategy"))));
+        h.append("<h2>Per-symbol metrics</h2>\n").append(metricsTable(list(metrics.get("by_symbol"))));
+        return h.toString();
+    }
+
+    private static String metricsTable(List<JsonNode> slices) {
+        if (slices.isEmpty()) {
+            return "<p>None.</p>\n";
         }
         StringBuilder h = new StringBuilder("<table><tr>");
-        List<String> columns = List.of("scope", "key", "total_return", "sharpe", "sortino", "calmar", "max_drawdown",
-                "trades", "win_rate", "profit_factor", "expectancy", "average_r", "realized_pnl", "fees");
-        columns.forEach(c -> h.append("<th>").append(c).append("</th>"));
+        METRICS_COLUMNS.forEach(c -> h.append("<th>").append(c).append("</th>"));
         h.append("</tr>\n");
-        for (JsonNode slice : metrics.get("slices")) {
+        for (JsonNode slice : slices) {
             h.append("<tr>");
-            columns.forEach(c -> h.append("<td>").append(escape(slice.path(c).asText(""))).append("</td>"));
+            METRICS_COLUMNS.forEach(c -> h.append("<td>").append(escape(slice.path(c).asText(""))).append("</td>"));
             h.append("</tr>\n");
         }
         return h.append("</table>\n").toString();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
     }
 
     private static String keyValueTable(JsonNode node) {

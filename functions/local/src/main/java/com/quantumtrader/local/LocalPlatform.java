@@ -21,7 +21,6 @@ import com.quantumtrader.events.RoutingTable;
 import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
-import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.learning.LearningDomain;
 import com.quantumtrader.os.CoreOsDomain;
 import com.quantumtrader.portfolio.PortfolioDomain;
@@ -54,9 +53,15 @@ final class LocalPlatform implements AutoCloseable {
      * @param state     where state, dedupe and policy live
      * @param eventsOut where to write every published event as one JSON line
      * @param api       serve the local API (needs Redis state)
+     * @param costs     fees, slippage and funding of the simulated exchange and the portfolio
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
-                 Optional<PaperOptions.ApiSettings> api) {
+                 Optional<PaperOptions.ApiSettings> api, CostModel costs) {
+
+        Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
+              Optional<PaperOptions.ApiSettings> api) {
+            this(seed, bars, state, eventsOut, api, CostModel.defaults());
+        }
 
         static Setup paper(PaperOptions options) {
             return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start()),
@@ -104,9 +109,9 @@ final class LocalPlatform implements AutoCloseable {
             bus.tap(eventLog::append);
         }
         IdempotencyStore idempotency = state.idempotency();
-        ExecutionDomain execution = ExecutionDomain.paper(SimulatedExchangeSettings.defaults());
+        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings());
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
-                new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
+                new PortfolioDomain(setup.costs().portfolioSettings()), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();
         DomainServices executionServices = null;
         for (DomainModule module : modules) {

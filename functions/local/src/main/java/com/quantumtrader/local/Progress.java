@@ -15,7 +15,9 @@ import com.quantumtrader.events.portfolio.PortfolioPerformance;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /** Progress lines a person can follow, and the summary at the end. Wall time here is for display only. */
 final class Progress {
@@ -25,15 +27,23 @@ final class Progress {
     private final LocalPlatform platform;
     private final PrintWriter out;
     private final long totalBars;
-    private final long startedAt = System.currentTimeMillis();
+    private final LongSupplier wallMillis;
+    private final long startedAt;
     private long lastPrint;
     private long lastPrintedBar = -1;
 
     /** @param totalBars how many bars the run will play, -1 when open-ended (no ETA then) */
     Progress(LocalPlatform platform, PrintWriter out, long totalBars) {
+        this(platform, out, totalBars, System::currentTimeMillis);
+    }
+
+    /** @param wallMillis the wall clock in milliseconds (a test's own, to check speed and ETA) */
+    Progress(LocalPlatform platform, PrintWriter out, long totalBars, LongSupplier wallMillis) {
         this.platform = platform;
         this.out = out;
         this.totalBars = totalBars;
+        this.wallMillis = wallMillis;
+        this.startedAt = wallMillis.getAsLong();
     }
 
     void started(PaperOptions options) {
@@ -48,7 +58,7 @@ final class Progress {
     }
 
     void maybePrint() {
-        long now = System.currentTimeMillis();
+        long now = wallMillis.getAsLong();
         boolean last = totalBars == platform.stats().bars();
         if (now - lastPrint >= PRINT_EVERY_MILLIS || last) {
             print();
@@ -73,17 +83,24 @@ final class Progress {
 
     /** Bars per second so far and, when the total is known, the time left at that speed. */
     private String speed(long bars) {
-        long elapsed = System.currentTimeMillis() - startedAt;
+        long elapsed = wallMillis.getAsLong() - startedAt;
         if (elapsed < PRINT_EVERY_MILLIS || bars == 0) {
             return "";
         }
         double perSecond = bars * 1000.0 / elapsed;
-        String speed = String.format(java.util.Locale.ROOT, " (%.0f bars/s", perSecond);
+        String speed = String.format(Locale.ROOT, " (%.0f bars/s", perSecond);
         if (totalBars > bars) {
-            long etaSeconds = Math.round((totalBars - bars) / perSecond);
-            speed += String.format(java.util.Locale.ROOT, ", ETA %d:%02d", etaSeconds / 60, etaSeconds % 60);
+            speed += ", ETA " + duration(Math.round((totalBars - bars) / perSecond));
         }
         return speed + ")";
+    }
+
+    /** m:ss, or h:mm:ss from an hour on. */
+    static String duration(long seconds) {
+        if (seconds >= 3600) {
+            return String.format(Locale.ROOT, "%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     private static String equity(PortfolioPerformance performance) {
@@ -97,7 +114,7 @@ final class Progress {
     void summary(boolean interrupted) {
         print();
         RunStats s = platform.stats();
-        double seconds = Math.max(1, System.currentTimeMillis() - startedAt) / 1000.0;
+        double seconds = Math.max(1, wallMillis.getAsLong() - startedAt) / 1000.0;
         out.println();
         out.printf("%s after %d bars in %.1f s (%.0f bars/s)%n", interrupted ? "Stopped (Ctrl-C)" : "Done",
                 s.bars(), seconds, s.bars() / seconds);

@@ -141,7 +141,8 @@ class BacktestRunTest {
         assertThat(report.get("monthly_returns").get(0).get("month").asText()).isEqualTo("2025-01");
         assertThat(report.get("trades").get(0).fieldNames()).toIterable()
                 .contains("entry_price", "exit_price", "pnl", "r", "entry_time", "exit_time");
-        assertThat(report.at("/portfolio_metrics/slices")).isNotEmpty();
+        assertThat(report.at("/portfolio_metrics/by_symbol")).hasSize(SYMBOLS.size());
+        assertThat(report.at("/cost_model/taker_fee_rate").decimalValue()).isPositive();
         assertThat(report.at("/policy/risk_mode").asText()).isNotEmpty();
         assertThat(report.at("/run/bars").asInt()).isEqualTo(2 * BARS);
         assertThat(html).contains("<svg", "<polyline", "Monthly returns", "Policy used")

@@ -24,7 +24,12 @@ final class KlineCsvFixture {
 
     /** {@code count} bars per symbol, symbol order as given. */
     static List<List<Bar>> series(long seed, List<String> symbols, int count) {
-        SyntheticMarketData market = new SyntheticMarketData(seed, symbols, START, Duration.ofHours(1));
+        return series(seed, symbols, count, START);
+    }
+
+    /** {@code count} 1h bars per symbol from {@code start}, symbol order as given. */
+    static List<List<Bar>> series(long seed, List<String> symbols, int count, Instant start) {
+        SyntheticMarketData market = new SyntheticMarketData(seed, symbols, start, Duration.ofHours(1));
         List<List<Bar>> bySymbol = new ArrayList<>();
         symbols.forEach(s -> bySymbol.add(new ArrayList<>()));
         for (int i = 0; i < count; i++) {

@@ -1,0 +1,111 @@
+package com.quantumtrader.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.events.EventJson;
+import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What trading costs in a local run: the simulated exchange's fees and slippage, and the funding the portfolio
+ * settles on open positions. One value object so that the command line, the platform and the report agree on it.
+ *
+ * @param takerFeeRate          fraction of notional an order that takes liquidity pays (0.0004 = 4 bps)
+ * @param makerFeeRate          fraction of notional a resting order pays when it is hit
+ * @param spreadBps             quoted spread in basis points; a taker crosses half of it
+ * @param rangeSlippageFraction share of the fill bar's high-low range a taker additionally loses
+ * @param fundingRate           funding rate per 8 h interval (positive: longs pay shorts); zero when off
+ * @param fundingEnabled        false when funding was switched off (then the rate is zero)
+ */
+record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal spreadBps,
+                 BigDecimal rangeSlippageFraction, BigDecimal fundingRate, boolean fundingEnabled) {
+
+    static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
+    static final BigDecimal MAX_SPREAD_BPS = new BigDecimal("1000");
+    // A funding rate is legitimately negative (shorts pay); the bound only catches typos such as 1 for 1 bps.
+    static final BigDecimal MAX_FUNDING_RATE = new BigDecimal("0.05");
+
+    CostModel {
+        List<String> problems = new ArrayList<>();
+        within(problems, "--taker-fee", takerFeeRate, BigDecimal.ZERO, MAX_FEE_RATE);
+        within(problems, "--maker-fee", makerFeeRate, BigDecimal.ZERO, MAX_FEE_RATE);
+        within(problems, "--spread-bps", spreadBps, BigDecimal.ZERO, MAX_SPREAD_BPS);
+        within(problems, "--range-slippage", rangeSlippageFraction, BigDecimal.ZERO, BigDecimal.ONE);
+        within(problems, "--funding-rate", fundingRate, MAX_FUNDING_RATE.negate(), MAX_FUNDING_RATE);
+        if (!fundingEnabled && fundingRate != null && fundingRate.signum() != 0) {
+            problems.add("funding is off but its rate is " + fundingRate.toPlainString());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+    }
+
+    /** The exchange's and the portfolio's built-in defaults (Binance USD-M's base tier and base funding rate). */
+    static CostModel defaults() {
+        SimulatedExchangeSettings exchange = SimulatedExchangeSettings.defaults();
+        return new CostModel(exchange.takerFeeRate(), exchange.makerFeeRate(), exchange.baseSpreadBps(),
+                exchange.rangeSlippageFraction(), PortfolioSettings.defaults().defaultFundingRate(), true);
+    }
+
+    CostModel withFees(BigDecimal taker, BigDecimal maker) {
+        return new CostModel(taker, maker, spreadBps, rangeSlippageFraction, fundingRate, fundingEnabled);
+    }
+
+    CostModel withSlippage(BigDecimal spread, BigDecimal rangeFraction) {
+        return new CostModel(takerFeeRate, makerFeeRate, spread, rangeFraction, fundingRate, fundingEnabled);
+    }
+
+    CostModel withFundingRate(BigDecimal rate) {
+        return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, rate, true);
+    }
+
+    CostModel withoutFunding() {
+        return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, BigDecimal.ZERO, false);
+    }
+
+    SimulatedExchangeSettings exchangeSettings() {
+        return SimulatedExchangeSettings.defaults().withFees(takerFeeRate, makerFeeRate)
+                .withSlippage(spreadBps, rangeSlippageFraction);
+    }
+
+    /**
+     * Funding is settled by the portfolio today (the simulated exchange pays none), so its rate goes to the
+     * portfolio's settings.
+     */
+    PortfolioSettings portfolioSettings() {
+        return PortfolioSettings.defaults().withFundingRate(fundingRate);
+    }
+
+    /** The report's statement of the cost model, with how each part is applied. */
+    ObjectNode json() {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("taker_fee_rate", takerFeeRate);
+        node.put("maker_fee_rate", makerFeeRate);
+        node.put("fees", "fraction of each fill's notional (price x quantity), rounded to 8 decimals; an order that "
+                + "takes liquidity pays the taker rate, one that rests and is hit the maker rate");
+        node.put("spread_bps", spreadBps);
+        node.put("range_slippage_fraction", rangeSlippageFraction);
+        node.put("slippage", "a taker fills spread_bps / 2 plus range_slippage_fraction of the fill bar's high-low "
+                + "range (relative to its open) worse than the reference price, rounded to the tick against it");
+        node.put("funding_enabled", fundingEnabled);
+        node.put("funding_rate_per_interval", fundingRate);
+        node.put("funding_interval_hours", PortfolioSettings.defaults().fundingInterval().toHours());
+        node.put("funding", fundingEnabled
+                ? "at 00:00, 08:00 and 16:00 UTC every open position pays (rate > 0: longs pay, shorts receive) "
+                        + "rate x quantity x the close of the bar that passes the funding time"
+                : "off");
+        return node;
+    }
+
+    private static void within(List<String> problems, String option, BigDecimal value, BigDecimal min,
+                               BigDecimal max) {
+        if (value == null) {
+            problems.add(option + " is missing");
+        } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problems.add(option + " must be between " + min.toPlainString() + " and " + max.toPlainString()
+                    + ", got " + value.toPlainString());
+        }
+    }
+}
