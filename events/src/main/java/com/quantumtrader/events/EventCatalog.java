@@ -10,6 +10,8 @@ import static com.quantumtrader.events.Domain.RISK_SAFETY;
 import com.quantumtrader.events.ai.ModelDegraded;
 import com.quantumtrader.events.ai.SignalGenerated;
 import com.quantumtrader.events.ai.StrategyChanged;
+import com.quantumtrader.events.execution.EntryModeChanged;
+import com.quantumtrader.events.execution.FundingPaid;
 import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
@@ -70,6 +72,12 @@ public final class EventCatalog {
     public static final EventType<SlippageHigh> EXECUTION_SLIPPAGE_HIGH = new EventType<>(
             "execution.slippage.high", EXECUTION, SlippageHigh.class, 1,
             "A symbol's rolling slippage exceeded the policy threshold.");
+    public static final EventType<EntryModeChanged> EXECUTION_ENTRY_MODE_CHANGED = new EventType<>(
+            "execution.entry_mode.changed", EXECUTION, EntryModeChanged.class, 1,
+            "Adaptive execution switched a symbol's entries between market orders and bounded limit IOC orders.");
+    public static final EventType<FundingPaid> EXECUTION_FUNDING_PAID = new EventType<>(
+            "execution.funding.paid", EXECUTION, FundingPaid.class, 1,
+            "Funding settled on an open position at a funding time (every 8 h), signed: negative = paid.");
     public static final EventType<MarketPriceUpdate> MARKET_PRICE_UPDATE = new EventType<>(
             "market.price.update", EXECUTION, MarketPriceUpdate.class, 1,
             "A closed bar (or a large move) from the market-data feed; never per tick.");
@@ -147,6 +155,7 @@ public final class EventCatalog {
     private static final Map<String, EventType<?>> BY_NAME = index(List.of(
             AI_SIGNAL_GENERATED, AI_MODEL_DEGRADED, AI_STRATEGY_CHANGED,
             EXECUTION_ORDER_SUBMITTED, EXECUTION_ORDER_FILLED, EXECUTION_ORDER_FAILED, EXECUTION_SLIPPAGE_HIGH,
+            EXECUTION_ENTRY_MODE_CHANGED, EXECUTION_FUNDING_PAID,
             MARKET_PRICE_UPDATE,
             RISK_SIGNAL_APPROVED, RISK_SIGNAL_REJECTED, RISK_CIRCUIT_BREAKER_ACTIVATED,
             SAFETY_EMERGENCY_TRIGGERED, SAFETY_EMERGENCY_STOP, RISK_TRADE_STUCK,

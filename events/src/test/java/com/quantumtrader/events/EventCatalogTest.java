@@ -31,7 +31,8 @@ class EventCatalogTest {
         assertThat(EventCatalog.all()).extracting(EventType::name).containsExactlyInAnyOrder(
                 "ai.signal.generated", "ai.model.degraded", "ai.strategy.changed",
                 "execution.order.submitted", "execution.order.filled", "execution.order.failed",
-                "execution.slippage.high", "risk.signal.approved", "risk.signal.rejected",
+                "execution.slippage.high", "execution.entry_mode.changed", "execution.funding.paid",
+                "risk.signal.approved", "risk.signal.rejected",
                 "risk.circuit_breaker.activated", "safety.emergency.triggered", "safety.emergency.stop",
                 "portfolio.position.opened", "portfolio.position.closed", "portfolio.sl.adjusted",
                 "portfolio.performance", "portfolio.drawdown.high", "learning.drift.detected",

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.events.ai.ModelDegraded;
 import com.quantumtrader.events.ai.SignalGenerated;
 import com.quantumtrader.events.ai.StrategyChanged;
+import com.quantumtrader.events.execution.EntryModeChanged;
+import com.quantumtrader.events.execution.FundingPaid;
 import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
@@ -70,6 +72,10 @@ final class SamplePayloads {
         add(EventCatalog.EXECUTION_ORDER_FAILED, new OrderFailed(SIGNAL_ID, "qt-" + SIGNAL_ID + "-sl", SYMBOL,
                 OrderSide.SELL, OrderPurpose.STOP_LOSS, dec("0.012"), "-2021", "Order would immediately trigger."));
         add(EventCatalog.EXECUTION_SLIPPAGE_HIGH, new SlippageHigh(SYMBOL, dec("12.5"), dec("10"), 20));
+        add(EventCatalog.EXECUTION_ENTRY_MODE_CHANGED, new EntryModeChanged(SYMBOL, "LIMIT_IOC", "MARKET", dec("12.5"),
+                dec("10"), 20));
+        add(EventCatalog.EXECUTION_FUNDING_PAID, new FundingPaid(SYMBOL, Instant.parse("2024-03-01T08:00:00Z"),
+                dec("0.0001"), dec("64250.10"), dec("0.015"), dec("-0.096375150"), "USDT"));
         add(EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(SYMBOL, "1m",
                 Instant.parse("2024-03-01T11:59:00Z"), Instant.parse("2024-03-01T11:59:59.999Z"),
                 dec("64180.00"), dec("64260.50"), dec("64150.20"), dec("64250.10"), dec("152.731"),

@@ -71,9 +71,8 @@ public final class ExecutionDomain implements DomainModule {
     private synchronized ExecutionEngine engine(DomainServices services) {
         Objects.requireNonNull(services, "services");
         if (engine == null || !services.equals(engineServices)) {
-            SimulatedExchange exchange = new SimulatedExchange(settings, services.state());
-            SlippageMonitor slippage = new SlippageMonitor(services.state(), SlippageMonitor.DEFAULT_WINDOW,
-                    SlippageMonitor.DEFAULT_THRESHOLD_BPS);
+            SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock());
+            SlippageMonitor slippage = new SlippageMonitor(services.state(), () -> services.policy().current().execution());
             engine = new ExecutionEngine(exchange,
                     new OrderManager(Objects.requireNonNull(orderPort.apply(exchange), "order port"), services.state(),
                             services.clock(), slippage));

@@ -4,7 +4,9 @@ import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.market.MarketPriceUpdate;
+import com.quantumtrader.events.execution.FundingPaid;
 import com.quantumtrader.execution.exchange.ExecutionReport;
+import com.quantumtrader.execution.exchange.FundingPayment;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.orders.OrderManager;
 import java.util.ArrayList;
@@ -41,18 +43,32 @@ final class ExecutionEngine {
     }
 
     /**
-     * Step 1 of the bar lifecycle: waiting entries fill at this bar's open (and get their stop and target), then
-     * protective orders trigger on its range, then the bar itself is published.
+     * Step 1 of the bar lifecycle: funding due since the last bar is settled on the positions held, waiting entries
+     * fill at this bar's open (and get their stop and target), then protective orders trigger on its range, then the
+     * bar itself is published.
      */
     synchronized List<Emit> onBar(Bar bar) {
         if (!exchange.isNewBar(bar)) {
             LOG.warn("{} bar opening {} already seen: ignored", bar.symbol(), bar.openTime());
             return List.of();
         }
-        List<Emit> emits = new ArrayList<>(orders.onExecutionReports(exchange.openBar(bar)));
-        for (List<ExecutionReport> reports = exchange.nextTriggered(bar.symbol()); !reports.isEmpty();
-             reports = exchange.nextTriggered(bar.symbol())) {
-            emits.addAll(orders.onExecutionReports(reports));
+        List<Emit> emits = new ArrayList<>();
+        for (FundingPayment payment : exchange.settleFunding(bar)) {
+            LOG.info("funding {} at {}: {} {} on {} at rate {}", payment.symbol(), payment.fundingTime(),
+                    payment.amount().toPlainString(), payment.asset(), payment.positionQuantity().toPlainString(),
+                    payment.rate().toPlainString());
+            emits.add(Emit.of(EventCatalog.EXECUTION_FUNDING_PAID, new FundingPaid(payment.symbol(),
+                    payment.fundingTime(), payment.rate(), payment.markPrice(), payment.positionQuantity(),
+                    payment.amount(), payment.asset())));
+        }
+        try {
+            emits.addAll(orders.onExecutionReports(exchange.openBar(bar)));
+            for (List<ExecutionReport> reports = exchange.nextTriggered(bar.symbol()); !reports.isEmpty();
+                 reports = exchange.nextTriggered(bar.symbol())) {
+                emits.addAll(orders.onExecutionReports(reports));
+            }
+        } finally {
+            exchange.barProcessed();
         }
         emits.add(Emit.of(EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(bar.symbol(), bar.interval(),
                 bar.openTime(), bar.closeTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(),

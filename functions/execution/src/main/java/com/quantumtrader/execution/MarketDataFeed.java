@@ -19,8 +19,9 @@ public final class MarketDataFeed {
     }
 
     /**
-     * Fills of waiting entries at the bar's open (with their new stop and target orders), fills of protective
-     * orders the bar's range triggers, slippage alerts, then the bar's {@code market.price.update}.
+     * Funding settled since the last bar ({@code execution.funding.paid}), fills of waiting entries at the bar's
+     * open (with their new stop and target orders), fills of protective orders the bar's range triggers, slippage
+     * alerts and entry-mode switches, then the bar's {@code market.price.update}.
      */
     public List<Emit> onBar(Bar bar) {
         return engine.onBar(Objects.requireNonNull(bar, "bar"));

@@ -7,6 +7,7 @@ import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.PolicyDefaults;
+import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
@@ -16,6 +17,7 @@ import com.quantumtrader.events.EventType;
 import com.quantumtrader.events.portfolio.StopLossAdjusted;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.SignalApproved;
+import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import java.math.BigDecimal;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -43,12 +46,21 @@ final class ExecutionHarness {
     }
 
     ExecutionHarness(SimulatedExchangeSettings settings, KeyValueStore store, SimulatedClock clock) {
+        this(settings, store, clock, PolicyDefaults::load, UnaryOperator.identity());
+    }
+
+    /**
+     * @param policy    the policy the handlers read (e.g. adaptive entries on or off)
+     * @param orderPort wraps the simulated exchange the order manager talks to (e.g. to record or refuse calls)
+     */
+    ExecutionHarness(SimulatedExchangeSettings settings, KeyValueStore store, SimulatedClock clock, PolicyReader policy,
+                     UnaryOperator<ExchangePort> orderPort) {
         this.store = store;
         this.clock = clock;
         this.settings = settings;
         this.events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(42)));
-        ExecutionDomain domain = ExecutionDomain.paper(settings);
-        DomainServices services = new DomainServices(clock, store, PolicyDefaults::load);
+        ExecutionDomain domain = ExecutionDomain.paper(settings, orderPort);
+        DomainServices services = new DomainServices(clock, store, policy);
         this.handlers = domain.handlers(services).stream()
                 .collect(Collectors.toMap(HandlerDefinition::name, Function.identity()));
         this.feed = domain.marketDataFeed(services);
@@ -89,7 +101,7 @@ final class ExecutionHarness {
 
     /** The exchange as a reconciler would see it: the same venue state in the store. */
     SimulatedExchange exchange() {
-        return new SimulatedExchange(settings, store);
+        return new SimulatedExchange(settings, store, clock);
     }
 
     /** Persisted state of one of execution's orders, e.g. {@code CANCELED}. */

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param safetyGovernor    how degraded system or model health scales sizes
  * @param correlation       when symbols count as correlated
  * @param lifecycle         when a trade counts as stuck
+ * @param execution         execution's slippage thresholds and adaptive entries
  */
 public record Policy(
         RiskMode riskMode,
@@ -37,7 +38,8 @@ public record Policy(
         EmergencyPolicy emergency,
         SafetyGovernorPolicy safetyGovernor,
         CorrelationPolicy correlation,
-        LifecyclePolicy lifecycle) {
+        LifecyclePolicy lifecycle,
+        ExecutionPolicy execution) {
 
     public Policy {
         symbols = symbols != null ? symbols : Map.of();
@@ -45,6 +47,17 @@ public record Policy(
         safetyGovernor = safetyGovernor != null ? safetyGovernor : SafetyGovernorPolicy.DEFAULTS;
         correlation = correlation != null ? correlation : CorrelationPolicy.DEFAULTS;
         lifecycle = lifecycle != null ? lifecycle : LifecyclePolicy.DEFAULTS;
+        execution = execution != null ? execution : ExecutionPolicy.DEFAULTS;
+    }
+
+    /** Every section up to {@code lifecycle}; the execution section takes its default. */
+    public Policy(RiskMode riskMode, Map<RiskMode, RiskLimits> limits, List<String> universe,
+                  Map<String, Boolean> strategies, BigDecimal accountEquity, BigDecimal drawdownAlert,
+                  BigDecimal emergencyDrawdown, CircuitBreakerPolicy circuitBreaker, Map<String, SymbolLimits> symbols,
+                  EmergencyPolicy emergency, SafetyGovernorPolicy safetyGovernor, CorrelationPolicy correlation,
+                  LifecyclePolicy lifecycle) {
+        this(riskMode, limits, universe, strategies, accountEquity, drawdownAlert, emergencyDrawdown, circuitBreaker,
+                symbols, emergency, safetyGovernor, correlation, lifecycle, null);
     }
 
     /** The sections of the first policy version; every later section takes its default. */
@@ -52,7 +65,7 @@ public record Policy(
                   Map<String, Boolean> strategies, BigDecimal accountEquity, BigDecimal drawdownAlert,
                   BigDecimal emergencyDrawdown, CircuitBreakerPolicy circuitBreaker) {
         this(riskMode, limits, universe, strategies, accountEquity, drawdownAlert, emergencyDrawdown, circuitBreaker,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The limits of the mode in force. */

@@ -87,6 +87,16 @@ public final class PolicyValidator {
             problems.add("correlation.min_bars: " + correlation.get("min_bars").intValue()
                     + " must not exceed correlation.window_bars (" + correlation.get("window_bars").intValue() + ")");
         }
+        JsonNode execution = policyJson.get("execution");
+        if (execution != null && execution.path("slippage_recover_bps").isNumber()
+                && execution.path("slippage_high_bps").isNumber()
+                && execution.get("slippage_recover_bps").decimalValue()
+                        .compareTo(execution.get("slippage_high_bps").decimalValue()) > 0) {
+            problems.add("execution.slippage_recover_bps: "
+                    + execution.get("slippage_recover_bps").decimalValue().toPlainString()
+                    + " must not exceed execution.slippage_high_bps ("
+                    + execution.get("slippage_high_bps").decimalValue().toPlainString() + ")");
+        }
         return problems.stream().distinct().sorted().toList();
     }
 

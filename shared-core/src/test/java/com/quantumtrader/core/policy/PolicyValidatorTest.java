@@ -250,7 +250,8 @@ class PolicyValidatorTest {
     @Test
     void aFirstVersionDocumentWithoutTheNewSectionsIsValidAndTakesTheDocumentedDefaults() {
         ObjectNode policy = defaults();
-        for (String section : List.of("symbols", "emergency", "safety_governor", "correlation", "lifecycle")) {
+        for (String section : List.of("symbols", "emergency", "safety_governor", "correlation", "lifecycle",
+                "execution")) {
             policy.remove(section);
         }
         ((ObjectNode) policy.get("circuit_breaker")).remove(List.of("half_open_minutes", "half_open_size_multiplier",
@@ -271,6 +272,37 @@ class PolicyValidatorTest {
         assertThat(parsed.emergency()).isEqualTo(EmergencyPolicy.DEFAULTS);
         assertThat(parsed.circuitBreaker().halfOpenMinutes()).isEqualTo(60);
         assertThat(parsed.lifecycle()).isEqualTo(LifecyclePolicy.DEFAULTS);
+        assertThat(parsed.execution()).isEqualTo(ExecutionPolicy.DEFAULTS);
+    }
+
+    @Test
+    void theShippedExecutionSectionIsTheDocumentedDefault() {
+        assertThat(PolicyDefaults.load().execution()).isEqualTo(ExecutionPolicy.DEFAULTS);
+    }
+
+    @Test
+    void rejectsAnExecutionSectionWhoseRecoveryMarkIsAboveItsHighMarkOrWhoseBoundsAreOff() {
+        ObjectNode policy = defaults();
+        ObjectNode execution = (ObjectNode) policy.get("execution");
+        execution.put("slippage_high_bps", 10).put("slippage_recover_bps", 12).put("slippage_window_orders", 0)
+                .put("adaptive_entry", "POST_ONLY").put("limit_offset_bps", 0);
+
+        assertThat(problemsOf(policy)).containsExactly(
+                "execution.adaptive_entry: does not have a value in the enumeration [\"OFF\", \"LIMIT_IOC\"]",
+                "execution.limit_offset_bps: must have an exclusive minimum value of 0",
+                "execution.slippage_recover_bps: 12 must not exceed execution.slippage_high_bps (10)",
+                "execution.slippage_window_orders: must have a minimum value of 1");
+    }
+
+    @Test
+    void anExecutionSectionMustNameEveryFieldAndOnlyItsOwn() {
+        ObjectNode policy = defaults();
+        ((ObjectNode) policy.get("execution")).remove("slippage_recover_bps");
+        ((ObjectNode) policy.get("execution")).put("slipage_high_bps", 5);
+
+        assertThat(problemsOf(policy)).containsExactly(
+                "execution.slipage_high_bps: is not a policy field (misspelled?)",
+                "execution.slippage_recover_bps: is missing");
     }
 
     @Test

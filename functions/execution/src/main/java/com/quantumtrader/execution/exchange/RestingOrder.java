@@ -3,8 +3,15 @@ package com.quantumtrader.execution.exchange;
 import com.quantumtrader.events.OrderSide;
 import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
+import java.time.Instant;
 
-/** An order the simulated exchange holds: a market order waiting for the next bar, or an untriggered stop. */
+/**
+ * An order the simulated exchange holds: a market order waiting for the next bar, an untriggered stop, or a limit
+ * order waiting to arrive or resting on the book.
+ *
+ * @param liveAt when the matching engine sees it (placement plus latency); null when it was live at once
+ * @param onBook a LIMIT order that arrived, did not trade (all) and now rests as a maker order
+ */
 record RestingOrder(
         String clientOrderId,
         String symbol,
@@ -13,11 +20,22 @@ record RestingOrder(
         BigDecimal quantity,
         BigDecimal triggerPrice,
         boolean reduceOnly,
-        BigDecimal filledQuantity) {
+        BigDecimal filledQuantity,
+        BigDecimal limitPrice,
+        TimeInForce timeInForce,
+        Instant liveAt,
+        boolean onBook) {
 
-    static RestingOrder of(OrderRequest request) {
+    RestingOrder(String clientOrderId, String symbol, OrderSide side, OrderType type, BigDecimal quantity,
+                 BigDecimal triggerPrice, boolean reduceOnly, BigDecimal filledQuantity) {
+        this(clientOrderId, symbol, side, type, quantity, triggerPrice, reduceOnly, filledQuantity, null, null, null,
+                false);
+    }
+
+    static RestingOrder of(OrderRequest request, Instant liveAt) {
         return new RestingOrder(request.clientOrderId(), request.symbol(), request.side(), request.type(),
-                request.quantity(), request.triggerPrice(), request.reduceOnly(), BigDecimal.ZERO);
+                request.quantity(), request.triggerPrice(), request.reduceOnly(), BigDecimal.ZERO, request.limitPrice(),
+                request.timeInForce(), liveAt, false);
     }
 
     BigDecimal remaining() {
@@ -26,7 +44,22 @@ record RestingOrder(
 
     RestingOrder filled(BigDecimal more) {
         return new RestingOrder(clientOrderId, symbol, side, type, quantity, triggerPrice, reduceOnly,
-                filledQuantity.add(more));
+                filledQuantity.add(more), limitPrice, timeInForce, liveAt, onBook);
+    }
+
+    RestingOrder restingOnBook() {
+        return new RestingOrder(clientOrderId, symbol, side, type, quantity, triggerPrice, reduceOnly, filledQuantity,
+                limitPrice, timeInForce, liveAt, true);
+    }
+
+    /** Has the matching engine seen it before this bar closed? (One arriving later waits for a later bar.) */
+    boolean liveDuring(Bar bar) {
+        return liveAt == null || liveAt.isBefore(bar.closeTime());
+    }
+
+    /** When, within this bar, it reached the matching engine: the bar's open, or later when latency delayed it. */
+    Instant arrivalIn(Bar bar) {
+        return liveAt == null || !liveAt.isAfter(bar.openTime()) ? bar.openTime() : liveAt;
     }
 
     /** Does this bar's range reach the trigger? */
@@ -43,5 +76,18 @@ record RestingOrder(
         boolean sellsBelow = (type == OrderType.STOP_MARKET) == (side == OrderSide.SELL);
         boolean gapped = sellsBelow ? bar.open().compareTo(triggerPrice) <= 0 : bar.open().compareTo(triggerPrice) >= 0;
         return gapped ? bar.open() : triggerPrice;
+    }
+
+    /**
+     * A resting limit order is hit when the bar trades through its price, not merely touches it: a touch may have
+     * traded only the queue ahead of it.
+     */
+    boolean tradedThroughBy(Bar bar) {
+        return side == OrderSide.BUY ? bar.low().compareTo(limitPrice) < 0 : bar.high().compareTo(limitPrice) > 0;
+    }
+
+    /** Is {@code price} at or better than the limit for this side? */
+    boolean withinLimit(BigDecimal price) {
+        return side == OrderSide.BUY ? price.compareTo(limitPrice) <= 0 : price.compareTo(limitPrice) >= 0;
     }
 }

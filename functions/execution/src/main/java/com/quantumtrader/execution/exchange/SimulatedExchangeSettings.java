@@ -12,19 +12,32 @@ import java.util.TreeMap;
  *
  * @param symbols               contract rules by symbol; an order for any other symbol is rejected
  * @param takerFeeRate          fraction of notional charged to an order that takes liquidity (0.0004 = 4 bps)
- * @param makerFeeRate          fraction of notional charged to an order that rests and is hit (0.0002 = 2 bps);
- *                              every order type the simulator supports takes liquidity, so it charges the taker rate
+ * @param makerFeeRate          fraction of notional charged to a LIMIT order that rested on the book and was hit
+ *                              (0.0002 = 2 bps); market, stop and take-profit orders always pay the taker rate
  * @param baseSpreadBps         quoted spread in basis points; a taker crosses half of it
  * @param rangeSlippageFraction share of the fill bar's high-low range a taker additionally loses (volatility impact)
+ * @param fundingRate           funding rate per 8 h settlement (00:00, 08:00, 16:00 UTC) applied to every open
+ *                              position: positive, longs pay shorts; negative, shorts pay longs; zero charges nothing
+ * @param latency               delay from placing an order until the matching engine sees it
+ * @param takerVolumeShare      share of a bar's volume the part of a LIMIT order that trades on arrival may take
+ *                              (an IOC beyond it fills partly); market orders always fill whole, the slippage model
+ *                              prices their impact
  */
 public record SimulatedExchangeSettings(
         Map<String, SymbolRules> symbols,
         BigDecimal takerFeeRate,
         BigDecimal makerFeeRate,
         BigDecimal baseSpreadBps,
-        BigDecimal rangeSlippageFraction) {
+        BigDecimal rangeSlippageFraction,
+        BigDecimal fundingRate,
+        SimulatedLatency latency,
+        BigDecimal takerVolumeShare) {
 
     private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
+    /** Binance caps most USD-M contracts' funding at +-3 % per interval; 5 % leaves room and still catches typos. */
+    private static final BigDecimal MAX_FUNDING_RATE = new BigDecimal("0.05");
+    public static final BigDecimal DEFAULT_FUNDING_RATE = new BigDecimal("0.0001");
+    public static final BigDecimal DEFAULT_TAKER_VOLUME_SHARE = new BigDecimal("0.25");
 
     public SimulatedExchangeSettings {
         Objects.requireNonNull(symbols, "symbols");
@@ -39,9 +52,28 @@ public record SimulatedExchangeSettings(
         fraction("makerFeeRate", makerFeeRate, MAX_FEE_RATE);
         fraction("baseSpreadBps", baseSpreadBps, new BigDecimal("1000"));
         fraction("rangeSlippageFraction", rangeSlippageFraction, BigDecimal.ONE);
+        if (fundingRate == null || fundingRate.abs().compareTo(MAX_FUNDING_RATE) > 0) {
+            throw new IllegalArgumentException("fundingRate must be between -" + MAX_FUNDING_RATE.toPlainString()
+                    + " and " + MAX_FUNDING_RATE.toPlainString() + " but is " + fundingRate);
+        }
+        Objects.requireNonNull(latency, "latency");
+        fraction("takerVolumeShare", takerVolumeShare, BigDecimal.ONE);
+        if (takerVolumeShare.signum() == 0) {
+            throw new IllegalArgumentException("takerVolumeShare must be above 0: a limit order could never take");
+        }
     }
 
-    /** Binance USD-M's BTCUSDT and ETHUSDT, 4 bps taker / 2 bps maker, a 2 bps spread and 5 % of the bar's range. */
+    /** Fees and slippage only: the default funding rate, no latency, the default taker volume share. */
+    public SimulatedExchangeSettings(Map<String, SymbolRules> symbols, BigDecimal takerFeeRate, BigDecimal makerFeeRate,
+                                     BigDecimal baseSpreadBps, BigDecimal rangeSlippageFraction) {
+        this(symbols, takerFeeRate, makerFeeRate, baseSpreadBps, rangeSlippageFraction, DEFAULT_FUNDING_RATE,
+                SimulatedLatency.NONE, DEFAULT_TAKER_VOLUME_SHARE);
+    }
+
+    /**
+     * Binance USD-M's BTCUSDT and ETHUSDT, 4 bps taker / 2 bps maker, a 2 bps spread and 5 % of the bar's range,
+     * 0.01 % funding per 8 h (Binance's base rate), no latency, a limit order's taker part up to 25 % of a bar's volume.
+     */
     public static SimulatedExchangeSettings defaults() {
         return new SimulatedExchangeSettings(
                 Map.of(SymbolRules.BTCUSDT.symbol(), SymbolRules.BTCUSDT, SymbolRules.ETHUSDT.symbol(), SymbolRules.ETHUSDT),
@@ -49,17 +81,35 @@ public record SimulatedExchangeSettings(
     }
 
     public SimulatedExchangeSettings withSlippage(BigDecimal spreadBps, BigDecimal rangeFraction) {
-        return new SimulatedExchangeSettings(symbols, takerFeeRate, makerFeeRate, spreadBps, rangeFraction);
+        return new SimulatedExchangeSettings(symbols, takerFeeRate, makerFeeRate, spreadBps, rangeFraction, fundingRate,
+                latency, takerVolumeShare);
     }
 
     public SimulatedExchangeSettings withFees(BigDecimal takerRate, BigDecimal makerRate) {
-        return new SimulatedExchangeSettings(symbols, takerRate, makerRate, baseSpreadBps, rangeSlippageFraction);
+        return new SimulatedExchangeSettings(symbols, takerRate, makerRate, baseSpreadBps, rangeSlippageFraction,
+                fundingRate, latency, takerVolumeShare);
     }
 
     public SimulatedExchangeSettings withSymbol(SymbolRules rules) {
         Map<String, SymbolRules> more = new TreeMap<>(symbols);
         more.put(rules.symbol(), rules);
-        return new SimulatedExchangeSettings(more, takerFeeRate, makerFeeRate, baseSpreadBps, rangeSlippageFraction);
+        return new SimulatedExchangeSettings(more, takerFeeRate, makerFeeRate, baseSpreadBps, rangeSlippageFraction,
+                fundingRate, latency, takerVolumeShare);
+    }
+
+    public SimulatedExchangeSettings withFundingRate(BigDecimal rate) {
+        return new SimulatedExchangeSettings(symbols, takerFeeRate, makerFeeRate, baseSpreadBps, rangeSlippageFraction,
+                rate, latency, takerVolumeShare);
+    }
+
+    public SimulatedExchangeSettings withLatency(SimulatedLatency orderLatency) {
+        return new SimulatedExchangeSettings(symbols, takerFeeRate, makerFeeRate, baseSpreadBps, rangeSlippageFraction,
+                fundingRate, orderLatency, takerVolumeShare);
+    }
+
+    public SimulatedExchangeSettings withTakerVolumeShare(BigDecimal share) {
+        return new SimulatedExchangeSettings(symbols, takerFeeRate, makerFeeRate, baseSpreadBps, rangeSlippageFraction,
+                fundingRate, latency, share);
     }
 
     private static void fraction(String name, BigDecimal value, BigDecimal max) {

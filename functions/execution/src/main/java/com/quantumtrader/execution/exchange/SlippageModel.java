@@ -22,7 +22,19 @@ record SlippageModel(BigDecimal baseSpreadBps, BigDecimal rangeFraction) {
         BigDecimal spreadPart = base.multiply(baseSpreadBps).divide(HALF_BPS_DIVISOR);
         BigDecimal rangePart = rangeFraction.multiply(bar.high().subtract(bar.low()))
                 .multiply(base.divide(bar.open(), MathContext.DECIMAL64));
-        BigDecimal adverse = spreadPart.add(rangePart).setScale(ADVERSE_SCALE, RoundingMode.HALF_EVEN);
+        return adverse(base, spreadPart.add(rangePart), side, rules);
+    }
+
+    /**
+     * The best price on the other side of the book around {@code mid}: the ask for a buyer, the bid for a seller
+     * (half the spread away, on the tick grid). A limit order at or beyond it takes liquidity.
+     */
+    BigDecimal touch(BigDecimal mid, OrderSide side, SymbolRules rules) {
+        return adverse(mid, mid.multiply(baseSpreadBps).divide(HALF_BPS_DIVISOR), side, rules);
+    }
+
+    private static BigDecimal adverse(BigDecimal base, BigDecimal amount, OrderSide side, SymbolRules rules) {
+        BigDecimal adverse = amount.setScale(ADVERSE_SCALE, RoundingMode.HALF_EVEN);
         if (side == OrderSide.BUY) {
             return rules.roundPrice(base.add(adverse), RoundingMode.CEILING);
         }

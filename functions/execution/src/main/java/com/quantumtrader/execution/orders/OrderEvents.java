@@ -7,7 +7,7 @@ import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
 import com.quantumtrader.execution.exchange.ExecutionReport;
-import com.quantumtrader.execution.exchange.OrderType;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The events an order produces, each in the trace of the approval that caused the order. */
@@ -19,8 +19,17 @@ final class OrderEvents {
     static Emit submitted(ManagedOrder order) {
         return Emit.of(EventCatalog.EXECUTION_ORDER_SUBMITTED, new OrderSubmitted(order.signalId(), order.clientOrderId(),
                 order.symbol(), order.side(), order.purpose(), order.type().name(), order.quantity(),
-                order.type() == OrderType.MARKET ? null : order.triggerPrice(), order.reduceOnly()))
+                price(order), order.reduceOnly()))
                 .inTrace(order.traceId());
+    }
+
+    /** The limit price of a LIMIT order, the trigger of a stop or take-profit, nothing for a market order. */
+    private static BigDecimal price(ManagedOrder order) {
+        return switch (order.type()) {
+            case MARKET -> null;
+            case LIMIT -> order.limitPrice();
+            case STOP_MARKET, TAKE_PROFIT_MARKET -> order.triggerPrice();
+        };
     }
 
     static Emit failed(ManagedOrder order, String code, String message) {

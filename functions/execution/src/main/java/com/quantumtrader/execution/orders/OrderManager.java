@@ -18,6 +18,7 @@ import com.quantumtrader.execution.exchange.ExecutionReport;
 import com.quantumtrader.execution.exchange.OrderType;
 import com.quantumtrader.execution.exchange.PlaceResult;
 import com.quantumtrader.execution.exchange.SymbolRules;
+import com.quantumtrader.execution.exchange.TimeInForce;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class OrderManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
+    private static final BigDecimal BPS = new BigDecimal("10000");
 
     private final ExchangePort exchange;
     private final Clock clock;
@@ -62,7 +64,8 @@ public final class OrderManager {
     }
 
     /**
-     * An approved signal becomes a MARKET entry order ({@code execution.order.submitted}) or a failure with a code
+     * An approved signal becomes an entry order ({@code execution.order.submitted}): a MARKET order, or a bounded
+     * LIMIT IOC while the symbol's slippage is high and the policy adapts entries; or a failure with a code
      * ({@code execution.order.failed}). The client id derives from the signal id: an approval seen before, under
      * any event id, changes nothing.
      */
@@ -80,7 +83,8 @@ public final class OrderManager {
 
     private List<Emit> placeEntry(SignalApproved approval, String traceId) {
         Optional<SymbolRules> rules = exchange.rules(approval.symbol());
-        ManagedOrder order = book.create(entryOrder(approval, traceId, rules));
+        ManagedOrder order = book.create(entryOrder(approval, traceId, rules,
+                slippage.limitOffsetBps(approval.symbol())));
         Optional<Refusal> invalid = invalidApproval(approval, order);
         if (invalid.isPresent()) {
             return List.of(reject(order, invalid.get().code(), invalid.get().message()));
@@ -99,8 +103,9 @@ public final class OrderManager {
             return List.of(reject(order, result.errorCode(), message));
         }
         order = book.transition(order, OrderState.SUBMITTED);
-        LOG.info("entry {} {} {} {} submitted", order.clientOrderId(), order.side(), order.quantity().toPlainString(),
-                order.symbol());
+        LOG.info("entry {} {} {} {} submitted as {}{}", order.clientOrderId(), order.side(),
+                order.quantity().toPlainString(), order.symbol(), order.type(),
+                order.limitPrice() == null ? "" : " " + order.timeInForce() + " at " + order.limitPrice().toPlainString());
         return List.of(OrderEvents.submitted(order));
     }
 
@@ -129,6 +134,13 @@ public final class OrderManager {
             if (report.status() == ExecutionReport.Status.EXPIRED) {
                 order = book.transition(order, OrderState.EXPIRED);
                 LOG.info("order {} expired with {} filled", order.clientOrderId(), order.filledQuantity().toPlainString());
+                if (order.purpose() == OrderPurpose.ENTRY && order.filledQuantity().signum() == 0) {
+                    // Nothing traded (an IOC found no price within its limit): risk frees the entry's reservation.
+                    emits.add(OrderEvents.failed(order, "EXPIRED_UNFILLED", order.type() + " "
+                            + (order.timeInForce() == null ? "" : order.timeInForce() + " ")
+                            + "entry expired without a fill" + (order.limitPrice() == null ? ""
+                            : ": no liquidity at " + order.limitPrice().toPlainString() + " or better")));
+                }
             }
             if (order.purpose() == OrderPurpose.ENTRY && !order.state().working()) {
                 emits.addAll(protect(order));
@@ -159,14 +171,25 @@ public final class OrderManager {
         if (newStop.compareTo(stop.get().triggerPrice()) == 0) {
             return List.of();
         }
-        cancel(stop.get());
+        // New first, then cancel the old: the position is never without a stop on the exchange (Binance cannot
+        // amend a stop order). For that moment two reduce-only stops guard it; reduce-only means the second to
+        // trigger could never flip it.
         int revision = position.stopRevision() + 1;
         ManagedOrder replacement = book.create(protectiveOrder(stop.get(), ClientOrderIds.stopLoss(position.signalId(), revision),
                 OrderPurpose.STOP_LOSS, OrderType.STOP_MARKET, position.quantity(), newStop));
+        List<Emit> emits = submit(replacement);
+        if (book.require(replacement.clientOrderId()).state() != OrderState.SUBMITTED) {
+            // Rejected, or the outcome is unknown until reconciliation: the old stop keeps guarding the position.
+            positions.save(position.withStop(stop.get().clientOrderId(), revision));
+            LOG.error("stop of signal {} not moved from {} to {}: the replacement was not accepted; the old stop stays",
+                    position.signalId(), stop.get().triggerPrice().toPlainString(), newStop.toPlainString());
+            return emits;
+        }
         positions.save(position.withStop(replacement.clientOrderId(), revision));
+        cancel(stop.get());
         LOG.info("stop of signal {} moved from {} to {} ({})", position.signalId(),
                 stop.get().triggerPrice().toPlainString(), newStop.toPlainString(), adjustment.reason());
-        return submit(replacement);
+        return emits;
     }
 
     /**
@@ -362,9 +385,13 @@ public final class OrderManager {
                         report.lastQuantity(), null, null, 0));
         positions.save(position);
         BigDecimal bps = SlippageMonitor.slippageBps(order.side(), order.expectedPrice(), report.lastPrice());
-        return slippage.record(order.symbol(), bps)
-                .map(alert -> List.of(Emit.of(EventCatalog.EXECUTION_SLIPPAGE_HIGH, alert).inTrace(order.traceId())))
-                .orElse(List.of());
+        SlippageMonitor.Observation observed = slippage.observe(order.symbol(), bps);
+        List<Emit> emits = new ArrayList<>();
+        observed.alert().ifPresent(alert ->
+                emits.add(Emit.of(EventCatalog.EXECUTION_SLIPPAGE_HIGH, alert).inTrace(order.traceId())));
+        observed.modeChange().ifPresent(change ->
+                emits.add(Emit.of(EventCatalog.EXECUTION_ENTRY_MODE_CHANGED, change).inTrace(order.traceId())));
+        return emits;
     }
 
     private List<Emit> onReducingTrade(ManagedOrder order) {
@@ -432,17 +459,30 @@ public final class OrderManager {
         return OrderEvents.failed(rejected, code, message);
     }
 
-    private static ManagedOrder entryOrder(SignalApproved approval, String traceId, Optional<SymbolRules> rules) {
+    /**
+     * A MARKET entry, or while the symbol's slippage is high a LIMIT IOC bounded {@code limitOffsetBps} beyond the
+     * reference price, rounded onto the tick toward the reference so the bound is never exceeded.
+     */
+    private static ManagedOrder entryOrder(SignalApproved approval, String traceId, Optional<SymbolRules> rules,
+                                           Optional<BigDecimal> limitOffsetBps) {
         BigDecimal quantity = rules.map(r -> r.roundQuantityDown(approval.approvedQuantity()))
                 .orElse(approval.approvedQuantity());
         BigDecimal stop = rules.map(r -> r.roundPrice(approval.stopPrice(), RoundingMode.HALF_EVEN))
                 .orElse(approval.stopPrice());
         BigDecimal target = rules.map(r -> r.roundPrice(approval.targetPrice(), RoundingMode.HALF_EVEN))
                 .orElse(approval.targetPrice());
+        OrderSide side = approval.side().entrySide();
+        BigDecimal limit = null;
+        if (limitOffsetBps.isPresent() && rules.isPresent()) {
+            BigDecimal factor = BigDecimal.ONE.add(limitOffsetBps.get().multiply(BigDecimal.valueOf(approval.side().sign()))
+                    .divide(BPS));
+            limit = rules.get().roundPrice(approval.referencePrice().multiply(factor),
+                    side == OrderSide.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
+        }
         return new ManagedOrder(ClientOrderIds.entry(approval.signalId()), approval.signalId(), traceId,
-                approval.symbol(), approval.side().entrySide(), OrderPurpose.ENTRY, OrderType.MARKET, quantity, null,
-                false, OrderState.NEW, BigDecimal.ZERO, approval.referencePrice(), stop, target, approval.strategyId(),
-                approval.modelId());
+                approval.symbol(), side, OrderPurpose.ENTRY, limit == null ? OrderType.MARKET : OrderType.LIMIT,
+                quantity, null, false, OrderState.NEW, BigDecimal.ZERO, approval.referencePrice(), stop, target,
+                approval.strategyId(), approval.modelId(), limit, limit == null ? null : TimeInForce.IOC);
     }
 
     private static ManagedOrder protectiveOrder(ManagedOrder source, String clientOrderId, OrderPurpose purpose,

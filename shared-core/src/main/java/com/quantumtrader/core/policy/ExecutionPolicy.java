@@ -1,0 +1,36 @@
+package com.quantumtrader.core.policy;
+
+import java.math.BigDecimal;
+
+/**
+ * How execution watches its slippage and adapts (the seed's AELM).
+ *
+ * @param slippageWindowOrders entry fills per symbol in the rolling slippage average (default 10); the average
+ *                             counts once the window is half full
+ * @param slippageHighBps      rolling average adverse slippage above which {@code execution.slippage.high} is raised
+ *                             and, when adaptive entries are on, entries switch to limit IOC orders (default 15)
+ * @param slippageRecoverBps   the average at or below which the symbol counts as recovered and entries go back to
+ *                             market orders; at most {@code slippageHighBps}, the gap is the hysteresis (default 8)
+ * @param adaptiveEntry        what entries become while slippage is high: {@code LIMIT_IOC}, or {@code OFF} to keep
+ *                             market orders and only alert (default LIMIT_IOC)
+ * @param limitOffsetBps       how far beyond the signal's reference price a limit IOC entry may trade, in basis
+ *                             points: a buy's limit is reference x (1 + offset), a sell's x (1 - offset) (default 10)
+ */
+public record ExecutionPolicy(
+        int slippageWindowOrders,
+        BigDecimal slippageHighBps,
+        BigDecimal slippageRecoverBps,
+        AdaptiveEntry adaptiveEntry,
+        BigDecimal limitOffsetBps) {
+
+    public static final ExecutionPolicy DEFAULTS = new ExecutionPolicy(10, new BigDecimal("15"), new BigDecimal("8"),
+            AdaptiveEntry.LIMIT_IOC, new BigDecimal("10"));
+
+    /** What entries become while a symbol's slippage is high. */
+    public enum AdaptiveEntry {
+        /** Keep market orders; only alert. */
+        OFF,
+        /** Immediate-or-cancel limit orders at a price bounded by {@code limitOffsetBps}. */
+        LIMIT_IOC
+    }
+}
