@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link RedisKeyValueStore} under portfolio's prefix), handlers as {@link PortfolioDomain} wires them:
  * <ul>
  *   <li>{@code markToMarket200Positions}: one closed bar of one of 200 symbols, each with an open position: the
- *       handler records the bar, settles funding, runs the dynamic stop, values all 200 positions against their
+ *       handler records the bar, runs the dynamic stop, values all 200 positions against their
  *       marks, extends the equity curve and checks the drawdown. Average time per price update.</li>
  *   <li>{@code fills}: a round trip (entry fill, then exit fill) on one of 200 symbols next to 200 open
  *       positions; each fill also values the account for the equity curve. Throughput in fills per second.</li>

@@ -89,11 +89,12 @@ final class BacktestCommand implements Callable<Integer> {
             + "bar's high-low range a taker also loses, 0 to 1 (default 0.05).")
     private BigDecimal rangeSlippage;
 
-    @Option(names = "--funding-rate", paramLabel = "RATE", description = "Funding rate per 8 h (00:00, 08:00, "
-            + "16:00 UTC) on open positions; positive: longs pay shorts; -0.05 to 0.05 (default 0.0001).")
+    @Option(names = "--funding-rate", paramLabel = "RATE", description = "The simulated exchange's funding rate "
+            + "per 8 h (00:00, 08:00, 16:00 UTC) on open positions; positive: longs pay shorts; -0.05 to 0.05 "
+            + "(default 0.0001).")
     private BigDecimal fundingRate;
 
-    @Option(names = "--no-funding", description = "No funding payments at all.")
+    @Option(names = "--no-funding", description = "The exchange settles no funding at all.")
     private boolean noFunding;
 
     @Override

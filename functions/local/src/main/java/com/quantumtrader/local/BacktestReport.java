@@ -8,6 +8,7 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.events.execution.FundingPaid;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.portfolio.PortfolioPerformance;
 import com.quantumtrader.events.portfolio.TradeClosed;
@@ -30,9 +31,10 @@ import java.util.TreeMap;
 
 /**
  * The backtest's report, built only from what the domains published on the bus (the portfolio's performance
- * snapshots, closed trades and analyzer metrics, risk's rejections), never from a domain's internals: the report
- * shows what a subscriber in production would see. Written as report.json and a self-contained report.html whose
- * charts are inline SVG drawn here; both contain no wall-clock value, so the same run writes the same bytes.
+ * snapshots, closed trades and analyzer metrics, execution's fills and funding payments, risk's rejections), never
+ * from a domain's internals: the report shows what a subscriber in production would see. Written as report.json
+ * and a self-contained report.html whose charts are inline SVG drawn here; both contain no wall-clock value, so the
+ * same run writes the same bytes.
  */
 final class BacktestReport {
 
@@ -52,6 +54,7 @@ final class BacktestReport {
     private final List<EquityPoint> equity = new ArrayList<>();
     private final List<TradeClosed> trades = new ArrayList<>();
     private final List<OrderFilled> fills = new ArrayList<>();
+    private final List<FundingPaid> funding = new ArrayList<>();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
     private JsonNode lastMetrics;
 
@@ -64,6 +67,8 @@ final class BacktestReport {
             trades.add(EventJson.convert(event.envelope().payload(), TradeClosed.class));
         } else if (name.equals(EventCatalog.EXECUTION_ORDER_FILLED.name())) {
             fills.add(EventJson.convert(event.envelope().payload(), OrderFilled.class));
+        } else if (name.equals(EventCatalog.EXECUTION_FUNDING_PAID.name())) {
+            funding.add(EventJson.convert(event.envelope().payload(), FundingPaid.class));
         } else if (name.equals(EventCatalog.RISK_SIGNAL_REJECTED.name())) {
             SignalRejected rejected = EventJson.convert(event.envelope().payload(), SignalRejected.class);
             rejectedByReason.merge(rejected.reasonCode(), 1L, Long::sum);
@@ -103,6 +108,11 @@ final class BacktestReport {
         return fills.stream().map(OrderFilled::fee).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Every funding payment the exchange reported added up (negative = paid), open positions' included. */
+    BigDecimal fundingPaid() {
+        return funding.stream().map(FundingPaid::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     /**
      * The report's JSON. {@code run} describes the inputs (files, symbols, seed, data quality), {@code costs} the
      * fees, slippage and funding the run was simulated with.
@@ -125,6 +135,7 @@ final class BacktestReport {
         summary.put("realized_pnl", trades.stream().map(TradeClosed::realizedPnl).reduce(BigDecimal.ZERO,
                 BigDecimal::add));
         summary.put("fees_paid", feesPaid());
+        summary.put("funding_paid", fundingPaid());
         summary.put("rejected_signals", rejectedByReason.values().stream().mapToLong(Long::longValue).sum());
         root.set("cost_model", costs.json());
         root.set("costs", costsPaid(costs));
@@ -168,7 +179,7 @@ final class BacktestReport {
     }
 
     /**
-     * What the costs came to: every fill's fee, which rate each fill was charged, the funding the portfolio settled,
+     * What the costs came to: every fill's fee, which rate each fill was charged, the funding the exchange settled,
      * and the shortfall of the fill prices against the prices the orders were sent at.
      */
     private ObjectNode costsPaid(CostModel costs) {
@@ -194,12 +205,16 @@ final class BacktestReport {
         node.put("fills_at_taker_rate", taker);
         node.put("fills_at_maker_rate", maker);
         node.put("fills_at_another_rate", fills.size() - taker - maker);
-        node.put("funding_on_closed_trades", trades.stream().map(TradeClosed::funding)
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
-        if (lastMetrics != null) {
-            node.put("funding_as_of", lastMetrics.path("as_of").asText());
-            node.set("funding_total", lastMetrics.path("funding"));
-        }
+        // The exchange's payments are the funding; the closed trades carry those made while they were open, the
+        // rest belongs to positions still open at the end (or to none, should one arrive after its position closed).
+        BigDecimal onClosedTrades = trades.stream().map(TradeClosed::funding)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        node.put("funding_payments", funding.size());
+        node.put("funding_paid", fundingPaid());
+        node.put("funding_on_closed_trades", onClosedTrades);
+        node.put("funding_not_on_closed_trades", fundingPaid().subtract(onClosedTrades));
+        node.put("funding_note", "funding_paid adds up every execution.funding.paid of the run (negative = paid); "
+                + "funding_not_on_closed_trades is what was paid on positions still open at the end");
         node.put("shortfall_vs_expected_price", shortfall);
         node.put("shortfall_note", "sum over fills of (fill price - the price the order was sent at) x quantity, "
                 + "against the order's side; for entries it includes the move from the signal's close to the next "

@@ -2,15 +2,16 @@ package com.quantumtrader.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
-import com.quantumtrader.portfolio.settings.PortfolioSettings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What trading costs in a local run: the simulated exchange's fees and slippage, and the funding the portfolio
- * settles on open positions. One value object so that the command line, the platform and the report agree on it.
+ * What trading costs in a local run: the simulated exchange's fees, slippage and the funding it settles on open
+ * positions (reported as {@code execution.funding.paid}, which portfolio books). One value object so that the
+ * command line, the platform and the report agree on it.
  *
  * @param takerFeeRate          fraction of notional an order that takes liquidity pays (0.0004 = 4 bps)
  * @param makerFeeRate          fraction of notional a resting order pays when it is hit
@@ -42,11 +43,11 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
         }
     }
 
-    /** The exchange's and the portfolio's built-in defaults (Binance USD-M's base tier and base funding rate). */
+    /** The simulated exchange's built-in defaults (Binance USD-M's base tier and base funding rate). */
     static CostModel defaults() {
         SimulatedExchangeSettings exchange = SimulatedExchangeSettings.defaults();
         return new CostModel(exchange.takerFeeRate(), exchange.makerFeeRate(), exchange.baseSpreadBps(),
-                exchange.rangeSlippageFraction(), PortfolioSettings.defaults().defaultFundingRate(), true);
+                exchange.rangeSlippageFraction(), exchange.fundingRate(), true);
     }
 
     CostModel withFees(BigDecimal taker, BigDecimal maker) {
@@ -65,17 +66,11 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
         return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, BigDecimal.ZERO, false);
     }
 
+    /** The simulated exchange as configured: funding off is a zero rate, at which it settles and reports nothing. */
     SimulatedExchangeSettings exchangeSettings() {
         return SimulatedExchangeSettings.defaults().withFees(takerFeeRate, makerFeeRate)
-                .withSlippage(spreadBps, rangeSlippageFraction);
-    }
-
-    /**
-     * Funding is settled by the portfolio today (the simulated exchange pays none), so its rate goes to the
-     * portfolio's settings.
-     */
-    PortfolioSettings portfolioSettings() {
-        return PortfolioSettings.defaults().withFundingRate(fundingRate);
+                .withSlippage(spreadBps, rangeSlippageFraction)
+                .withFundingRate(fundingEnabled ? fundingRate : BigDecimal.ZERO);
     }
 
     /** The report's statement of the cost model, with how each part is applied. */
@@ -91,11 +86,13 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
                 + "range (relative to its open) worse than the reference price, rounded to the tick against it");
         node.put("funding_enabled", fundingEnabled);
         node.put("funding_rate_per_interval", fundingRate);
-        node.put("funding_interval_hours", PortfolioSettings.defaults().fundingInterval().toHours());
+        node.put("funding_interval_hours", SimulatedExchange.FUNDING_INTERVAL.toHours());
         node.put("funding", fundingEnabled
-                ? "at 00:00, 08:00 and 16:00 UTC every open position pays (rate > 0: longs pay, shorts receive) "
-                        + "rate x quantity x the close of the bar that passes the funding time"
-                : "off");
+                ? "the simulated exchange settles funding at 00:00, 08:00 and 16:00 UTC on every open position: "
+                        + "-position x mark x rate (rate > 0: longs pay, shorts receive), the mark being the open of "
+                        + "the bar that starts at the funding time (else the last close); each payment is an "
+                        + "execution.funding.paid, which the portfolio books on the position's trade"
+                : "off: the simulated exchange settles no funding");
         return node;
     }
 

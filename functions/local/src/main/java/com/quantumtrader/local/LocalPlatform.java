@@ -53,7 +53,7 @@ final class LocalPlatform implements AutoCloseable {
      * @param state     where state, dedupe and policy live
      * @param eventsOut where to write every published event as one JSON line
      * @param api       serve the local API (needs Redis state)
-     * @param costs     fees, slippage and funding of the simulated exchange and the portfolio
+     * @param costs     fees, slippage and funding of the simulated exchange
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
                  Optional<PaperOptions.ApiSettings> api, CostModel costs) {
@@ -111,7 +111,7 @@ final class LocalPlatform implements AutoCloseable {
         IdempotencyStore idempotency = state.idempotency();
         ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings());
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
-                new PortfolioDomain(setup.costs().portfolioSettings()), new LearningDomain(), new CoreOsDomain());
+                new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();
         DomainServices executionServices = null;
         for (DomainModule module : modules) {

@@ -2,6 +2,7 @@ package com.quantumtrader.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -95,12 +96,21 @@ class BacktestCostOptionsTest {
     void aNegativeFundingRateIsAMarketWhereShortsPayAndAllowed() {
         CostModel costs = CostModel.defaults().withFundingRate(new java.math.BigDecimal("-0.0003"));
 
-        assertThat(costs.portfolioSettings().defaultFundingRate()).isEqualByComparingTo("-0.0003");
+        assertThat(costs.exchangeSettings().fundingRate()).isEqualByComparingTo("-0.0003");
         assertThat(costs.json().get("funding_rate_per_interval").decimalValue()).isEqualByComparingTo("-0.0003");
     }
 
     @Test
-    void theCostModelReachesTheSimulatedExchangeAndThePortfolio() {
+    void fundingIsTheSimulatedExchangesAndOffMeansARateOfZero() {
+        assertThat(CostModel.defaults().exchangeSettings().fundingRate())
+                .isEqualByComparingTo(SimulatedExchangeSettings.DEFAULT_FUNDING_RATE);
+        assertThat(CostModel.defaults().withFundingRate(new java.math.BigDecimal("0.0003")).exchangeSettings()
+                .fundingRate()).isEqualByComparingTo("0.0003");
+        assertThat(CostModel.defaults().withoutFunding().exchangeSettings().fundingRate()).isZero();
+    }
+
+    @Test
+    void theCostModelReachesTheSimulatedExchange() {
         CostModel costs = CostModel.defaults().withFees(new java.math.BigDecimal("0.0007"),
                 new java.math.BigDecimal("0.0001")).withSlippage(java.math.BigDecimal.ONE,
                 new java.math.BigDecimal("0.1")).withoutFunding();
@@ -109,7 +119,7 @@ class BacktestCostOptionsTest {
         assertThat(costs.exchangeSettings().makerFeeRate()).isEqualByComparingTo("0.0001");
         assertThat(costs.exchangeSettings().baseSpreadBps()).isEqualByComparingTo("1");
         assertThat(costs.exchangeSettings().rangeSlippageFraction()).isEqualByComparingTo("0.1");
-        assertThat(costs.portfolioSettings().defaultFundingRate()).isZero();
+        assertThat(costs.exchangeSettings().fundingRate()).isZero();
         assertThat(costs.fundingEnabled()).isFalse();
     }
 }

@@ -266,19 +266,74 @@ class BacktestReportContentTest {
     }
 
     @Test
-    void fundingIsChargedAtTheGivenRateAndNotAtAllWhenSwitchedOff() {
-        List<JsonNode> funded = base.payloads("trade.closed").stream()
-                .filter(t -> t.get("funding").decimalValue().signum() != 0).toList();
+    void theExchangeChargesFundingAtTheGivenRateLongsPayingAndNothingWhenSwitchedOff() {
+        List<JsonNode> payments = base.payloads("execution.funding.paid");
 
-        assertThat(funded).isNotEmpty();
-        // a positive rate: longs pay, shorts receive
-        funded.forEach(t -> assertThat(t.get("funding").decimalValue().signum()).as(t.get("trade_id").asText())
-                .isEqualTo(t.get("side").asText().equals("LONG") ? -1 : 1));
-        assertThat(base.report().at("/costs/funding_on_closed_trades").decimalValue()).isEqualByComparingTo(
-                funded.stream().map(t -> t.get("funding").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(payments).isNotEmpty();
+        for (JsonNode p : payments) {
+            BigDecimal position = p.get("position_quantity").decimalValue();
+            assertThat(p.get("funding_rate").decimalValue()).isEqualByComparingTo(FUNDING);
+            assertThat(p.get("amount").decimalValue()).as(p.toString()).isEqualByComparingTo(position.negate()
+                    .multiply(p.get("mark_price").decimalValue()).multiply(FUNDING));
+            assertThat(p.get("amount").decimalValue().signum()).as("a positive rate: longs pay, shorts receive")
+                    .isEqualTo(-position.signum());
+            assertThat(Instant.parse(p.get("funding_time").asText()).getEpochSecond() % (8 * 3600)).isZero();
+        }
+        assertThat(noFunding.payloads("execution.funding.paid")).isEmpty();
         assertThat(noFunding.payloads("trade.closed")).isNotEmpty()
                 .allSatisfy(t -> assertThat(t.get("funding").decimalValue()).isZero());
+        assertThat(noFunding.report().at("/costs/funding_paid").decimalValue()).isZero();
         assertThat(noFunding.report().at("/portfolio_metrics/account/funding").decimalValue()).isZero();
+    }
+
+    @Test
+    void eachTradesFundingIsExactlyWhatTheExchangePaidWhileItWasOpen() {
+        List<JsonNode> payments = base.payloads("execution.funding.paid");
+        List<JsonNode> closed = base.payloads("trade.closed");
+        BigDecimal onTrades = BigDecimal.ZERO;
+        List<JsonNode> onNoClosedTrade = new ArrayList<>(payments);
+        for (JsonNode trade : closed) {
+            List<JsonNode> during = payments.stream().filter(p -> p.get("symbol").equals(trade.get("symbol")))
+                    .filter(p -> Instant.parse(p.get("funding_time").asText())
+                            .isAfter(Instant.parse(trade.get("opened_at").asText())))
+                    .filter(p -> !Instant.parse(p.get("funding_time").asText())
+                            .isAfter(Instant.parse(trade.get("closed_at").asText())))
+                    .toList();
+            BigDecimal paid = sum(during, "amount");
+            assertThat(trade.get("funding").decimalValue()).as(trade.get("trade_id").asText())
+                    .isEqualByComparingTo(paid.setScale(8, RoundingMode.HALF_EVEN));
+            onTrades = onTrades.add(trade.get("funding").decimalValue());
+            onNoClosedTrade.removeAll(during);
+        }
+        JsonNode costs = base.report().get("costs");
+
+        assertThat(closed.stream().filter(t -> t.get("funding").decimalValue().signum() != 0)).isNotEmpty();
+        assertThat(costs.get("funding_payments").asInt()).isEqualTo(payments.size());
+        assertThat(costs.get("funding_paid").decimalValue()).isEqualByComparingTo(sum(payments, "amount"));
+        assertThat(base.report().at("/summary/funding_paid").decimalValue()).isEqualByComparingTo(
+                sum(payments, "amount"));
+        assertThat(costs.get("funding_on_closed_trades").decimalValue()).isEqualByComparingTo(onTrades);
+        // the rest was paid on the positions still open at the end (each trade's share is rounded to 8 decimals)
+        assertThat(costs.get("funding_not_on_closed_trades").decimalValue())
+                .isCloseTo(sum(onNoClosedTrade, "amount"), org.assertj.core.data.Offset.offset(
+                        new BigDecimal("0.00000001").multiply(BigDecimal.valueOf(closed.size()))));
+    }
+
+    @Test
+    void thePortfoliosAccountFundingIsTheExchangesPaymentsUpToItsLastReport() {
+        Instant asOf = Instant.parse(base.report().at("/portfolio_metrics/account/as_of").asText());
+        List<JsonNode> reported = base.events().stream()
+                .filter(e -> e.get("detail-type").asText().equals("execution.funding.paid"))
+                .filter(e -> !Instant.parse(e.at("/detail/occurred_at").asText()).isAfter(asOf))
+                .map(e -> e.at("/detail/payload")).toList();
+
+        assertThat(reported).isNotEmpty();
+        assertThat(base.report().at("/portfolio_metrics/account/funding").decimalValue())
+                .isEqualByComparingTo(sum(reported, "amount").setScale(8, RoundingMode.HALF_EVEN));
+    }
+
+    static BigDecimal sum(List<JsonNode> payloads, String field) {
+        return payloads.stream().map(p -> p.get(field).decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** A fee the way an exchange charges it: notional x rate, to 8 decimals. */

@@ -11,6 +11,7 @@ import com.quantumtrader.portfolio.analysis.EquityCurve;
 import com.quantumtrader.portfolio.analysis.PortfolioAnalyzer;
 import com.quantumtrader.portfolio.liquidity.LiquidityFilter;
 import com.quantumtrader.portfolio.market.MarketHistory;
+import com.quantumtrader.portfolio.positions.FundingSettlement;
 import com.quantumtrader.portfolio.positions.PositionBook;
 import com.quantumtrader.portfolio.positions.PositionMonitor;
 import com.quantumtrader.portfolio.settings.PortfolioSettings;
@@ -21,15 +22,16 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Portfolio: positions from fills with fees and funding, realised and unrealised P&L, equity and drawdown, the
- * dynamic stop (time exit, break-even, trailing); the hourly performance snapshot with the analyzer's metrics, the
- * balance allocation (hourly check, published on drift) and the daily liquidity ranking. Discovered through
- * {@link java.util.ServiceLoader}.
+ * Portfolio: positions from fills with fees and the funding the exchange reports, realised and unrealised P&L,
+ * equity and drawdown, the dynamic stop (time exit, break-even, trailing); the hourly performance snapshot with the
+ * analyzer's metrics, the balance allocation (hourly check, published on drift) and the daily liquidity ranking.
+ * Discovered through {@link java.util.ServiceLoader}.
  */
 public final class PortfolioDomain implements DomainModule {
 
     public static final String POSITION_MONITOR = "position_monitor";
     public static final String MARK_TO_MARKET = "mark_to_market";
+    public static final String FUNDING_SETTLEMENT = "funding_settlement";
     public static final String PERFORMANCE_JOB = "portfolio_performance";
     public static final String ALLOCATION_JOB = "balance_allocation";
     public static final String LIQUIDITY_JOB = "liquidity_ranking";
@@ -62,7 +64,9 @@ public final class PortfolioDomain implements DomainModule {
                         new PositionMonitor(book, market, settings, new EquityCurve(services.state()), marks,
                                 services.policy())),
                 new HandlerDefinition(MARK_TO_MARKET, Domain.PORTFOLIO, new MarkToMarket(services.policy(), book,
-                        marks, market, new EquityCurve(services.state()), settings)));
+                        marks, market, new EquityCurve(services.state()), settings)),
+                new HandlerDefinition(FUNDING_SETTLEMENT, Domain.PORTFOLIO, new FundingSettlement(book,
+                        new EquityCurve(services.state()), marks, services.policy())));
     }
 
     @Override

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class AllocationAndLiquidityTest {
 
     private final PortfolioFixture portfolio = new PortfolioFixture(PortfolioSettings.defaults()
-            .withFundingRate(BigDecimal.ZERO).withProfiles(profiles()));
+            .withProfiles(profiles()));
 
     private static Map<String, MarketProfile> profiles() {
         Map<String, MarketProfile> profiles = new HashMap<>(PortfolioSettings.defaults().profiles());

@@ -47,9 +47,8 @@ final class PortfolioFixture {
 
     final PortfolioSettings settings;
 
-    /** Default settings, but no funding: tests about funding ask for it. */
     PortfolioFixture() {
-        this(PortfolioSettings.defaults().withFundingRate(BigDecimal.ZERO));
+        this(PortfolioSettings.defaults());
     }
 
     PortfolioFixture(PortfolioSettings settings) {
@@ -60,7 +59,7 @@ final class PortfolioFixture {
     /** Over a given store (e.g. Redis), on a clock that may be shared with an earlier instance. */
     PortfolioFixture(SimulatedClock clock, KeyValueStore state) {
         this(clock, state, new AtomicReference<>(PolicyDefaults.load()), new HashMap<>(),
-                PortfolioSettings.defaults().withFundingRate(BigDecimal.ZERO));
+                PortfolioSettings.defaults());
     }
 
     private PortfolioFixture(SimulatedClock clock, KeyValueStore state, AtomicReference<Policy> policy,
@@ -107,6 +106,19 @@ final class PortfolioFixture {
         clock.advance(Duration.ofHours(1));
         return handlers.get(PortfolioDomain.MARK_TO_MARKET).handler().handle(new InboundEvent(
                 barEvent(symbol, close)));
+    }
+
+    /** An {@code execution.funding.paid} as the exchange reports it, in a trace of its own. */
+    BusEvent fundingEvent(FundingBuilder funding) {
+        return events.create(EventCatalog.EXECUTION_FUNDING_PAID, funding.build(), events.newTraceId());
+    }
+
+    List<Emit> deliverFunding(BusEvent funding) {
+        return handlers.get(PortfolioDomain.FUNDING_SETTLEMENT).handler().handle(new InboundEvent(funding));
+    }
+
+    List<Emit> funding(FundingBuilder funding) {
+        return deliverFunding(fundingEvent(funding));
     }
 
     PortfolioPerformance performance() {

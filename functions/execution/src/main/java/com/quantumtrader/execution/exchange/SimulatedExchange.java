@@ -53,7 +53,8 @@ public final class SimulatedExchange implements ExchangePort {
     private static final String BARS = "venue:bars";
     /** Every order the venue ever accepted, by client id, as a query would show it. */
     private static final String HISTORY = "venue:history";
-    private static final Duration FUNDING_INTERVAL = Duration.ofHours(8);
+    /** Funding is settled at every multiple of this since the epoch: 00:00, 08:00, 16:00 UTC (Binance USD-M). */
+    public static final Duration FUNDING_INTERVAL = Duration.ofHours(8);
 
     private final SimulatedExchangeSettings settings;
     private final SlippageModel slippage;

@@ -10,8 +10,8 @@ import java.time.Instant;
 /**
  * One open position as portfolio keeps it (JSON in its store), on the average-cost method: entries add their cost
  * and fees to the open quantity; an exit realises its share of both, the last exit exactly what is left, so a
- * round trip's P&L carries no rounding. Funding is realised when it is settled (it is cash on the exchange) and
- * is part of the trade's P&L.
+ * round trip's P&L carries no rounding. Funding is realised when the exchange settles it (it is cash on the
+ * exchange) and is part of the trade's P&L.
  *
  * @param traceId          trace of the first entry fill: every later event of the position continues it
  * @param openQuantity     quantity still open
@@ -24,8 +24,8 @@ import java.time.Instant;
  * @param initialStop      the stop of the first entry fill (or from the ATR when it had none): the position's 1R
  * @param stopPrice        the protective stop on the exchange; null when execution placed none
  * @param breakEvenDone    the stop was moved to break-even (it is never moved there twice)
- * @param funding          funding settled on this position, negative = paid
- * @param fundingSettledAt the last funding time accounted for
+ * @param funding          funding the exchange settled on this position, negative = paid
+ * @param fundingSettledAt the latest funding time settled on it (the opening time before any)
  * @param bestPrice        the most favourable close since entry (highest for a long), for the trailing stop
  * @param timeExitDone     the time exit was requested
  */
@@ -96,12 +96,13 @@ public record Position(
         return new Exit(after, pnl);
     }
 
-    /** Funding settled at {@code at}: {@code amount} is signed as it affects P&L (negative = paid). */
-    public Position withFunding(BigDecimal amount, Instant at) {
+    /** Funding the exchange settled at {@code at}: {@code amount} is signed as it affects P&L (negative = paid). */
+    Position withFunding(BigDecimal amount, Instant at) {
+        Instant latest = at.isAfter(fundingSettledAt) ? at : fundingSettledAt;
         return new Position(positionId, symbol, side, signalId, strategyId, modelId, traceId, openedAt, openQuantity,
                 openCost, openEntryFees, enteredQuantity, entryNotional, exitedQuantity, exitNotional, fees,
-                realizedPnl.add(amount), initialStop, stopPrice, targetPrice, breakEvenDone, funding.add(amount), at,
-                bestPrice, timeExitDone);
+                realizedPnl.add(amount), initialStop, stopPrice, targetPrice, breakEvenDone, funding.add(amount),
+                latest, bestPrice, timeExitDone);
     }
 
     /** The stop moved to {@code newStop}; {@code breakEven} marks the break-even move as made. */

@@ -3,6 +3,7 @@ package com.quantumtrader.portfolio.positions;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ public final class PositionBook {
     private static final String POSITIONS = "positions";
     private static final String LEDGER = "ledger";
     private static final String TRADES = "trades";
+    private static final String FUNDING = "funding_payments";
 
     private final KeyValueStore state;
 
@@ -49,8 +51,30 @@ public final class PositionBook {
     }
 
     /** Funding settled: the account's ledger carries it (the caller saves the position it settled on). */
-    public void fundingSettled(BigDecimal amount) {
+    void fundingSettled(BigDecimal amount) {
         save(ledger().funded(amount));
+    }
+
+    /** The funding payment applied for {@code symbol} at {@code fundingTime}, if any. */
+    Optional<FundingRecord> funding(String symbol, Instant fundingTime) {
+        return state.hashGet(FUNDING, fundingKey(symbol, fundingTime))
+                .map(json -> EventJson.read(json, FundingRecord.class));
+    }
+
+    void record(FundingRecord payment) {
+        state.hashPut(FUNDING, fundingKey(payment.symbol(), payment.fundingTime()), EventJson.write(payment));
+    }
+
+    /** Every funding payment applied, by funding time, then symbol. */
+    public List<FundingRecord> fundingPayments() {
+        return state.hashGetAll(FUNDING).values().stream()
+                .map(json -> EventJson.read(json, FundingRecord.class))
+                .sorted(Comparator.comparing(FundingRecord::fundingTime).thenComparing(FundingRecord::symbol))
+                .toList();
+    }
+
+    private static String fundingKey(String symbol, Instant fundingTime) {
+        return symbol + "@" + fundingTime;
     }
 
     void record(ClosedTrade trade) {

@@ -15,9 +15,6 @@ import java.util.Map;
  * @param atrPeriod             bars of Wilder's average true range
  * @param atrStopMultiple       initial stop distance in ATRs for an entry fill without a stop (for its R)
  * @param maxHolding            a position open this long is closed (time exit)
- * @param fundingInterval       funding is settled at every multiple of this since the epoch (Binance: 8 h)
- * @param defaultFundingRate    funding rate per interval for symbols without their own (positive: longs pay)
- * @param fundingRates          per-symbol funding rates per interval
  * @param daysPerYear           annualisation: crypto trades every day
  * @param targetVolatility      annualised volatility each strategy-symbol allocation aims at
  * @param maxSlotWeight         cap of one strategy-symbol allocation, a fraction of equity
@@ -39,9 +36,6 @@ public record PortfolioSettings(
         int atrPeriod,
         BigDecimal atrStopMultiple,
         Duration maxHolding,
-        Duration fundingInterval,
-        BigDecimal defaultFundingRate,
-        Map<String, BigDecimal> fundingRates,
         int daysPerYear,
         BigDecimal targetVolatility,
         BigDecimal maxSlotWeight,
@@ -56,11 +50,14 @@ public record PortfolioSettings(
         int minListingAgeDays,
         Map<String, MarketProfile> profiles) {
 
-    /** The defaults: Binance USD-M conventions (8 h funding at the 0.01 % base rate) and conservative caps. */
+    /**
+     * The defaults: conservative caps. No funding setting: the exchange reports funding
+     * ({@code execution.funding.paid}), portfolio books what it reports.
+     */
     public static PortfolioSettings defaults() {
         return new PortfolioSettings(
                 BigDecimal.ONE, new BigDecimal("1.5"), new BigDecimal("2"), 14, new BigDecimal("2"),
-                Duration.ofHours(72), Duration.ofHours(8), new BigDecimal("0.0001"), Map.of(), 365,
+                Duration.ofHours(72), 365,
                 new BigDecimal("0.20"), new BigDecimal("0.50"), new BigDecimal("0.40"), new BigDecimal("0.05"), 48,
                 new BigDecimal("10000000"), new BigDecimal("5"), new BigDecimal("0.10"), new BigDecimal("3.00"),
                 new BigDecimal("0.01"), 90,
@@ -68,21 +65,10 @@ public record PortfolioSettings(
                         "ETHUSDT", new MarketProfile(new BigDecimal("0.3"), LocalDate.parse("2019-11-27"))));
     }
 
-    public BigDecimal fundingRate(String symbol) {
-        return fundingRates.getOrDefault(symbol, defaultFundingRate);
-    }
-
-    public PortfolioSettings withFundingRate(BigDecimal rate) {
-        return new PortfolioSettings(breakEvenAtR, trailingStartR, trailingAtrMultiple, atrPeriod, atrStopMultiple,
-                maxHolding, fundingInterval, rate, Map.of(), daysPerYear, targetVolatility, maxSlotWeight,
-                maxSymbolShare, rebalanceDrift, volatilityBars, minQuoteVolume, maxSpreadBps, minVolatility,
-                maxVolatility, minPrice, minListingAgeDays, profiles);
-    }
-
     public PortfolioSettings withProfiles(Map<String, MarketProfile> newProfiles) {
         return new PortfolioSettings(breakEvenAtR, trailingStartR, trailingAtrMultiple, atrPeriod, atrStopMultiple,
-                maxHolding, fundingInterval, defaultFundingRate, fundingRates, daysPerYear, targetVolatility,
-                maxSlotWeight, maxSymbolShare, rebalanceDrift, volatilityBars, minQuoteVolume, maxSpreadBps,
-                minVolatility, maxVolatility, minPrice, minListingAgeDays, newProfiles);
+                maxHolding, daysPerYear, targetVolatility, maxSlotWeight, maxSymbolShare, rebalanceDrift,
+                volatilityBars, minQuoteVolume, maxSpreadBps, minVolatility, maxVolatility, minPrice, minListingAgeDays,
+                newProfiles);
     }
 }

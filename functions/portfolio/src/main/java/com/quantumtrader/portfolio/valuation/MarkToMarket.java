@@ -20,7 +20,6 @@ import com.quantumtrader.portfolio.positions.PositionBook;
 import com.quantumtrader.portfolio.settings.PortfolioSettings;
 import com.quantumtrader.portfolio.valuation.DrawdownState.AlertLevel;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,15 +28,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code market.price.update}: keeps the symbol's recent bars (ATR, volatility, volume) and marks it at the
- * close; settles funding on its open position at every funding time the bar passed; moves the position's stop
- * ({@link StopRules}: time exit, break-even, trailing; each move a {@code portfolio.sl.adjusted} that execution
- * turns into a new stop order); values the account, extends the daily equity curve and raises
- * {@code portfolio.drawdown.high} once per upward crossing of the policy's alert and emergency drawdowns.
- *
- * <p>Funding: the simulated exchange charges none and no event reports it yet, so portfolio settles it itself
- * from its settings: at each multiple of {@code fundingInterval} since the epoch (00:00, 08:00, 16:00 UTC) that
- * falls after the position opened and no later than the bar's close, amount = -side x open quantity x close x
- * rate (positive rate: longs pay, shorts receive), the bar's close standing in for the mark price.
+ * close; moves the open position's stop ({@link StopRules}: time exit, break-even, trailing; each move a
+ * {@code portfolio.sl.adjusted} that execution turns into a new stop order); values the account, extends the daily
+ * equity curve and raises {@code portfolio.drawdown.high} once per upward crossing of the policy's alert and
+ * emergency drawdowns. Funding is not estimated here: the exchange reports it ({@code execution.funding.paid},
+ * {@link com.quantumtrader.portfolio.positions.FundingSettlement}).
  */
 public final class MarkToMarket implements EventHandler {
 
@@ -84,7 +79,7 @@ public final class MarkToMarket implements EventHandler {
     }
 
     private Optional<Emit> manage(Position position, MarketPriceUpdate bar, SymbolHistory history) {
-        Position settled = settleFunding(position, bar.closeTime(), bar.close()).withClose(bar.close());
+        Position settled = position.withClose(bar.close());
         StopRules.Decision decision = stops.decide(settled, bar.close(),
                 history.averageTrueRange(settings.atrPeriod()), bar.closeTime());
         book.save(decision.position());
@@ -95,27 +90,6 @@ public final class MarkToMarket implements EventHandler {
                     position.symbol(), position.signalId(), position.stopPrice(), move.newStop(), move.reason()))
                     .inTrace(position.traceId());
         });
-    }
-
-    private Position settleFunding(Position position, Instant closeTime, BigDecimal close) {
-        long interval = settings.fundingInterval().toSeconds();
-        long from = position.fundingSettledAt().getEpochSecond();
-        long next = Math.floorDiv(from, interval) * interval + interval; // first funding time after `from`
-        BigDecimal total = BigDecimal.ZERO;
-        Instant last = null;
-        BigDecimal perSettlement = position.openQuantity().multiply(close).multiply(settings.fundingRate(
-                position.symbol())).multiply(BigDecimal.valueOf(-position.side().sign()));
-        for (long t = next; t <= closeTime.getEpochSecond(); t += interval) {
-            total = total.add(perSettlement);
-            last = Instant.ofEpochSecond(t);
-        }
-        if (last == null) {
-            return position;
-        }
-        BigDecimal amount = Money.amount(total);
-        book.fundingSettled(amount);
-        LOG.debug("funding {} on {} up to {}", amount.toPlainString(), position.positionId(), last);
-        return position.withFunding(amount, last);
     }
 
     private Optional<Emit> drawdownAlert(Policy current, Valuation valuation) {

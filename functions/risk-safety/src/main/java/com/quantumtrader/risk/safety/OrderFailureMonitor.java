@@ -16,13 +16,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code execution.order.failed}: a failed entry never opens a position, so its reservation is freed and its
  * lifecycle ends. Every failure counts towards the emergency stop (N in a row, or the exchange unreachable for
- * longer than the policy allows) and towards the circuit breaker (N within its window; any one while half-open).
+ * longer than the policy allows) and towards the circuit breaker (N within its window; any one while half-open),
+ * except the {@link #MARKET_OUTCOMES}: an order the market did not take is the exchange working as asked, so it
+ * frees the reservation and counts nowhere (it neither adds to nor breaks a run of failures).
  */
 public final class OrderFailureMonitor implements EventHandler {
 
@@ -30,6 +33,11 @@ public final class OrderFailureMonitor implements EventHandler {
     static final String HALF_OPEN_FAILURE = "HALF_OPEN_FAILURE";
     static final String CONSECUTIVE_FAILURES = "CONSECUTIVE_ORDER_FAILURES";
     static final String EXCHANGE_UNREACHABLE = "EXCHANGE_UNREACHABLE";
+    /**
+     * An IOC entry that found no price within its limit ({@code EXPIRED_UNFILLED}) and a post-only order that would
+     * have taken ({@code POST_ONLY_REJECTED}, Binance -5022): outcomes of the market, not failures of the exchange.
+     */
+    static final Set<String> MARKET_OUTCOMES = Set.of("EXPIRED_UNFILLED", "POST_ONLY_REJECTED");
     private static final Logger LOG = LoggerFactory.getLogger(OrderFailureMonitor.class);
 
     private final Clock clock;
@@ -63,6 +71,11 @@ public final class OrderFailureMonitor implements EventHandler {
                     LOG.info("entry of {} {} failed ({}): reservation of {} freed", failed.symbol(),
                             failed.signalId(), failed.errorCode(), r.notional().toPlainString()));
             lifecycle.advance(failed.signalId(), LifecycleBook.FAILED, now, failed.errorCode());
+        }
+        if (MARKET_OUTCOMES.contains(failed.errorCode())) {
+            LOG.info("{} {} of {}: {}, not an exchange failure", failed.purpose(), failed.clientOrderId(),
+                    failed.symbol(), failed.errorCode());
+            return List.of();
         }
         Policy current = policy.current();
         long inARow = health.failed(failed.errorCode(), now);

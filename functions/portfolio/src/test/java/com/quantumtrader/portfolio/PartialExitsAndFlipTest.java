@@ -5,7 +5,6 @@ import static com.quantumtrader.events.EventCatalog.PORTFOLIO_POSITION_OPENED;
 import static com.quantumtrader.events.EventCatalog.TRADE_CLOSED;
 import static com.quantumtrader.events.OrderPurpose.EXIT;
 import static com.quantumtrader.events.OrderPurpose.STOP_LOSS;
-import static com.quantumtrader.events.OrderPurpose.TAKE_PROFIT;
 import static com.quantumtrader.events.OrderSide.BUY;
 import static com.quantumtrader.events.OrderSide.SELL;
 import static com.quantumtrader.portfolio.FillBuilder.entry;
@@ -19,70 +18,16 @@ import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.portfolio.PositionClosed;
 import com.quantumtrader.events.portfolio.TradeClosed;
-import com.quantumtrader.portfolio.settings.PortfolioSettings;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Funding (Binance's 0.01 % per 8 h, settled at 00:00, 08:00 and 16:00 UTC on the bar's close), several fills with
- * a losing partial exit, and a flip from long to short, each against a hand-computed example.
+ * Several fills with a losing partial exit, and a flip from long to short, each against a hand-computed example.
+ * (Funding: {@link FundingFromTheExchangeTest}.)
  */
-class FundingAndFlipTest {
+class PartialExitsAndFlipTest {
 
-    private final PortfolioFixture funded = new PortfolioFixture(
-            PortfolioSettings.defaults().withFundingRate(new BigDecimal("0.0001")));
     private final PortfolioFixture portfolio = new PortfolioFixture();
-
-    @Test
-    void aLongPaysFundingAtEachSettlementItHoldsThrough() {
-        funded.fill(entry("sig-1", "BTCUSDT", BUY).quantity("0.1").price("30000").fee("1.2"));
-        for (int hour = 1; hour <= 7; hour++) {
-            funded.bar("BTCUSDT", "30000"); // 01:00 .. 07:00: no settlement yet
-        }
-        assertThat(funded.metrics().funding()).isEqualByComparingTo("0");
-
-        funded.bar("BTCUSDT", "31000"); // 08:00: -1 x 0.1 x 31000 x 0.0001 = -0.31
-        List<Emit> out = funded.fill(exit("sig-1", "BTCUSDT", SELL, TAKE_PROFIT).quantity("0.1").price("31200")
-                .fee("1.248"));
-
-        // 120 gross - 2.448 fees - 0.31 funding = 117.242; R = 117.242 / 60 = 1.95403... -> 1.9540
-        TradeClosed trade = only(out, TRADE_CLOSED);
-        assertThat(trade.funding()).isEqualByComparingTo("-0.31");
-        assertThat(trade.fees()).isEqualByComparingTo("2.448");
-        assertThat(trade.realizedPnl()).isEqualByComparingTo("117.242");
-        assertThat(trade.rMultiple()).isEqualByComparingTo("1.9540");
-        assertThat(only(out, PORTFOLIO_POSITION_CLOSED).realizedPnl()).isEqualByComparingTo("117.242");
-        assertThat(funded.performance().realizedPnl()).isEqualByComparingTo("117.242");
-        assertThat(funded.metrics().funding()).isEqualByComparingTo("-0.31");
-    }
-
-    @Test
-    void aShortReceivesFundingAndOneLongBarSettlesEveryTimeItSpans() {
-        funded.fill(entry("sig-2", "ETHUSDT", SELL).quantity("2").price("2000").fee("1.6").stop("2040")
-                .target("1900"));
-        funded.clock.advance(Duration.ofHours(15));
-        funded.bar("ETHUSDT", "1990"); // closes 16:00: spans 08:00 and 16:00, each +1 x 2 x 1990 x 0.0001 = 0.398
-
-        List<Emit> out = funded.fill(exit("sig-2", "ETHUSDT", BUY, EXIT).quantity("2").price("1990").fee("1.592"));
-
-        // gross (2000 - 1990) x 2 = 20; fees 1.6 + 1.592 = 3.192; funding +0.796 -> 17.604
-        TradeClosed trade = only(out, TRADE_CLOSED);
-        assertThat(trade.funding()).isEqualByComparingTo("0.796");
-        assertThat(trade.realizedPnl()).isEqualByComparingTo("17.604");
-    }
-
-    @Test
-    void aBarSeenAgainUnderANewEventIdSettlesNoFundingTwice() {
-        funded.fill(entry("sig-1", "BTCUSDT", BUY).quantity("0.1").price("30000"));
-        funded.clock.advance(Duration.ofHours(7));
-        funded.bar("BTCUSDT", "30000");  // 08:00: -0.3
-        funded.bar("BTCUSDT", "30000", "30000", "30000", "10"); // the same bar again, a new event id
-
-        assertThat(funded.metrics().funding()).isEqualByComparingTo("-0.3");
-        assertThat(funded.performance().realizedPnl()).isEqualByComparingTo("-0.3");
-    }
 
     @Test
     void severalEntriesThenTwoLosingExits() {
