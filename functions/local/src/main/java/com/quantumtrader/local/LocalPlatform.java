@@ -103,7 +103,7 @@ final class LocalPlatform implements AutoCloseable {
         if (eventLog != null) {
             bus.tap(eventLog::append);
         }
-        IdempotencyStore idempotency = state.idempotency();
+        IdempotencyStore idempotency = state.idempotency(clock);
         ExecutionDomain execution = ExecutionDomain.paper(SimulatedExchangeSettings.defaults());
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());

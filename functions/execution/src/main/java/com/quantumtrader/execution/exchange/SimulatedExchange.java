@@ -152,7 +152,7 @@ public final class SimulatedExchange implements ExchangePort {
      * symbol at its open.
      */
     public List<ExecutionReport> openBar(Bar bar) {
-        store.hashPut(BARS, bar.symbol(), EventJson.write(bar));
+        store.hashPutJson(BARS, bar.symbol(), bar);
         List<ExecutionReport> reports = new ArrayList<>();
         for (RestingOrder order : resting(bar.symbol())) {
             if (order.type() == OrderType.MARKET) {
@@ -182,7 +182,7 @@ public final class SimulatedExchange implements ExchangePort {
     }
 
     Optional<Bar> lastBar(String symbol) {
-        return store.hashGet(BARS, symbol).map(json -> EventJson.read(json, Bar.class));
+        return store.hashGetJson(BARS, symbol, Bar.class);
     }
 
     private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, Bar bar) {

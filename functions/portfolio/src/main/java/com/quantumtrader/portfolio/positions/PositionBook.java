@@ -1,7 +1,6 @@
 package com.quantumtrader.portfolio.positions;
 
 import com.quantumtrader.core.state.KeyValueStore;
-import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -21,19 +20,18 @@ public final class PositionBook {
     }
 
     public Optional<Position> position(String symbol) {
-        return state.hashGet(POSITIONS, symbol).map(json -> EventJson.read(json, Position.class));
+        return state.hashGetJson(POSITIONS, symbol, Position.class);
     }
 
     /** Open positions ordered by symbol. */
     public List<Position> openPositions() {
-        return state.hashGetAll(POSITIONS).values().stream()
-                .map(json -> EventJson.read(json, Position.class))
+        return state.hashGetAllJson(POSITIONS, Position.class).values().stream()
                 .sorted(Comparator.comparing(Position::symbol))
                 .toList();
     }
 
     public void save(Position position) {
-        state.hashPut(POSITIONS, position.symbol(), EventJson.write(position));
+        state.hashPutJson(POSITIONS, position.symbol(), position);
     }
 
     void remove(String symbol) {
@@ -41,11 +39,11 @@ public final class PositionBook {
     }
 
     public Ledger ledger() {
-        return state.get(LEDGER).map(json -> EventJson.read(json, Ledger.class)).orElse(Ledger.EMPTY);
+        return state.getJson(LEDGER, Ledger.class).orElse(Ledger.EMPTY);
     }
 
     void save(Ledger ledger) {
-        state.put(LEDGER, EventJson.write(ledger));
+        state.putJson(LEDGER, ledger);
     }
 
     /** Funding settled: the account's ledger carries it (the caller saves the position it settled on). */
@@ -54,13 +52,12 @@ public final class PositionBook {
     }
 
     void record(ClosedTrade trade) {
-        state.hashPut(TRADES, trade.tradeId(), EventJson.write(trade));
+        state.hashPutJson(TRADES, trade.tradeId(), trade);
     }
 
     /** Every closed trade, in the order they closed (then by id). */
     public List<ClosedTrade> closedTrades() {
-        return state.hashGetAll(TRADES).values().stream()
-                .map(json -> EventJson.read(json, ClosedTrade.class))
+        return state.hashGetAllJson(TRADES, ClosedTrade.class).values().stream()
                 .sorted(Comparator.comparing(ClosedTrade::closedAt).thenComparing(ClosedTrade::tradeId))
                 .toList();
     }
