@@ -30,8 +30,14 @@ public final class RoutingTable {
         return routes;
     }
 
+    /** The routes the domain's own module runs; a route of the domain that another module runs is not among them. */
     public List<Route> routesOf(Domain domain) {
-        return routes.stream().filter(r -> r.domain() == domain).toList();
+        return routes.stream().filter(r -> r.domain() == domain && r.runsInDomainModule()).toList();
+    }
+
+    /** The routes a functions module runs although it is not their domain's own (the API's read model). */
+    public List<Route> routesRunBy(String module) {
+        return routes.stream().filter(r -> r.module().equals(module) && !r.runsInDomainModule()).toList();
     }
 
     public Optional<Route> route(String handler) {
@@ -55,7 +61,13 @@ public final class RoutingTable {
             if (pattern == null || !pattern.isObject()) {
                 throw new IllegalStateException("routing table: handler '" + handler + "' has no pattern object");
             }
-            routes.add(new Route(handler, Domain.fromId(node.path("domain").asText()), pattern));
+            Domain domain = Domain.fromId(node.path("domain").asText());
+            JsonNode module = node.get("module");
+            if (module != null && (!module.isTextual() || module.asText().isBlank())) {
+                throw new IllegalStateException("routing table: handler '" + handler + "' has a module that is not a name");
+            }
+            routes.add(module == null ? new Route(handler, domain, pattern)
+                    : new Route(handler, domain, pattern, module.asText()));
         }
         return new RoutingTable(routes);
     }

@@ -96,6 +96,31 @@ class RoutingTableTest {
     }
 
     @Test
+    void aRouteRunsInItsDomainsModuleUnlessItNamesAnother() {
+        Route projection = TABLE.require("trading_projection");
+
+        assertThat(TABLE.require("regime_detector").module()).isEqualTo("core-os");
+        assertThat(TABLE.require("global_risk_controller").module()).isEqualTo("risk-safety");
+        assertThat(projection.domain()).isEqualTo(Domain.CORE_OS);
+        assertThat(projection.module()).isEqualTo("api");
+        assertThat(TABLE.routesOf(Domain.CORE_OS)).extracting(Route::handler)
+                .contains("regime_detector").doesNotContain("trading_projection");
+        assertThat(TABLE.routesRunBy("api")).containsExactly(projection);
+        assertThat(TABLE.routesRunBy("core-os")).isEmpty();
+    }
+
+    @Test
+    void tableWithAModuleThatIsNotANameIsRefused() {
+        JsonNode root = EventJson.readTree("""
+                {"routes": [{"handler": "h", "domain": "core_os", "module": 3,
+                             "pattern": {"detail-type": ["trade.closed"]}}]}""");
+
+        assertThatThrownBy(() -> RoutingTable.parse(root))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("handler 'h' has a module that is not a name");
+    }
+
+    @Test
     void tableWithADuplicateHandlerIsRefused() {
         JsonNode root = EventJson.readTree("""
                 {"routes": [

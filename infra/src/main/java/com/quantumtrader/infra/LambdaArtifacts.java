@@ -1,6 +1,7 @@
 package com.quantumtrader.infra;
 
 import com.quantumtrader.events.Domain;
+import com.quantumtrader.events.Route;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class LambdaArtifacts {
 
     /** The Maven module directory name of a domain: {@code risk_safety} lives in {@code functions/risk-safety}. */
     static String moduleOf(Domain domain) {
-        return domain.id().replace('_', '-');
+        return Route.moduleOf(domain);
     }
 
     static Path jarPath(Path repositoryRoot, String module) {

@@ -87,6 +87,11 @@ public final class QuantumTraderStack extends Stack {
     static final String ALIAS = "live";
     static final String DOMAIN_HANDLER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
     static final String API_HANDLER = "com.quantumtrader.api.FunctionUrlHandler::handleRequest";
+    /** Lambda handler of the routes a module runs for a domain other than its own (the routing table's "module"). */
+    /** Names the routing-table handler of such a function (its own definition, as the Spring ones name theirs). */
+    static final String HANDLER_VARIABLE = "QT_HANDLER";
+    static final Map<String, String> MODULE_HANDLERS = Map.of(
+            LambdaArtifacts.API_MODULE, "com.quantumtrader.api.TradingProjectionHandler::handleRequest");
     static final String LAMBDA_MAIN_CLASS = "com.quantumtrader.core.lambda.LambdaApplication";
     /** Handlers of this domain are polled from {@link #executionQueue} by the always-on service, not run as Lambdas. */
     static final Domain QUEUED_DOMAIN = Domain.EXECUTION;
@@ -187,15 +192,29 @@ public final class QuantumTraderStack extends Stack {
             if (route.domain() == QUEUED_DOMAIN) {
                 target = new SqsQueue(executionQueue, SqsQueueProps.builder()
                         .deadLetterQueue(dlq).maxEventAge(RULE_MAX_EVENT_AGE).retryAttempts(RULE_RETRY_ATTEMPTS).build());
-            } else {
+            } else if (route.runsInDomainModule()) {
                 Map<String, String> environment = new LinkedHashMap<>(common);
                 environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", route.handler());
                 environment.put("MAIN_CLASS", LAMBDA_MAIN_CLASS);
                 Alias alias = function(route.handler(), "handler " + route.handler() + " of " + route.domain().id(),
-                        artifacts.codeOf(LambdaArtifacts.moduleOf(route.domain())), DOMAIN_HANDLER,
+                        artifacts.codeOf(route.module()), DOMAIN_HANDLER,
                         FunctionSizing.of(route.handler(), route.domain()), environment, dlq, vpc, isolated,
                         lambdaGroup, notify);
                 bus.grantPutEventsTo(alias.getLambda());
+                target = new LambdaFunction(alias, LambdaFunctionProps.builder()
+                        .deadLetterQueue(dlq).maxEventAge(RULE_MAX_EVENT_AGE).retryAttempts(RULE_RETRY_ATTEMPTS).build());
+            } else {
+                // a read model another module keeps for the domain: it reads Redis and publishes nothing
+                String handler = MODULE_HANDLERS.get(route.module());
+                if (handler == null) {
+                    throw new IllegalStateException("route " + route.handler() + " runs in module " + route.module()
+                            + ", which has no Lambda handler class here (known: " + MODULE_HANDLERS.keySet() + ")");
+                }
+                Alias alias = function(route.handler(), "handler " + route.handler() + " of " + route.domain().id()
+                        + " in " + route.module(), artifacts.codeOf(route.module()), handler,
+                        FunctionSizing.of(route.handler(), route.domain()),
+                        Map.of("REDIS_URL", redisUrl, HANDLER_VARIABLE, route.handler()), dlq, vpc,
+                        isolated, lambdaGroup, notify);
                 target = new LambdaFunction(alias, LambdaFunctionProps.builder()
                         .deadLetterQueue(dlq).maxEventAge(RULE_MAX_EVENT_AGE).retryAttempts(RULE_RETRY_ATTEMPTS).build());
             }
@@ -362,6 +381,8 @@ public final class QuantumTraderStack extends Stack {
                         Repository.fromRepositoryName(this, "ExecutionRepository", repository.getValueAsString()),
                         tag.getValueAsString()))
                 .environment(Map.of(
+                        // the service polls the queue the execution routes target (its default is Redis Streams)
+                        "EXECUTION_INTAKE", "sqs",
                         "REDIS_URL", redisUrl,
                         "EVENT_BUS_NAME", bus.getEventBusName(),
                         "EXECUTION_QUEUE_URL", executionQueue.getQueueUrl(),

@@ -178,13 +178,63 @@ class QuantumTraderStackTest {
             assertThat(properties.path("VpcConfig").path("SubnetIds").size()).isEqualTo(2);
             JsonNode variables = properties.path("Environment").path("Variables");
             assertThat(variables.has("REDIS_URL")).isTrue();
-            assertThat(variables.has("EVENT_BUS_NAME")).isTrue();
-            String definition = variables.has("SPRING_CLOUD_FUNCTION_DEFINITION")
-                    ? variables.path("SPRING_CLOUD_FUNCTION_DEFINITION").asText()
-                    : "api:" + variables.path("API_ROUTES").asText();
+            String definition;
+            if (variables.has("SPRING_CLOUD_FUNCTION_DEFINITION")) {
+                definition = variables.path("SPRING_CLOUD_FUNCTION_DEFINITION").asText();
+            } else if (variables.has(QuantumTraderStack.HANDLER_VARIABLE)) {
+                definition = variables.path(QuantumTraderStack.HANDLER_VARIABLE).asText();
+            } else {
+                definition = "api:" + variables.path("API_ROUTES").asText();
+            }
+            // only the read model publishes nothing: every other function may put events on the bus
+            assertThat(variables.has("EVENT_BUS_NAME")).as(definition)
+                    .isEqualTo(!definition.equals("trading_projection"));
             definitions.add(definition);
         }
         assertThat(definitions).hasSize(functions.size()); // no two functions serve the same definition
+    }
+
+    @Test
+    void the_trading_read_model_is_its_own_api_lambda_that_may_not_publish() {
+        Route projection = ROUTING.require("trading_projection");
+        assertThat(projection.module()).isEqualTo("api");
+        String alias = ruleOf(projection).path("Properties").path("Targets").get(0).path("Arn").path("Ref").asText();
+        String function = resources.path(alias).path("Properties").path("FunctionName").path("Ref").asText();
+        JsonNode properties = resources.path(function).path("Properties");
+
+        assertThat(properties.path("Handler").asText()).isEqualTo("com.quantumtrader.api.TradingProjectionHandler::handleRequest");
+        assertThat(properties.path("Code").toString()).as("the api module's code, not core OS's")
+                .isEqualTo(codeOfApiUrlFunction());
+        assertThat(properties.path("Environment").path("Variables").path("QT_HANDLER").asText())
+                .isEqualTo("trading_projection");
+        String role = properties.path("Role").path("Fn::GetAtt").get(0).asText();
+        List<String> actions = new ArrayList<>();
+        for (JsonNode policy : ofType("AWS::IAM::Policy")) {
+            boolean attached = false;
+            for (JsonNode attachedRole : policy.path("Properties").path("Roles")) {
+                attached |= attachedRole.path("Ref").asText().equals(role);
+            }
+            if (attached) {
+                policy.path("Properties").path("PolicyDocument").path("Statement").forEach(statement -> {
+                    JsonNode action = statement.path("Action");
+                    if (action.isArray()) {
+                        action.forEach(a -> actions.add(a.asText()));
+                    } else {
+                        actions.add(action.asText());
+                    }
+                });
+            }
+        }
+        assertThat(actions).as("its only grant: dead-lettering a failed delivery").containsOnly("sqs:SendMessage");
+        String dlq = ruleOf(projection).path("Properties").path("Targets").get(0).path("DeadLetterConfig")
+                .path("Arn").path("Fn::GetAtt").get(0).asText();
+        assertThat(dlq).startsWith("CoreOsDeadLetters");
+    }
+
+    private static String codeOfApiUrlFunction() {
+        return ofType("AWS::Lambda::Function").stream()
+                .filter(f -> f.path("Properties").path("Environment").path("Variables").has("API_ROUTES"))
+                .findFirst().orElseThrow().path("Properties").path("Code").toString();
     }
 
     @Test
@@ -219,6 +269,11 @@ class QuantumTraderStackTest {
         assertThat(secrets).containsExactly("BINANCE_API_KEY", "BINANCE_API_SECRET");
         container.path("Environment").forEach(variable ->
                 assertThat(variable.path("Name").asText()).doesNotContain("KEY", "SECRET"));
+        Map<String, JsonNode> environment = new java.util.TreeMap<>();
+        container.path("Environment").forEach(variable -> environment.put(variable.path("Name").asText(),
+                variable.path("Value")));
+        assertThat(environment.get("EXECUTION_INTAKE").asText()).as("it polls the execution queue").isEqualTo("sqs");
+        assertThat(environment).containsKeys("EXECUTION_QUEUE_URL", "REDIS_URL", "EVENT_BUS_NAME");
     }
 
     @Test

@@ -4,7 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.quantumtrader.core.lambda.EventPublisher;
+import com.quantumtrader.core.lambda.LambdaEnvironment;
+import com.quantumtrader.core.lambda.SnapStartHooks;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,15 +24,61 @@ import java.util.Set;
  */
 public final class FunctionUrlHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
-    private final ApiRouter router;
+    /** A path no group owns: priming routes it to exercise request, routing and problem rendering, and nothing else. */
+    static final String PRIMING_PATH = "/snapstart/priming";
 
-    /** The Lambda runtime's constructor: wires the pinned route group from the environment (connections open lazily). */
+    private final Reopenable<ApiRuntime> runtime;
+
+    /**
+     * The Lambda runtime's constructor: wires the pinned route group from the environment, connects to Redis, and
+     * registers the SnapStart hooks (prime, close Redis before the checkpoint, reopen it after the restore).
+     */
     public FunctionUrlHandler() {
-        this(ApiRuntime.fromEnvironment(System.getenv()).router());
+        this(System.getenv());
+        hooks().register();
     }
 
+    private FunctionUrlHandler(Map<String, String> environment) {
+        this(pinned(environment), ApiRuntime.required(environment, LambdaEnvironment.REDIS_URL), Clock.systemUTC(),
+                ApiRuntime.eventBridgePublisher(environment));
+    }
+
+    FunctionUrlHandler(Set<RouteGroup> groups, String redisUrl, Clock clock, EventPublisher publisher) {
+        this.runtime = new Reopenable<>(() -> ApiRuntime.open(groups, redisUrl, clock, publisher));
+        runtime.get();
+    }
+
+    /** Serves a router built by the caller (tests): nothing to close or reopen. */
     FunctionUrlHandler(ApiRouter router) {
-        this.router = router;
+        this.runtime = new Reopenable<>(() -> new ApiRuntime(router, null, () -> { }));
+    }
+
+    /** SnapStart's hooks of this function (registered by the Lambda constructor; tests call them directly). */
+    SnapStartHooks hooks() {
+        return new SnapStartHooks("function URL", this::prime, runtime::close, runtime::reopen);
+    }
+
+    boolean connected() {
+        return runtime.isOpen();
+    }
+
+    private void prime() {
+        APIGatewayV2HTTPEvent request = APIGatewayV2HTTPEvent.builder()
+                .withRawPath(PRIMING_PATH)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
+                                .withPath(PRIMING_PATH).build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                                        .withUserArn("snapstart-priming").build())
+                                .build())
+                        .build())
+                .build();
+        int status = handleRequest(request, null).getStatusCode();
+        if (status != 404) {
+            throw new IllegalStateException("priming request to " + PRIMING_PATH + " answered " + status + ", not 404");
+        }
+        TradingProjection.prime(); // the trading view's JSON path, on a scratch in-memory store
     }
 
     @Override
@@ -41,8 +91,8 @@ public final class FunctionUrlHandler implements RequestHandler<APIGatewayV2HTTP
             response = Problem.of(401, "unauthenticated", "Unauthenticated",
                     "the request carries no IAM principal; the function URL must use AWS_IAM auth").at(path).response();
         } else {
-            response = router.handle(new ApiRequest(method(event), path, orEmpty(event.getQueryStringParameters()),
-                    lowerCase(event.getHeaders()), body(event), actor.get()));
+            response = runtime.get().router().handle(new ApiRequest(method(event), path,
+                    orEmpty(event.getQueryStringParameters()), lowerCase(event.getHeaders()), body(event), actor.get()));
         }
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.put("Content-Type", response.contentType());

@@ -5,7 +5,7 @@ import com.quantumtrader.core.health.HealthChecker;
 import com.quantumtrader.core.lambda.EventPublisher;
 import com.quantumtrader.core.policy.PolicyStore;
 import com.quantumtrader.core.redis.RedisConnections;
-import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.core.state.KeyValueStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,38 +14,34 @@ import java.util.Map;
 
 /**
  * The health, trading and admin routes inside a local runtime: the same handlers as the function URLs, behind a
- * bearer token on a loopback port. The runtime feeds it every event it publishes ({@link #observe(BusEvent)}), and
- * operator commands go out through the runtime's bus.
+ * bearer token on a loopback port. The trading routes read core OS's state, which the runtime keeps by wiring the
+ * {@link TradingProjection} like any routed handler; operator commands go out through the runtime's bus.
  */
 public final class LocalApi implements AutoCloseable {
 
     private final LocalApiServer server;
-    private final TradingView view;
 
-    private LocalApi(LocalApiServer server, TradingView view) {
+    private LocalApi(LocalApiServer server) {
         this.server = server;
-        this.view = view;
     }
 
     /**
      * @param port   0 picks a free port
      * @param tokens token name -> token (at least 16 characters); the name is the actor in the policy audit
+     * @param coreOsState the store the {@link TradingProjection} of the same runtime folds into
      * @param clock  wall time: health ages and audit times are an operator's
      */
-    public static LocalApi start(int port, Map<String, String> tokens, RedisConnections redis, PolicyStore policy,
-                                 Clock clock, EventFactory events, EventPublisher publisher) {
-        TradingView view = new TradingView();
+    public static LocalApi start(int port, Map<String, String> tokens, RedisConnections redis,
+                                 KeyValueStore coreOsState, PolicyStore policy, Clock clock, EventFactory events,
+                                 EventPublisher publisher) {
+        TradingView view = new TradingView(coreOsState);
         ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(clock), redis, view, clock),
                 view, policy, new OperatorCommands(events, publisher));
         try {
-            return new LocalApi(LocalApiServer.start(port, tokens, services), view);
+            return new LocalApi(LocalApiServer.start(port, tokens, services));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve the local API on port " + port, e);
         }
-    }
-
-    public void observe(BusEvent event) {
-        view.accept(event);
     }
 
     public URI uri() {

@@ -6,7 +6,13 @@ import com.quantumtrader.core.health.HealthChecker;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.PolicyStore;
 import com.quantumtrader.core.redis.RedisConnections;
+import com.quantumtrader.core.handler.HandlerRuntime;
+import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
+import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.core.state.RedisKeyValueStore;
 import com.quantumtrader.core.testing.RedisTestServer;
+import com.quantumtrader.events.Domain;
+import com.quantumtrader.events.RoutingTable;
 import com.quantumtrader.events.BusEvent;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Real parts for the API tests: the shared embedded Redis (flushed), a policy store on it, an in-process bus whose
- * every event feeds the trading view and is recorded, and the health checks.
+ * every event is recorded and whose trading events the routed projection folds into Redis, and the health checks.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -29,7 +35,7 @@ final class ApiFixture implements AutoCloseable {
     final PolicyStore policy;
     final InProcessEventBus bus = new InProcessEventBus();
     final List<BusEvent> published = new CopyOnWriteArrayList<>();
-    final TradingView view = new TradingView();
+    final TradingView view;
     final EventFactory events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(7)));
     final HealthChecker health;
     final ApiServices services;
@@ -39,7 +45,11 @@ final class ApiFixture implements AutoCloseable {
         redis = RedisConnections.connect(RedisTestServer.url());
         policy = PolicyStore.open(redis, clock, Duration.ofSeconds(5));
         bus.tap(published::add);
-        bus.tap(view::accept);
+        // the trading view is kept as in AWS and in the local runtime: by its routed subscriber, in core OS's state
+        KeyValueStore coreOs = new RedisKeyValueStore(redis, Domain.CORE_OS);
+        view = new TradingView(coreOs);
+        bus.subscribe(RoutingTable.standard().require(TradingProjection.HANDLER), new HandlerRuntime(
+                TradingProjection.definition(coreOs), new InMemoryIdempotencyStore(), events, bus::publish)::dispatch);
         health = PlatformChecks.register(new HealthChecker(clock), redis, view, clock);
         services = new ApiServices(health, view, policy, new OperatorCommands(events, bus::publish));
     }

@@ -265,7 +265,7 @@ class LocalApiServerTest {
 
             fixture.bus.publish(fixture.events.create(EventCatalog.PORTFOLIO_POSITION_CLOSED, new PositionClosed(
                     "pos-1", "BTCUSDT", Side.LONG, new BigDecimal("0.012"), new BigDecimal("64262.90"),
-                    new BigDecimal("65550.30"), new BigDecimal("15.45"), new BigDecimal("0.62"), "TARGET", "sig-1"),
+                    new BigDecimal("65550.30"), new BigDecimal("15.45"), new BigDecimal("0.62"), "TAKE_PROFIT", "sig-1"),
                     "trace-1"));
 
             assertThat(EventJson.readTree(get("/trading/positions").body()).path("positions")).isEmpty();

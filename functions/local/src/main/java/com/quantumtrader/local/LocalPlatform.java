@@ -2,6 +2,7 @@ package com.quantumtrader.local;
 
 import com.quantumtrader.ai.AiEngineDomain;
 import com.quantumtrader.api.LocalApi;
+import com.quantumtrader.api.TradingProjection;
 import com.quantumtrader.core.bus.InProcessEventBus;
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
@@ -21,6 +22,7 @@ import com.quantumtrader.events.RoutingTable;
 import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
+import com.quantumtrader.local.dashboard.Dashboard;
 import com.quantumtrader.learning.LearningDomain;
 import com.quantumtrader.os.CoreOsDomain;
 import com.quantumtrader.portfolio.PortfolioDomain;
@@ -46,6 +48,9 @@ import org.slf4j.LoggerFactory;
 final class LocalPlatform implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final String API_MODULE = "api";
+    /** The trading view is core OS's state (the API is core OS's control plane). */
+    private static final Domain TRADING_VIEW_DOMAIN = Domain.CORE_OS;
 
     /**
      * @param seed      seeds the event ids (and, for paper, the synthetic market)
@@ -80,6 +85,7 @@ final class LocalPlatform implements AutoCloseable {
     private final List<HandlerRuntime> runtimes = new ArrayList<>();
     private final EventLog eventLog;
     private final LocalApi api;
+    private final Dashboard dashboard;
 
     LocalPlatform(PaperOptions options) {
         this(Setup.paper(options));
@@ -98,17 +104,23 @@ final class LocalPlatform implements AutoCloseable {
         this.api = setup.api().map(settings -> {
             StateBackend.RedisState redis = state.redis().orElseThrow(
                     () -> new IllegalArgumentException("the local API needs Redis state"));
-            return LocalApi.start(settings.port(), settings.tokens(), redis.connections(), redis.policy(), clock,
-                    events, bus::publish);
+            return LocalApi.start(settings.port(), settings.tokens(), redis.connections(),
+                    state.state(TRADING_VIEW_DOMAIN), redis.policy(), clock, events, bus::publish);
         }).orElse(null);
+        // the page calls the API's routes, so the dashboard follows the API's port and tokens
+        this.dashboard = setup.api().filter(settings -> settings.dashboardPort().isPresent())
+                .map(settings -> Dashboard.start(settings.dashboardPort().getAsInt(), settings.tokens(), api.uri()))
+                .orElse(null);
         bus.tap(stats::onEvent);
-        if (api != null) {
-            bus.tap(api::observe);
+        if (dashboard != null) {
+            // taps run before subscribers, so the trading projection may not hold this event yet: the page re-reads
+            // the trading routes a moment after an event, and every few seconds
+            bus.tap(dashboard::observe);
         }
         if (eventLog != null) {
             bus.tap(eventLog::append);
         }
-        IdempotencyStore idempotency = state.idempotency();
+        IdempotencyStore idempotency = state.idempotency(clock);
         ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings());
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
@@ -133,6 +145,18 @@ final class LocalPlatform implements AutoCloseable {
             for (PeriodicJob job : module.periodicJobs(services)) {
                 scheduler.schedule(job.name(), job.period(), job.period(), () -> publishAll(job.job().get()));
             }
+        }
+        // the trading routes' read model: routed like any handler (in AWS its own Lambda), run by the api module
+        for (Route route : RoutingTable.standard().routesRunBy(API_MODULE)) {
+            HandlerDefinition definition = TradingProjection.definition(state.state(route.domain()));
+            if (!definition.name().equals(route.handler()) || route.domain() != TRADING_VIEW_DOMAIN) {
+                throw new IllegalStateException("the api module runs " + definition.name() + " of "
+                        + TRADING_VIEW_DOMAIN.id() + ", but the routing table gives it " + route);
+            }
+            HandlerRuntime runtime = new HandlerRuntime(definition, idempotency, events, bus::publish);
+            runtimes.add(runtime);
+            bus.subscribe(route, runtime::dispatch);
+            wired.add(definition.name());
         }
         List<String> unwired = RoutingTable.standard().routes().stream()
                 .map(Route::handler).filter(h -> !wired.contains(h)).toList();
@@ -204,6 +228,11 @@ final class LocalPlatform implements AutoCloseable {
         return Optional.ofNullable(api).map(LocalApi::uri);
     }
 
+    /** Where the dashboard page is served (without its token), if it runs. */
+    Optional<URI> dashboardUri() {
+        return Optional.ofNullable(dashboard).map(Dashboard::uri);
+    }
+
     /** How many steps the bar source holds, -1 when endless or unknown. */
     long totalSteps() {
         return bars.totalSteps();
@@ -215,6 +244,9 @@ final class LocalPlatform implements AutoCloseable {
 
     @Override
     public void close() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
         if (api != null) {
             api.close();
         }

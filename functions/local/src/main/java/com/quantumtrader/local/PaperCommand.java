@@ -3,6 +3,7 @@ package com.quantumtrader.local;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.core.policy.PolicyValidationException;
+import com.quantumtrader.local.dashboard.Dashboard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -65,8 +67,16 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                     + "behind a bearer token: QT_API_TOKEN (16+ characters) or one generated and shown at start.")
     private int apiPort;
 
-    @Option(names = "--no-api", description = "Do not serve the local API.")
+    @Option(names = "--no-api", description = "Do not serve the local API (nor the dashboard).")
     private boolean noApi;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Serve the live dashboard page on 127.0.0.1:PORT (default: a free port); the link printed "
+                    + "at start carries the API token in its #fragment.")
+    private int dashboardPort;
+
+    @Option(names = "--no-dashboard", description = "Do not serve the dashboard page.")
+    private boolean noDashboard;
 
     @Override
     public Integer call() {
@@ -77,7 +87,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile));
             long pace = paceMs != null ? paceMs : bars != null ? 0 : 250;
             Optional<PaperOptions.ApiSettings> api = noApi ? Optional.empty()
-                    : Optional.of(new PaperOptions.ApiSettings(apiPort, Map.of(API_TOKEN_NAME, apiToken())));
+                    : Optional.of(new PaperOptions.ApiSettings(apiPort, Map.of(API_TOKEN_NAME, apiToken()),
+                            noDashboard ? OptionalInt.empty() : OptionalInt.of(dashboardPort)));
             options = new PaperOptions(List.copyOf(symbols), Optional.ofNullable(bars), seed, policy,
                     Optional.ofNullable(eventsOut), Optional.ofNullable(System.getenv("REDIS_URL")),
                     Duration.ofMillis(pace), PaperOptions.DEFAULT_START, api);
@@ -138,6 +149,12 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             try (LocalPlatform platform = new LocalPlatform(options)) {
                 Progress progress = new Progress(platform, out, options.bars().orElse(-1L));
                 progress.started(options);
+                platform.dashboardUri().ifPresent(page -> {
+                    out.printf("Dashboard %s  (open in a browser; the token stays in the #fragment, which is never "
+                            + "sent to the server)%n", Dashboard.linkWithToken(page,
+                            options.api().orElseThrow().tokens().get(API_TOKEN_NAME)));
+                    out.flush();
+                });
                 long limit = options.bars().orElse(Long.MAX_VALUE);
                 while (!stopRequested.get() && platform.stats().bars() < limit) {
                     platform.step();

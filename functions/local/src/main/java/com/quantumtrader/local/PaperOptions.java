@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * How a paper run is set up.
@@ -33,10 +34,19 @@ record PaperOptions(
         Optional<ApiSettings> api) {
 
     /**
-     * @param port   loopback port, 0 for a free one
-     * @param tokens bearer token name -> token; the name is the actor in the audit
+     * @param port          loopback port, 0 for a free one
+     * @param tokens        bearer token name -> token; the name is the actor in the audit
+     * @param dashboardPort serve the dashboard on this loopback port (0: a free one); empty: no dashboard
      */
-    record ApiSettings(int port, Map<String, String> tokens) {
+    record ApiSettings(int port, Map<String, String> tokens, OptionalInt dashboardPort) {
+
+        ApiSettings(int port, Map<String, String> tokens) {
+            this(port, tokens, OptionalInt.empty());
+        }
+
+        ApiSettings withDashboard(int dashboardPort) {
+            return new ApiSettings(port, tokens, OptionalInt.of(dashboardPort));
+        }
     }
 
     static final Instant DEFAULT_START = Instant.parse("2025-01-01T00:00:00Z");

@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,14 @@ public final class QuantumLocal implements Runnable {
         System.setProperty("quantum.log.level", System.getProperty("quantum.log.level", "WARN"));
         System.setProperty("quantum.log.target", System.getProperty("quantum.log.target", "SYSTEM_ERR"));
         System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Runs one command in this JVM and returns its exit code instead of exiting: for tools that drive the CLI,
+     * such as the backtest benchmark in bench/.
+     */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine().setOut(out).setErr(err).execute(args);
     }
 
     static CommandLine commandLine() {

@@ -26,7 +26,8 @@ interface StateBackend extends AutoCloseable {
 
     KeyValueStore state(Domain domain);
 
-    IdempotencyStore idempotency();
+    /** @param clock the platform's clock, by which an in-memory store expires completed events like Redis would */
+    IdempotencyStore idempotency(Clock clock);
 
     PolicyReader policy();
 
@@ -72,7 +73,7 @@ interface StateBackend extends AutoCloseable {
         }
 
         @Override
-        public IdempotencyStore idempotency() {
+        public IdempotencyStore idempotency(Clock clock) {
             return idempotency;
         }
 
@@ -105,7 +106,7 @@ interface StateBackend extends AutoCloseable {
     final class InMemoryState implements StateBackend {
 
         private final Policy policy;
-        private final IdempotencyStore idempotency = new InMemoryIdempotencyStore();
+        private IdempotencyStore idempotency;
         // one store per domain, like the per-domain key prefixes in Redis
         private final Map<Domain, KeyValueStore> stores = new EnumMap<>(Domain.class);
 
@@ -119,7 +120,10 @@ interface StateBackend extends AutoCloseable {
         }
 
         @Override
-        public IdempotencyStore idempotency() {
+        public synchronized IdempotencyStore idempotency(Clock clock) {
+            if (idempotency == null) {
+                idempotency = new InMemoryIdempotencyStore(clock, RedisState.IDEMPOTENCY_WINDOW);
+            }
             return idempotency;
         }
 

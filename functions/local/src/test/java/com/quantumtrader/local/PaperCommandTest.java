@@ -33,7 +33,7 @@ class PaperCommandTest {
 
         assertThat(code).isZero();
         assertThat(out.toString()).contains("--symbols", "--bars", "--seed", "--policy", "--events-out", "--pace-ms",
-                "Exit codes");
+                "--dashboard-port", "--no-dashboard", "Exit codes");
     }
 
     @Test
@@ -79,5 +79,23 @@ class PaperCommandTest {
         assertThat(err.toString()).contains("--bars must be positive");
         assertThat(run("paper", "--bars", "1", "--symbols", "btc-usdt")).isEqualTo(2);
         assertThat(err.toString()).contains("not a symbol: 'btc-usdt'");
+    }
+
+    @Test
+    void printsTheDashboardLinkWithTheApiTokenOnlyInItsFragment() {
+        int code = run("paper", "--bars", "2");
+
+        assertThat(code).as(err.toString()).isZero();
+        String token = out.toString().replaceAll("(?s).*Authorization: Bearer (\\S+).*", "$1");
+        assertThat(out.toString()).containsPattern("Dashboard http://127\\.0\\.0\\.1:\\d+/#token=\\S+")
+                .contains("/#token=" + token);
+    }
+
+    @Test
+    void servesNoDashboardWhenAskedNot() {
+        int code = run("paper", "--bars", "2", "--no-dashboard");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("API http://127.0.0.1:").doesNotContain("Dashboard");
     }
 }

@@ -1,5 +1,6 @@
 package com.quantumtrader.core.bus;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.core.handler.HandlerOutcome;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventJson;
@@ -7,8 +8,12 @@ import com.quantumtrader.events.Route;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -28,7 +33,17 @@ public final class InProcessEventBus implements EventBus {
 
     private static final Logger LOG = LoggerFactory.getLogger(InProcessEventBus.class);
 
+    /** Pattern fields whose values every event carries outside its detail: routing on them alone can be memoised. */
+    private static final Set<String> ENTRY_FIELDS = Set.of("source", "detail-type");
+
     private final Machine machine = new Machine();
+    /**
+     * The rules matched, by source and detail-type, while every subscribed pattern looks at those two fields only
+     * (the routing table's do): then two events with the same pair match the same rules, and routing an event is a
+     * map look-up instead of writing it as JSON and running the machine over it. Cleared when subscriptions change.
+     */
+    private final Map<List<String>, List<String>> routes = new HashMap<>();
+    private int patternsBeyondEntryFields;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<Consumer<BusEvent>> taps = new CopyOnWriteArrayList<>();
     private final Queue<BusEvent> queue = new ArrayDeque<>();
@@ -58,6 +73,10 @@ public final class InProcessEventBus implements EventBus {
             throw new IllegalArgumentException("invalid pattern for " + route.handler() + ": " + e.getMessage(), e);
         }
         subscribers.add(subscriber);
+        if (!onlyEntryFields(route)) {
+            patternsBeyondEntryFields++;
+        }
+        routes.clear();
         return () -> unsubscribe(subscriber);
     }
 
@@ -65,12 +84,30 @@ public final class InProcessEventBus implements EventBus {
         if (!subscribers.remove(subscriber)) {
             return;
         }
+        if (!onlyEntryFields(subscriber.route())) {
+            patternsBeyondEntryFields--;
+        }
+        routes.clear();
         try {
             machine.deleteRule(subscriber.ruleName(), subscriber.route().patternJson());
         } catch (Exception e) {
             // the pattern was accepted by addRule, so it parses; the subscriber is gone either way
             LOG.warn("cannot remove the rule of {}: {}", subscriber.ruleName(), e.toString());
         }
+    }
+
+    private static boolean onlyEntryFields(Route route) {
+        JsonNode pattern = route.pattern();
+        if (pattern == null || !pattern.isObject()) {
+            return false;
+        }
+        Iterator<String> fields = pattern.fieldNames();
+        while (fields.hasNext()) {
+            if (!ENTRY_FIELDS.contains(fields.next())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sees every published event before any subscriber (event log, dashboard, tests). */
@@ -105,11 +142,8 @@ public final class InProcessEventBus implements EventBus {
                 LOG.warn("tap failed on {} {}: {}", event.name(), event.eventId(), e.toString());
             }
         }
-        List<String> matched;
-        try {
-            matched = machine.rulesForJSONEvent(EventJson.write(event));
-        } catch (Exception e) {
-            LOG.error("cannot route {}: {}", event.name(), e.toString());
+        List<String> matched = matchedRules(event);
+        if (matched == null) {
             return;
         }
         for (Subscriber subscriber : subscribers) {
@@ -133,6 +167,25 @@ public final class InProcessEventBus implements EventBus {
                         subscriber.route().handler(), outcome.reason());
             }
         }
+    }
+
+    /** The names of the rules the event matches; null when it cannot be routed. */
+    private List<String> matchedRules(BusEvent event) {
+        List<String> key = patternsBeyondEntryFields == 0 ? List.of(event.source(), event.name()) : null;
+        List<String> matched = key == null ? null : routes.get(key);
+        if (matched != null) {
+            return matched;
+        }
+        try {
+            matched = machine.rulesForJSONEvent(EventJson.write(event));
+        } catch (Exception e) {
+            LOG.error("cannot route {}: {}", event.name(), e.toString());
+            return null;
+        }
+        if (key != null) {
+            routes.put(key, List.copyOf(matched));
+        }
+        return matched;
     }
 
     public long publishedCount() {

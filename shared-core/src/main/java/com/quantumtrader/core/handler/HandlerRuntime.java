@@ -19,6 +19,13 @@ import org.slf4j.LoggerFactory;
 public final class HandlerRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(HandlerRuntime.class);
+    /**
+     * The event this thread validated last. A bus hands one event instance to every subscriber in turn (and the
+     * in-process bus hands over the very instance its producer's runtime validated), and a published event is
+     * never changed, so validating it again would find the same: it is checked once per instance, not once per
+     * subscriber.
+     */
+    private static final ThreadLocal<BusEvent> LAST_VALID = new ThreadLocal<>();
 
     private final HandlerDefinition definition;
     private final IdempotencyStore idempotency;
@@ -69,7 +76,7 @@ public final class HandlerRuntime {
 
     private HandlerOutcome handle(BusEvent event) {
         try {
-            EventValidator.validate(event);
+            validate(event);
         } catch (MalformedEventException e) {
             LOG.error("event rejected: {}", e.getMessage());
             return HandlerOutcome.rejected(e.getMessage());
@@ -97,6 +104,14 @@ public final class HandlerRuntime {
         return HandlerOutcome.handled(out);
     }
 
+    private static void validate(BusEvent event) {
+        if (LAST_VALID.get() == event) {
+            return;
+        }
+        EventValidator.validate(event);
+        LAST_VALID.set(event);
+    }
+
     private List<BusEvent> toEvents(List<Emit> emits, String traceId) {
         List<BusEvent> out = new ArrayList<>(emits.size());
         for (Emit emit : emits) {
@@ -106,7 +121,7 @@ public final class HandlerRuntime {
             }
             BusEvent event = events.create(emit, traceId);
             try {
-                EventValidator.validate(event);
+                validate(event);
             } catch (MalformedEventException e) {
                 throw new IllegalStateException(definition.name() + " produced an invalid event: " + e.getMessage(), e);
             }

@@ -1,17 +1,47 @@
 package com.quantumtrader.core.idempotency;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory dedupe for backtests and single-JVM runs, with the Redis store's contract except that nothing expires
- * (a backtest is finite): release frees only a claim in progress, never a completed event.
+ * In-memory dedupe for backtests and single-JVM runs, with the Redis store's contract: release frees only a claim in
+ * progress, never a completed event. Without a clock nothing expires; with one, a completed event is forgotten once
+ * the dedupe window has passed on that clock, as its Redis key would expire, so a long backtest holds a window of
+ * events rather than every event it ever handled (a year of 1-minute bars is millions of deliveries).
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private enum State { IN_PROGRESS, DONE }
 
+    private record Completed(String key, Instant expiresAt) {
+    }
+
     private final Map<String, State> claims = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration window;
+    /** Completed claims in completion order, so the expired ones are always at the head. */
+    private final Queue<Completed> completed = new ArrayDeque<>();
+
+    /** Remembers every completed event for the life of the store. */
+    public InMemoryIdempotencyStore() {
+        this.clock = null;
+        this.window = null;
+    }
+
+    /** Forgets a completed event {@code window} after its completion, by {@code clock}. */
+    public InMemoryIdempotencyStore(Clock clock, Duration window) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.window = Objects.requireNonNull(window, "window");
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("window must be positive but is " + window);
+        }
+    }
 
     @Override
     public boolean claim(String handler, String eventId) {
@@ -20,12 +50,31 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(String handler, String eventId) {
-        claims.put(key(handler, eventId), State.DONE);
+        String key = key(handler, eventId);
+        claims.put(key, State.DONE);
+        if (clock != null) {
+            expireAndRemember(key);
+        }
+    }
+
+    private synchronized void expireAndRemember(String key) {
+        Instant now = clock.instant();
+        Completed oldest;
+        while ((oldest = completed.peek()) != null && !oldest.expiresAt().isAfter(now)) {
+            completed.remove();
+            claims.remove(oldest.key(), State.DONE);
+        }
+        completed.add(new Completed(key, now.plus(window)));
     }
 
     @Override
     public void release(String handler, String eventId) {
         claims.remove(key(handler, eventId), State.IN_PROGRESS);
+    }
+
+    /** Claims held now, in progress or completed (for tests). */
+    int size() {
+        return claims.size();
     }
 
     private static String key(String handler, String eventId) {

@@ -13,6 +13,8 @@ import java.time.Duration;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -52,6 +54,13 @@ public class DomainFunctionsAutoConfiguration {
                 }
             }
         });
+    }
+
+    /** SnapStart: prime before the checkpoint, close Redis before it and reopen it after the restore. */
+    @Bean
+    static DomainFunctionSnapStart domainFunctionSnapStart(ConfigurableListableBeanFactory beans,
+                                                           Environment environment) {
+        return new DomainFunctionSnapStart((DefaultListableBeanFactory) beans, environment);
     }
 
     @Bean

@@ -8,7 +8,10 @@ import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.HandlerOutcome;
 import com.quantumtrader.core.handler.HandlerRuntime;
 import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.events.EventType;
+import com.quantumtrader.events.EventValidator;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.Route;
 import java.io.IOException;
@@ -85,6 +88,36 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
             LOG.error(reason);
             throw new MalformedEventException(reason);
         }
+    }
+
+    /**
+     * SnapStart priming: runs the decode path of a delivery of this route (route matcher, JSON reader, envelope and
+     * the event's schema validator) on an entry with an empty payload, which validation rejects before any handler,
+     * store or publisher is reached, so priming has no side effect.
+     */
+    void prime() {
+        String name = route.pattern().path("detail-type").path(0).asText();
+        EventType<?> type = EventCatalog.require(name);
+        ObjectNode entry = EventJson.mapper().createObjectNode();
+        entry.put("version", "0").put("id", "snapstart-priming").put("detail-type", name)
+                .put("source", type.producer().source()).put("account", "000000000000")
+                .put("time", "2024-01-01T00:00:00Z").put("region", "us-east-1").putArray("resources");
+        entry.putObject("detail").put("event_id", "01HM00000000000000PRIMING0").put("trace_id", "snapstart-priming")
+                .put("occurred_at", "2024-01-01T00:00:00Z").put("producer", type.producer().id())
+                .put("schema_version", type.schemaVersion()).putObject("payload");
+        String json = EventJson.write(entry);
+        requireRoutedHere(EventJson.readTree(json), json);
+        try {
+            EventValidator.decode(json);
+        } catch (MalformedEventException expected) {
+            return; // rejected by the schema, as intended
+        }
+        throw new IllegalStateException("priming entry of " + route.handler() + " passed validation: it must not");
+    }
+
+    /** Drops the runtime (and with it the Redis-backed stores it holds); the next invocation builds a new one. */
+    synchronized void forgetRuntime() {
+        runtime = null;
     }
 
     private HandlerRuntime runtime() {

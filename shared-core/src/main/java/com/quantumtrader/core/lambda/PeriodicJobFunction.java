@@ -56,6 +56,11 @@ public final class PeriodicJobFunction implements Function<Message<String>, Stri
         return EventJson.write(summary);
     }
 
+    /** Drops the runtime (and with it the Redis-backed stores it holds); the next invocation builds a new one. */
+    synchronized void forgetRuntime() {
+        runtime = null;
+    }
+
     private ScheduledJobRuntime runtime() {
         ScheduledJobRuntime current = runtime;
         if (current == null) {

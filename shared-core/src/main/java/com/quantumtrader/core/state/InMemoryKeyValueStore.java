@@ -1,5 +1,6 @@
 package com.quantumtrader.core.state;
 
+import com.quantumtrader.events.EventJson;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -9,20 +10,69 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The backtest's state store: same contract as Redis, in memory. Hash fields iterate in key order so a backtest
  * replays identically.
+ *
+ * <p>A value stored with {@link #putJson} is kept as the object itself and written as JSON only when someone reads
+ * it as text: handlers that keep a window of recent bars read and rewrite it on every bar, and parsing and writing
+ * that JSON was most of a backtest's time. {@link #getJson} hands the stored object back when it has the asked type.
  */
 public final class InMemoryKeyValueStore implements KeyValueStore {
 
-    private final Map<String, String> values = new ConcurrentHashMap<>();
-    private final Map<String, TreeMap<String, String>> hashes = new ConcurrentHashMap<>();
+    private final Map<String, Stored> values = new ConcurrentHashMap<>();
+    private final Map<String, TreeMap<String, Stored>> hashes = new ConcurrentHashMap<>();
+
+    /** A value as text, or as an object whose JSON is written on the first read as text. */
+    private static final class Stored {
+        private final Object decoded;
+        private volatile String json;
+
+        private Stored(String json, Object decoded) {
+            this.json = json;
+            this.decoded = decoded;
+        }
+
+        static Stored text(String json) {
+            return new Stored(KeyValueStores.requireValue(json), null);
+        }
+
+        static Stored object(Object value) {
+            if (value == null) {
+                throw new NullPointerException("a state value must not be null (delete the key instead)");
+            }
+            return new Stored(null, value);
+        }
+
+        String json() {
+            String text = json;
+            if (text == null) {
+                text = EventJson.write(decoded);
+                json = text;
+            }
+            return text;
+        }
+
+        <T> T as(Class<T> type) {
+            return type.isInstance(decoded) ? type.cast(decoded) : EventJson.read(json(), type);
+        }
+    }
 
     @Override
     public Optional<String> get(String key) {
-        return Optional.ofNullable(values.get(KeyValueStores.requireKey(key)));
+        return Optional.ofNullable(values.get(KeyValueStores.requireKey(key))).map(Stored::json);
     }
 
     @Override
     public void put(String key, String value) {
-        values.put(KeyValueStores.requireKey(key), KeyValueStores.requireValue(value));
+        values.put(KeyValueStores.requireKey(key), Stored.text(value));
+    }
+
+    @Override
+    public <T> Optional<T> getJson(String key, Class<T> type) {
+        return Optional.ofNullable(values.get(KeyValueStores.requireKey(key))).map(stored -> stored.as(type));
+    }
+
+    @Override
+    public void putJson(String key, Object value) {
+        values.put(KeyValueStores.requireKey(key), Stored.object(value));
     }
 
     @Override
@@ -34,8 +84,9 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
     @Override
     public long increment(String key, long delta) {
         try {
-            return Long.parseLong(values.merge(KeyValueStores.requireKey(key), Long.toString(delta),
-                    (old, d) -> Long.toString(Math.addExact(Long.parseLong(old), Long.parseLong(d)))));
+            return Long.parseLong(values.merge(KeyValueStores.requireKey(key), Stored.text(Long.toString(delta)),
+                    (old, d) -> Stored.text(Long.toString(Math.addExact(Long.parseLong(old.json()),
+                            Long.parseLong(d.json()))))).json());
         } catch (NumberFormatException e) {
             throw KeyValueStores.notAnInteger(key, e);
         }
@@ -43,18 +94,42 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public Map<String, String> hashGetAll(String key) {
-        TreeMap<String, String> hash = hashes.get(KeyValueStores.requireKey(key));
+        TreeMap<String, Stored> hash = hashes.get(KeyValueStores.requireKey(key));
         if (hash == null) {
             return Map.of();
         }
         synchronized (hash) {
-            return new LinkedHashMap<>(hash);
+            Map<String, String> copy = new LinkedHashMap<>();
+            hash.forEach((field, stored) -> copy.put(field, stored.json()));
+            return copy;
+        }
+    }
+
+    @Override
+    public <T> Map<String, T> hashGetAllJson(String key, Class<T> type) {
+        TreeMap<String, Stored> hash = hashes.get(KeyValueStores.requireKey(key));
+        if (hash == null) {
+            return Map.of();
+        }
+        synchronized (hash) {
+            Map<String, T> copy = new LinkedHashMap<>();
+            hash.forEach((field, stored) -> copy.put(field, stored.as(type)));
+            return copy;
         }
     }
 
     @Override
     public Optional<String> hashGet(String key, String field) {
-        TreeMap<String, String> hash = hashes.get(KeyValueStores.requireKey(key));
+        return hashGetStored(key, field).map(Stored::json);
+    }
+
+    @Override
+    public <T> Optional<T> hashGetJson(String key, String field, Class<T> type) {
+        return hashGetStored(key, field).map(stored -> stored.as(type));
+    }
+
+    private Optional<Stored> hashGetStored(String key, String field) {
+        TreeMap<String, Stored> hash = hashes.get(KeyValueStores.requireKey(key));
         KeyValueStores.requireField(field);
         if (hash == null) {
             return Optional.empty();
@@ -66,18 +141,26 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
 
     @Override
     public void hashPut(String key, String field, String value) {
+        hashPutStored(key, field, Stored.text(value));
+    }
+
+    @Override
+    public void hashPutJson(String key, String field, Object value) {
+        hashPutStored(key, field, Stored.object(value));
+    }
+
+    private void hashPutStored(String key, String field, Stored stored) {
         KeyValueStores.requireField(field);
-        KeyValueStores.requireValue(value);
-        TreeMap<String, String> hash = hashes.computeIfAbsent(KeyValueStores.requireKey(key), k -> new TreeMap<>());
+        TreeMap<String, Stored> hash = hashes.computeIfAbsent(KeyValueStores.requireKey(key), k -> new TreeMap<>());
         synchronized (hash) {
-            hash.put(field, value);
+            hash.put(field, stored);
         }
     }
 
     @Override
     public void hashDelete(String key, String field) {
         KeyValueStores.requireField(field);
-        TreeMap<String, String> hash = hashes.get(KeyValueStores.requireKey(key));
+        TreeMap<String, Stored> hash = hashes.get(KeyValueStores.requireKey(key));
         if (hash != null) {
             synchronized (hash) {
                 hash.remove(field);

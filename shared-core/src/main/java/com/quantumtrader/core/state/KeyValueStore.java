@@ -1,5 +1,6 @@
 package com.quantumtrader.core.state;
 
+import com.quantumtrader.events.EventJson;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,4 +26,35 @@ public interface KeyValueStore {
     void hashPut(String key, String field, String value);
 
     void hashDelete(String key, String field);
+
+    /**
+     * The value under {@code key} read as JSON into {@code type}. A store that holds values in memory may hand back
+     * the very instance {@link #putJson} stored instead of parsing, so such values must be immutable (records of
+     * immutable lists and values) and the same after a JSON round trip.
+     */
+    default <T> Optional<T> getJson(String key, Class<T> type) {
+        return get(key).map(json -> EventJson.read(json, type));
+    }
+
+    /** Stores {@code value} as JSON under {@code key}; see {@link #getJson} for what the value must be. */
+    default void putJson(String key, Object value) {
+        put(key, EventJson.write(value));
+    }
+
+    /** A hash field read as JSON into {@code type}; the same terms as {@link #getJson}. */
+    default <T> Optional<T> hashGetJson(String key, String field, Class<T> type) {
+        return hashGet(key, field).map(json -> EventJson.read(json, type));
+    }
+
+    /** Every field of a hash read as JSON into {@code type}; the same terms as {@link #getJson}. */
+    default <T> Map<String, T> hashGetAllJson(String key, Class<T> type) {
+        Map<String, T> decoded = new java.util.LinkedHashMap<>();
+        hashGetAll(key).forEach((field, json) -> decoded.put(field, EventJson.read(json, type)));
+        return decoded;
+    }
+
+    /** Stores {@code value} as JSON in a hash field; the same terms as {@link #getJson}. */
+    default void hashPutJson(String key, String field, Object value) {
+        hashPut(key, field, EventJson.write(value));
+    }
 }

@@ -161,6 +161,29 @@ class InProcessEventBusTest extends EventBusContract {
     }
 
     @Test
+    void subscriptionsMadeAfterEventsWereRoutedReceiveTheNextOnesAndContentFiltersStillApply() {
+        // given: a subscriber on the event name alone has had a bar routed to it
+        Inbox orchestrator = recordingSubscription(bus, SIGNAL_ORCHESTRATOR);
+        bus.publish(bar("BTCUSDT", "67251.10"));
+        // when: a second subscriber on the same name and one filtering on the payload join
+        Inbox markToMarket = recordingSubscription(bus, MARK_TO_MARKET);
+        Inbox eth = recordingSubscription(bus, ETH_BARS);
+        BusEvent ethBar = bar("ETHUSDT", "3412.55");
+        BusEvent btcBar = bar("BTCUSDT", "67260.00");
+        bus.publish(ethBar);
+        bus.publish(btcBar);
+        // and: another content filter comes and goes
+        bus.subscribe(ETH_BARS, event -> HandlerOutcome.handled(List.of())).close();
+        BusEvent lastBar = bar("ETHUSDT", "3413.00");
+        bus.publish(lastBar);
+
+        // then: everyone received exactly what their pattern selects, from the moment they subscribed
+        assertThat(orchestrator.events()).hasSize(4);
+        assertThat(markToMarket.events()).containsExactly(ethBar, btcBar, lastBar);
+        assertThat(eth.events()).containsExactly(ethBar, lastBar);
+    }
+
+    @Test
     void aFailingTapNeitherStopsDeliveryNorStrandsQueuedEvents() {
         bus.tap(event -> {
             throw new IllegalStateException("dashboard disconnected");

@@ -96,6 +96,21 @@ class HandlerRuntimeTest {
     }
 
     @Test
+    void rejectsTheSameBrokenEventEveryTimeItIsDelivered() {
+        BusEvent valid = events.event(EventCatalog.AI_SIGNAL_GENERATED, signal());
+        ObjectNode payload = (ObjectNode) valid.envelope().payload().deepCopy();
+        payload.remove("symbol");
+        BusEvent broken = BusEvent.of(valid.name(), withPayload(valid.envelope(), payload));
+
+        HandlerOutcome first = runtime(approveEverything).dispatch(broken);
+        HandlerOutcome second = runtime(approveEverything).dispatch(broken);
+
+        assertThat(first.status()).isEqualTo(HandlerOutcome.Status.REJECTED);
+        assertThat(second.status()).isEqualTo(HandlerOutcome.Status.REJECTED);
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
     void rejectsJsonThatIsNotAnEventWithAClearReason() {
         HandlerOutcome outcome = runtime(approveEverything).dispatchJson("{\"detail-type\": 42}");
 

@@ -3,6 +3,9 @@ package com.quantumtrader.core.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantumtrader.events.EventJson;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +18,21 @@ import org.junit.jupiter.api.Test;
 /** The behaviour every {@link KeyValueStore} has, so a backtest on memory behaves as production on Redis. */
 abstract class KeyValueStoreContract {
 
-    private KeyValueStore store;
+    protected KeyValueStore store;
+
+    /** A window of recent closes, as domains keep them. */
+    record Closes(List<BigDecimal> closes, Instant last) {
+        Closes {
+            closes = List.copyOf(closes);
+        }
+    }
+
+    /** Another view of the same JSON. */
+    record Last(Instant last) {
+    }
+
+    static final Closes CLOSES = new Closes(List.of(new BigDecimal("60000.10"), new BigDecimal("60010.00")),
+            Instant.parse("2025-01-01T00:02:00Z"));
 
     /** A new, empty store. */
     protected abstract KeyValueStore newStore();
@@ -174,5 +191,50 @@ abstract class KeyValueStoreContract {
         assertThatThrownBy(() -> store.hashPut("key", "field", null)).isInstanceOf(NullPointerException.class);
         assertThat(store.get("key")).isEmpty();
         assertThat(store.hashGetAll("key")).isEmpty();
+    }
+
+    @Test
+    void aValuePutAsJsonReadsBackAsItsJsonTextAndAsTheValue() {
+        store.putJson("closes:BTCUSDT", CLOSES);
+
+        assertThat(store.get("closes:BTCUSDT")).contains(EventJson.write(CLOSES));
+        assertThat(store.getJson("closes:BTCUSDT", Closes.class)).contains(CLOSES);
+    }
+
+    @Test
+    void jsonTextPutAsTextReadsBackAsTheValue() {
+        store.put("closes:BTCUSDT", EventJson.write(CLOSES));
+
+        assertThat(store.getJson("closes:BTCUSDT", Closes.class)).contains(CLOSES);
+        assertThat(store.getJson("nothing-here", Closes.class)).isEmpty();
+    }
+
+    @Test
+    void aValueReadAsAnotherTypeIsReadFromItsJson() {
+        store.putJson("closes:BTCUSDT", CLOSES);
+
+        assertThat(store.getJson("closes:BTCUSDT", Last.class)).contains(new Last(CLOSES.last()));
+    }
+
+    @Test
+    void hashFieldsPutAsJsonReadBackOneByOneAllInFieldOrderAndAsText() {
+        Closes eth = new Closes(List.of(new BigDecimal("3000.01")), Instant.parse("2025-01-01T00:01:00Z"));
+        store.hashPutJson("market", "ETHUSDT", eth);
+        store.hashPutJson("market", "BTCUSDT", CLOSES);
+
+        assertThat(store.hashGetJson("market", "ETHUSDT", Closes.class)).contains(eth);
+        assertThat(store.hashGetJson("market", "SOLUSDT", Closes.class)).isEmpty();
+        assertThat(store.hashGetAllJson("market", Closes.class)).containsOnlyKeys("BTCUSDT", "ETHUSDT")
+                .containsEntry("BTCUSDT", CLOSES).containsEntry("ETHUSDT", eth);
+        assertThat(store.hashGetAll("market")).containsEntry("BTCUSDT", EventJson.write(CLOSES));
+        assertThat(store.hashGetAllJson("nothing-here", Closes.class)).isEmpty();
+    }
+
+    @Test
+    void unreadableJsonIsAClearErrorNotAnEmptyValue() {
+        store.put("closes:BTCUSDT", "{not json");
+
+        assertThatThrownBy(() -> store.getJson("closes:BTCUSDT", Closes.class))
+                .hasMessageContaining("Closes");
     }
 }

@@ -10,7 +10,6 @@ import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.policy.Policy;
-import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.ai.SignalGenerated;
@@ -74,16 +73,14 @@ public final class SignalOrchestrator implements EventHandler {
         }
         requireConsistent(bar);
         String key = "bars:" + bar.symbol() + ":" + bar.interval();
-        BarWindow window = services.state().get(key)
-                .map(json -> EventJson.read(json, BarWindow.class))
-                .orElseGet(BarWindow::empty);
+        BarWindow window = services.state().getJson(key, BarWindow.class).orElseGet(BarWindow::empty);
         if (!window.accepts(bar.closeTime())) {
             LOG.debug("bar {} {} closing {} is not newer than the window: ignored",
                     bar.symbol(), bar.interval(), bar.closeTime());
             return List.of();
         }
         window = window.append(new BarWindow.Point(bar.closeTime(), bar.high(), bar.low(), bar.close()), WINDOW);
-        services.state().put(key, EventJson.write(window));
+        services.state().putJson(key, window);
         if (window.size() < WINDOW) {
             return List.of();
         }

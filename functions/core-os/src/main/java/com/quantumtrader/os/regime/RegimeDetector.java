@@ -7,13 +7,14 @@ import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
-import com.quantumtrader.events.EventJson;
+import com.quantumtrader.core.memo.StepMemo;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.os.RegimeChanged;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.function.ToDoubleBiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,15 @@ public final class RegimeDetector implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegimeDetector.class);
 
+    /** The windows of a hundred symbols; small enough to stay in cache. */
+    private static final int LOG_RETURN_MEMO_LIMIT = 8_192;
+
     private final DomainServices services;
+    /**
+     * Each log return by the two closes it spans: the window slides one bar at a time, so without this every bar
+     * recomputed its {@value #RETURNS} decimal divisions and logarithms. A pure function's results: no number changes.
+     */
+    private final StepMemo<BigDecimal> logReturns = new StepMemo<>(LOG_RETURN_MEMO_LIMIT, RegimeDetector::logReturn);
 
     public RegimeDetector(DomainServices services) {
         this.services = services;
@@ -63,22 +72,20 @@ public final class RegimeDetector implements EventHandler {
                     + bar.close() + ": a log return needs a positive price");
         }
         String key = "regime:" + bar.symbol() + ":" + bar.interval();
-        RegimeWindow window = services.state().get(key)
-                .map(json -> EventJson.read(json, RegimeWindow.class))
-                .orElseGet(RegimeWindow::empty);
+        RegimeWindow window = services.state().getJson(key, RegimeWindow.class).orElseGet(RegimeWindow::empty);
         if (!window.accepts(bar.closeTime())) {
             return List.of();
         }
         window = window.append(bar.close(), bar.closeTime(), RETURNS + 1);
         if (window.closes().size() <= RETURNS) {
-            services.state().put(key, EventJson.write(window));
+            services.state().putJson(key, window);
             return List.of();
         }
-        double volatility = round(volatility(window.closes()));
+        double volatility = round(volatility(window.closes(), logReturns::apply));
         double trendStrength = round(signedEfficiency(window.closes()));
         Regime previous = window.regime();
         Regime regime = classify(previous, volatility, trendStrength);
-        services.state().put(key, EventJson.write(window.withRegime(regime)));
+        services.state().putJson(key, window.withRegime(regime));
         if (regime == previous) {
             return List.of();
         }
@@ -103,11 +110,15 @@ public final class RegimeDetector implements EventHandler {
 
     /** Sample standard deviation of the log returns between consecutive closes. */
     static double volatility(List<BigDecimal> closes) {
+        return volatility(closes, RegimeDetector::logReturn);
+    }
+
+    private static double volatility(List<BigDecimal> closes, ToDoubleBiFunction<BigDecimal, BigDecimal> logReturn) {
         int n = closes.size() - 1;
         double[] returns = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            returns[i] = Math.log(closes.get(i + 1).divide(closes.get(i), MathContext.DECIMAL64).doubleValue());
+            returns[i] = logReturn.applyAsDouble(closes.get(i), closes.get(i + 1));
             sum += returns[i];
         }
         double mean = sum / n;
@@ -116,6 +127,10 @@ public final class RegimeDetector implements EventHandler {
             squares += (r - mean) * (r - mean);
         }
         return Math.sqrt(squares / (n - 1));
+    }
+
+    private static double logReturn(BigDecimal from, BigDecimal to) {
+        return Math.log(to.divide(from, MathContext.DECIMAL64).doubleValue());
     }
 
     /** Kaufman's efficiency ratio with the sign of the net move; 0 for a flat window. */

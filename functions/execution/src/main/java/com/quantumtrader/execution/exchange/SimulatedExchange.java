@@ -238,7 +238,7 @@ public final class SimulatedExchange implements ExchangePort {
      * book its chance to trade.
      */
     public List<ExecutionReport> openBar(Bar bar) {
-        store.hashPut(BARS, bar.symbol(), EventJson.write(bar));
+        store.hashPutJson(BARS, bar.symbol(), bar);
         venueTime = bar.openTime();
         List<ExecutionReport> reports = new ArrayList<>();
         for (RestingOrder order : resting(bar.symbol())) {
@@ -282,7 +282,7 @@ public final class SimulatedExchange implements ExchangePort {
     }
 
     Optional<Bar> lastBar(String symbol) {
-        return store.hashGet(BARS, symbol).map(json -> EventJson.read(json, Bar.class));
+        return store.hashGetJson(BARS, symbol, Bar.class);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.quantumtrader.portfolio.analysis;
 
 import com.quantumtrader.core.state.KeyValueStore;
-import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -40,13 +39,12 @@ public final class EquityCurve {
         }
         DayPoint point = (day.equals(latest.day()) ? latest : latest.next(day))
                 .closingAt(equity, realized, fees, funding);
-        String json = EventJson.write(point);
-        state.hashPut(DAYS, day.toString(), json);
-        state.put(LATEST, json);
+        state.hashPutJson(DAYS, day.toString(), point);
+        state.putJson(LATEST, point);
     }
 
     public Optional<DayPoint> latest() {
-        return state.get(LATEST).map(json -> EventJson.read(json, DayPoint.class));
+        return state.getJson(LATEST, DayPoint.class);
     }
 
     /** Time of the first mark. */
@@ -56,7 +54,6 @@ public final class EquityCurve {
 
     /** Every day, oldest first. */
     public List<DayPoint> days() {
-        return new TreeMap<>(state.hashGetAll(DAYS)).values().stream()
-                .map(json -> EventJson.read(json, DayPoint.class)).toList();
+        return List.copyOf(new TreeMap<>(state.hashGetAllJson(DAYS, DayPoint.class)).values());
     }
 }

@@ -22,7 +22,7 @@ public final class MarketHistory {
     }
 
     public Optional<SymbolHistory> of(String symbol) {
-        return state.hashGet(MARKET, symbol).map(json -> EventJson.read(json, SymbolHistory.class));
+        return state.hashGetJson(MARKET, symbol, SymbolHistory.class);
     }
 
     /** Every symbol seen, ordered by symbol. */
@@ -41,7 +41,7 @@ public final class MarketHistory {
         int keep = Math.max(settings.volatilityBars() + 1, 48);
         SymbolHistory next = history.with(bar.closeTime(), bar.high(), bar.low(), bar.close(), bar.volume(),
                 settings.atrPeriod(), keep);
-        state.hashPut(MARKET, bar.symbol(), EventJson.write(next));
+        state.hashPutJson(MARKET, bar.symbol(), next);
         return next;
     }
 }

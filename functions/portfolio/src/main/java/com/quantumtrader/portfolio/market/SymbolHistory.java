@@ -23,6 +23,10 @@ public record SymbolHistory(String symbol, List<BarPoint> bars, BigDecimal atr, 
 
     static final MathContext MATH = MathContext.DECIMAL64;
 
+    public SymbolHistory {
+        bars = List.copyOf(bars);
+    }
+
     /** One bar: when it closed, its close and its traded quote volume (volume x close). */
     public record BarPoint(Instant closeTime, BigDecimal close, BigDecimal quoteVolume) {
     }

@@ -1,7 +1,6 @@
 package com.quantumtrader.portfolio.positions;
 
 import com.quantumtrader.core.state.KeyValueStore;
-import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,19 +22,18 @@ public final class PositionBook {
     }
 
     public Optional<Position> position(String symbol) {
-        return state.hashGet(POSITIONS, symbol).map(json -> EventJson.read(json, Position.class));
+        return state.hashGetJson(POSITIONS, symbol, Position.class);
     }
 
     /** Open positions ordered by symbol. */
     public List<Position> openPositions() {
-        return state.hashGetAll(POSITIONS).values().stream()
-                .map(json -> EventJson.read(json, Position.class))
+        return state.hashGetAllJson(POSITIONS, Position.class).values().stream()
                 .sorted(Comparator.comparing(Position::symbol))
                 .toList();
     }
 
     public void save(Position position) {
-        state.hashPut(POSITIONS, position.symbol(), EventJson.write(position));
+        state.hashPutJson(POSITIONS, position.symbol(), position);
     }
 
     void remove(String symbol) {
@@ -43,11 +41,11 @@ public final class PositionBook {
     }
 
     public Ledger ledger() {
-        return state.get(LEDGER).map(json -> EventJson.read(json, Ledger.class)).orElse(Ledger.EMPTY);
+        return state.getJson(LEDGER, Ledger.class).orElse(Ledger.EMPTY);
     }
 
     void save(Ledger ledger) {
-        state.put(LEDGER, EventJson.write(ledger));
+        state.putJson(LEDGER, ledger);
     }
 
     /** Funding settled: the account's ledger carries it (the caller saves the position it settled on). */
@@ -57,18 +55,16 @@ public final class PositionBook {
 
     /** The funding payment applied for {@code symbol} at {@code fundingTime}, if any. */
     Optional<FundingRecord> funding(String symbol, Instant fundingTime) {
-        return state.hashGet(FUNDING, fundingKey(symbol, fundingTime))
-                .map(json -> EventJson.read(json, FundingRecord.class));
+        return state.hashGetJson(FUNDING, fundingKey(symbol, fundingTime), FundingRecord.class);
     }
 
     void record(FundingRecord payment) {
-        state.hashPut(FUNDING, fundingKey(payment.symbol(), payment.fundingTime()), EventJson.write(payment));
+        state.hashPutJson(FUNDING, fundingKey(payment.symbol(), payment.fundingTime()), payment);
     }
 
     /** Every funding payment applied, by funding time, then symbol. */
     public List<FundingRecord> fundingPayments() {
-        return state.hashGetAll(FUNDING).values().stream()
-                .map(json -> EventJson.read(json, FundingRecord.class))
+        return state.hashGetAllJson(FUNDING, FundingRecord.class).values().stream()
                 .sorted(Comparator.comparing(FundingRecord::fundingTime).thenComparing(FundingRecord::symbol))
                 .toList();
     }
@@ -78,13 +74,12 @@ public final class PositionBook {
     }
 
     void record(ClosedTrade trade) {
-        state.hashPut(TRADES, trade.tradeId(), EventJson.write(trade));
+        state.hashPutJson(TRADES, trade.tradeId(), trade);
     }
 
     /** Every closed trade, in the order they closed (then by id). */
     public List<ClosedTrade> closedTrades() {
-        return state.hashGetAll(TRADES).values().stream()
-                .map(json -> EventJson.read(json, ClosedTrade.class))
+        return state.hashGetAllJson(TRADES, ClosedTrade.class).values().stream()
                 .sorted(Comparator.comparing(ClosedTrade::closedAt).thenComparing(ClosedTrade::tradeId))
                 .toList();
     }

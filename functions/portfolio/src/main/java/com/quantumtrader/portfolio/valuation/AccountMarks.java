@@ -2,7 +2,6 @@ package com.quantumtrader.portfolio.valuation;
 
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.state.KeyValueStore;
-import com.quantumtrader.events.EventJson;
 import com.quantumtrader.portfolio.positions.PositionBook;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -38,11 +37,11 @@ public final class AccountMarks {
     }
 
     DrawdownState drawdown(Policy policy) {
-        return state.get(DRAWDOWN).map(json -> EventJson.read(json, DrawdownState.class))
+        return state.getJson(DRAWDOWN, DrawdownState.class)
                 .orElse(new DrawdownState(policy.accountEquity(), DrawdownState.AlertLevel.NONE));
     }
 
     void save(DrawdownState drawdown) {
-        state.put(DRAWDOWN, EventJson.write(drawdown));
+        state.putJson(DRAWDOWN, drawdown);
     }
 }

@@ -1,7 +1,7 @@
 package com.quantumtrader.risk.market;
 
+import com.quantumtrader.core.memo.StepMemo;
 import com.quantumtrader.core.state.KeyValueStore;
-import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Instant;
@@ -17,7 +17,17 @@ import java.util.Optional;
  */
 public final class MarketBook {
 
+    /** The correlation windows of a few dozen symbols; small enough to stay in cache. */
+    private static final int RETURN_MEMO_LIMIT = 8_192;
+
     private final KeyValueStore state;
+    /**
+     * Each bar's return, by the two closes it spans: a window slides one bar at a time, so without this every
+     * bar recomputed the window's hundred or so decimal divisions. A pure function's results, so the memo changes
+     * no number.
+     */
+    private final StepMemo<Close> returnMemo =
+            new StepMemo<>(RETURN_MEMO_LIMIT, (previous, current) -> simpleReturn(previous.price(), current.price()));
 
     public MarketBook(KeyValueStore state) {
         this.state = state;
@@ -28,6 +38,9 @@ public final class MarketBook {
     }
 
     record Closes(List<Close> closes) {
+        Closes {
+            closes = List.copyOf(closes);
+        }
     }
 
     public Optional<BigDecimal> latestPrice(String symbol) {
@@ -36,7 +49,7 @@ public final class MarketBook {
     }
 
     public List<Close> closes(String symbol) {
-        return state.get("closes:" + symbol).map(json -> EventJson.read(json, Closes.class).closes())
+        return state.getJson("closes:" + symbol, Closes.class).map(Closes::closes)
                 .orElse(List.of());
     }
 
@@ -51,19 +64,21 @@ public final class MarketBook {
         while (closes.size() > keep + 1) {
             closes.remove(0);
         }
-        state.put("closes:" + symbol, EventJson.write(new Closes(closes)));
+        state.putJson("closes:" + symbol, new Closes(closes));
         return true;
     }
 
     /** Simple returns by close time of the bar they end. */
-    public static Map<Instant, Double> returns(List<Close> closes) {
+    public Map<Instant, Double> returns(List<Close> closes) {
         Map<Instant, Double> returns = new HashMap<>();
         for (int i = 1; i < closes.size(); i++) {
-            BigDecimal previous = closes.get(i - 1).price();
-            returns.put(closes.get(i).at(), closes.get(i).price().subtract(previous)
-                    .divide(previous, MathContext.DECIMAL64).doubleValue());
+            returns.put(closes.get(i).at(), returnMemo.apply(closes.get(i - 1), closes.get(i)));
         }
         return returns;
+    }
+
+    private static double simpleReturn(BigDecimal previous, BigDecimal current) {
+        return current.subtract(previous).divide(previous, MathContext.DECIMAL64).doubleValue();
     }
 
     /**

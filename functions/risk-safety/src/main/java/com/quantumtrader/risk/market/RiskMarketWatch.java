@@ -50,7 +50,7 @@ public final class RiskMarketWatch implements EventHandler {
         if (before.isEmpty() || !before.get(before.size() - 1).at().isBefore(bar.closeTime())) {
             return List.of();
         }
-        double[] history = MarketBook.returns(before).values().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] history = market.returns(before).values().stream().mapToDouble(Double::doubleValue).toArray();
         if (history.length < current.correlation().minBars()) {
             return List.of();
         }
