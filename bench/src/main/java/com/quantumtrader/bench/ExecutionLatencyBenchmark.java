@@ -3,12 +3,18 @@ package com.quantumtrader.bench;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerOutcome;
+import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
+import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.PolicyDefaults;
+import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
+import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.core.state.RedisKeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
 import com.quantumtrader.events.BusEvent;
+import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.risk.SignalApproved;
@@ -52,7 +58,8 @@ import org.HdrHistogram.Histogram;
  * </ul>
  * Sustained rate: cycles per second of wall time for the whole loop, and orders placed per second (entry, stop,
  * take-profit per cycle). Run: {@code java -cp bench/target/benchmarks.jar
- * com.quantumtrader.bench.ExecutionLatencyBenchmark [measuredCycles] [warmupCycles]}.
+ * com.quantumtrader.bench.ExecutionLatencyBenchmark [measuredCycles] [warmupCycles] [redis]}; with {@code redis}
+ * the domain's state and the idempotency claims live in Redis ({@code REDIS_URL}, else an embedded server).
  */
 public final class ExecutionLatencyBenchmark {
 
@@ -72,9 +79,14 @@ public final class ExecutionLatencyBenchmark {
     private final Histogram stopBar = new Histogram(Duration.ofSeconds(10).toNanos(), 3);
 
     ExecutionLatencyBenchmark() {
-        DomainServices services = new DomainServices(clock, new InMemoryKeyValueStore(), PolicyDefaults::load);
+        this(new InMemoryKeyValueStore(), new InMemoryIdempotencyStore());
+    }
+
+    /** On the given state and idempotency stores (in memory, or Redis for the Redis-backed variant). */
+    ExecutionLatencyBenchmark(KeyValueStore state, IdempotencyStore idempotency) {
+        DomainServices services = new DomainServices(clock, state, PolicyDefaults::load);
         ExecutionDomain domain = ExecutionDomain.paper(SimulatedExchangeSettings.defaults(), port::wrap);
-        commands = new ExecutionCommands(domain.handlers(services), new InMemoryIdempotencyStore(), events, e -> { });
+        commands = new ExecutionCommands(domain.handlers(services), idempotency, events, e -> { });
         feed = domain.marketDataFeed(services);
         bar("61200.0", "61300.0", "61100.0", "61200.0"); // the exchange's first price
     }
@@ -82,7 +94,20 @@ public final class ExecutionLatencyBenchmark {
     public static void main(String[] args) {
         int measured = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        ExecutionLatencyBenchmark bench = new ExecutionLatencyBenchmark();
+        boolean onRedis = args.length > 2 && args[2].equals("redis");
+        if (onRedis) {
+            // a real Redis on loopback (REDIS_URL, else an embedded one): every persisted transition is a round trip
+            try (RedisConnections redis = RedisConnections.fromEnvironmentOrEmbedded()) {
+                run(new ExecutionLatencyBenchmark(new RedisKeyValueStore(redis, Domain.EXECUTION),
+                        new RedisIdempotencyStore(redis, Duration.ofMinutes(5), Duration.ofDays(2))), measured, warmup,
+                        "state and idempotency in Redis (" + redis.url() + ")");
+            }
+            return;
+        }
+        run(new ExecutionLatencyBenchmark(), measured, warmup, "state in memory");
+    }
+
+    private static void run(ExecutionLatencyBenchmark bench, int measured, int warmup, String state) {
         for (int i = 0; i < warmup; i++) {
             bench.cycle(false);
         }
@@ -92,7 +117,7 @@ public final class ExecutionLatencyBenchmark {
             bench.cycle(true);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        bench.print(measured, warmup, seconds);
+        bench.print(measured, warmup, seconds, state);
     }
 
     private void cycle(boolean record) {
@@ -129,9 +154,9 @@ public final class ExecutionLatencyBenchmark {
                 new BigDecimal(low), new BigDecimal(close), new BigDecimal("12.5")));
     }
 
-    private void print(int measured, int warmup, double seconds) {
-        System.out.printf("%nExecution latency, in process, simulated exchange, state in memory (%,d cycles after %,d "
-                + "warm-up cycles; %s, %d CPUs)%n%n", measured, warmup, System.getProperty("java.vm.name") + " "
+    private void print(int measured, int warmup, double seconds, String state) {
+        System.out.printf("%nExecution latency, in process, simulated exchange, %s (%,d cycles after %,d "
+                + "warm-up cycles; %s, %d CPUs)%n%n", state, measured, warmup, System.getProperty("java.vm.name") + " "
                 + System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.printf("| %-38s | %9s | %9s | %9s | %9s | %9s |%n", "path", "p50 µs", "p90 µs", "p99 µs",
                 "p99.9 µs", "max µs");

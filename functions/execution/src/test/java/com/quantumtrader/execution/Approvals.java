@@ -24,7 +24,7 @@ public final class Approvals {
         return this;
     }
 
-    Approvals symbol(String value) {
+    public Approvals symbol(String value) {
         this.symbol = value;
         return this;
     }

@@ -122,6 +122,19 @@ public final class OrderManager {
                 continue;
             }
             ManagedOrder order = known.get();
+            if (report.traded() && report.cumulativeQuantity().compareTo(order.filledQuantity()) <= 0) {
+                // a stream redelivery, or a trade reconciliation already published: exactly once
+                LOG.info("order {}: trade up to {} already applied, ignored", order.clientOrderId(),
+                        report.cumulativeQuantity().toPlainString());
+                continue;
+            }
+            if (report.traded() && report.cumulativeQuantity().subtract(order.filledQuantity())
+                    .compareTo(report.lastQuantity()) != 0) {
+                // an earlier trade of this order was missed (a stream gap): publish everything not yet published
+                report = new ExecutionReport(report.clientOrderId(), report.symbol(), report.side(), report.status(),
+                        report.cumulativeQuantity().subtract(order.filledQuantity()), report.cumulativeQuantity(),
+                        report.lastPrice(), report.fee(), report.feeAsset());
+            }
             if (report.traded()) {
                 order = book.fill(order, report.cumulativeQuantity());
                 emits.add(OrderEvents.filled(order, report, clock.instant()));
@@ -275,7 +288,26 @@ public final class OrderManager {
             book.transition(order, OrderState.CANCELED);
             return List.of();
         }
-        OrderStatusReport report = seen.get();
+        return settle(order, seen.get());
+    }
+
+    /**
+     * The exchange pushed an order's new status (user-data stream: acknowledged, cancelled, expired): applied as
+     * reconciliation applies it. An order not tracked here, or already finished, changes nothing.
+     */
+    public List<Emit> settle(OrderStatusReport report) {
+        Optional<ManagedOrder> order = book.find(report.clientOrderId()).filter(known -> known.state().working());
+        if (order.isEmpty()) {
+            return List.of();
+        }
+        if (report.status() == OrderStatusReport.Status.NEW && order.get().state() != OrderState.NEW
+                && order.get().state() != OrderState.UNKNOWN) {
+            return List.of();
+        }
+        return settle(order.get(), report);
+    }
+
+    private List<Emit> settle(ManagedOrder order, OrderStatusReport report) {
         List<Emit> emits = new ArrayList<>();
         ManagedOrder current = order;
         if (report.status() == OrderStatusReport.Status.REJECTED) {

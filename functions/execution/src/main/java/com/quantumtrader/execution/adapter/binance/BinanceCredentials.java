@@ -1,5 +1,9 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -29,6 +33,39 @@ public record BinanceCredentials(String apiKey, String secret) {
             throw new IllegalStateException(SECRET_VARIABLE + " is not set");
         }
         return new BinanceCredentials(key, secret);
+    }
+
+    public static final String API_KEY_FILE_VARIABLE = "BINANCE_API_KEY_FILE";
+    public static final String SECRET_FILE_VARIABLE = "BINANCE_API_SECRET_FILE";
+
+    /**
+     * From files named by {@value #API_KEY_FILE_VARIABLE} and {@value #SECRET_FILE_VARIABLE} when set (a mounted
+     * secret: Docker/Kubernetes secrets, a Secrets Manager sidecar), else from the variables themselves (ECS injects
+     * Secrets Manager values as variables). Errors name the variable or file, never a value.
+     */
+    public static BinanceCredentials fromEnvironmentOrFiles(Map<String, String> environment) {
+        String keyFile = environment.get(API_KEY_FILE_VARIABLE);
+        String secretFile = environment.get(SECRET_FILE_VARIABLE);
+        if ((keyFile == null || keyFile.isBlank()) && (secretFile == null || secretFile.isBlank())) {
+            return fromEnvironment(environment);
+        }
+        if (keyFile == null || keyFile.isBlank() || secretFile == null || secretFile.isBlank()) {
+            throw new IllegalStateException("set both " + API_KEY_FILE_VARIABLE + " and " + SECRET_FILE_VARIABLE);
+        }
+        return new BinanceCredentials(read(keyFile, API_KEY_FILE_VARIABLE), read(secretFile, SECRET_FILE_VARIABLE));
+    }
+
+    private static String read(String file, String variable) {
+        try {
+            String value = Files.readString(Path.of(file.strip()), StandardCharsets.UTF_8).strip();
+            if (value.isEmpty()) {
+                throw new IllegalStateException("the file named by " + variable + " is empty");
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the file named by " + variable + " (" + file + "): "
+                    + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** From a secrets store (e.g. AWS Secrets Manager behind the supplier), read when the adapter is built. */

@@ -18,17 +18,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Closed klines of the USD-M market streams ({@code <symbol>@kline_<interval>} on the combined-stream endpoint),
+ * Klines, mark prices and best bid/ask of the USD-M market streams ({@code <symbol>@kline_<interval>}, and with
+ * {@link Settings#quotes()} also {@code <symbol>@markPrice@1s} and {@code <symbol>@bookTicker}), on the
+ * combined-stream endpoint. Closed klines ({@code <symbol>@kline_<interval>} on the combined-stream endpoint),
  * with reconnect and catch-up: when the connection drops (network, or Binance's 24 h cut), it reconnects after a
  * backoff that doubles up to a bound (reset by a connection that delivered something), and before taking live
  * data again fetches over REST ({@code GET /fapi/v1/klines}) every bar that closed while it was away. Each bar is
- * delivered once, in order per symbol: a bar not newer than the last delivered one is dropped.
+ * delivered once, in order per symbol: a bar not newer than the last delivered one is dropped. Updates of the bar
+ * still open, mark prices and book tickers are only the latest state: nothing to catch up, a missed one is
+ * superseded by the next. The listener is called by one thread at a time.
  */
 public final class BinanceMarketStream implements AutoCloseable {
 
@@ -38,7 +42,14 @@ public final class BinanceMarketStream implements AutoCloseable {
      * @param streamUrl e.g. {@code wss://fstream.binance.com/stream} (testnet {@code wss://stream.binancefuture.com/stream})
      */
     public record Settings(URI streamUrl, List<String> symbols, String interval, Duration initialBackoff,
-                           Duration maxBackoff) {
+                           Duration maxBackoff, boolean quotes) {
+
+        /** Klines only. */
+        public Settings(URI streamUrl, List<String> symbols, String interval, Duration initialBackoff,
+                        Duration maxBackoff) {
+            this(streamUrl, symbols, interval, initialBackoff, maxBackoff, false);
+        }
+
         public Settings {
             Objects.requireNonNull(streamUrl, "streamUrl");
             Objects.requireNonNull(interval, "interval");
@@ -52,7 +63,9 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
 
         URI subscription() {
-            String streams = symbols.stream().map(s -> s.toLowerCase(Locale.ROOT) + "@kline_" + interval)
+            String streams = symbols.stream().map(s -> s.toLowerCase(Locale.ROOT))
+                    .flatMap(s -> quotes ? Stream.of(s + "@kline_" + interval, s + "@markPrice@1s", s + "@bookTicker")
+                            : Stream.of(s + "@kline_" + interval))
                     .collect(Collectors.joining("/"));
             return URI.create(streamUrl + "?streams=" + streams);
         }
@@ -61,7 +74,7 @@ public final class BinanceMarketStream implements AutoCloseable {
     private final Settings settings;
     private final HttpClient http;
     private final BinanceExchange rest;
-    private final Consumer<Bar> onBar;
+    private final MarketListener listener;
     private final ScheduledExecutorService reconnects;
     private final Map<String, Instant> lastOpen = new HashMap<>();
     private volatile WebSocket socket;
@@ -69,11 +82,27 @@ public final class BinanceMarketStream implements AutoCloseable {
     private Duration backoff;
     private int connections;
 
-    public BinanceMarketStream(Settings settings, HttpClient http, BinanceExchange rest, Consumer<Bar> onBar) {
+    /** What the streams deliver; only closed bars are required (a lambda taking a Bar will do). */
+    public interface MarketListener {
+
+        void onClosedBar(Bar bar);
+
+        /** The bar still open so far; its close time is the time of the update. */
+        default void onOpenBar(Bar soFar) {
+        }
+
+        default void onMarkPrice(String symbol, BigDecimal markPrice, Instant at) {
+        }
+
+        default void onBookTicker(String symbol, BigDecimal bid, BigDecimal ask, Instant at) {
+        }
+    }
+
+    public BinanceMarketStream(Settings settings, HttpClient http, BinanceExchange rest, MarketListener listener) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.rest = Objects.requireNonNull(rest, "rest");
-        this.onBar = Objects.requireNonNull(onBar, "onBar");
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.backoff = settings.initialBackoff();
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-market-stream");
@@ -98,9 +127,6 @@ public final class BinanceMarketStream implements AutoCloseable {
         try {
             catchUp();
             socket = http.newWebSocketBuilder().buildAsync(settings.subscription(), new Listener()).join();
-            synchronized (this) {
-                connections++;
-            }
             LOG.info("market stream connected ({} {})", settings.symbols(), settings.interval());
         } catch (RuntimeException e) {
             scheduleReconnect("connect failed: " + e.getMessage());
@@ -136,17 +162,63 @@ public final class BinanceMarketStream implements AutoCloseable {
 
     private void onMessage(String text) {
         JsonNode data = EventJson.readTree(text).path("data");
-        JsonNode k = data.path("k");
-        if (!"kline".equals(data.path("e").asText()) || !k.path("x").asBoolean(false)) {
-            return; // only closed bars leave here
+        String type = data.path("e").asText("");
+        switch (type) {
+            case "kline" -> onKline(data);
+            case "markPriceUpdate" -> {
+                BigDecimal mark = price(data, "p");
+                synchronized (this) {
+                    listener.onMarkPrice(data.path("s").asText(), mark, Instant.ofEpochMilli(data.path("E").asLong()));
+                }
+            }
+            case "bookTicker" -> {
+                BigDecimal bid = price(data, "b");
+                BigDecimal ask = price(data, "a");
+                synchronized (this) {
+                    listener.onBookTicker(data.path("s").asText(), bid, ask, Instant.ofEpochMilli(data.path("E").asLong()));
+                }
+            }
+            default -> {
+                LOG.debug("market stream message of type '{}' ignored", type);
+                return;
+            }
         }
         synchronized (this) {
             backoff = settings.initialBackoff();
         }
-        deliver(new Bar(k.path("s").asText(), k.path("i").asText(), Instant.ofEpochMilli(k.path("t").asLong()),
-                Instant.ofEpochMilli(k.path("T").asLong() + 1), new BigDecimal(k.path("o").asText()),
-                new BigDecimal(k.path("h").asText()), new BigDecimal(k.path("l").asText()),
-                new BigDecimal(k.path("c").asText()), new BigDecimal(k.path("v").asText())));
+    }
+
+    private void onKline(JsonNode data) {
+        JsonNode k = data.path("k");
+        Instant open = Instant.ofEpochMilli(k.path("t").asLong());
+        if (k.path("x").asBoolean(false)) {
+            deliver(bar(k, Instant.ofEpochMilli(k.path("T").asLong() + 1)));
+            return;
+        }
+        // the bar so far, "closing" at this update (after its open, as a bar must)
+        Instant at = Instant.ofEpochMilli(Math.max(data.path("E").asLong(), open.toEpochMilli() + 1));
+        Bar soFar = bar(k, at);
+        synchronized (this) {
+            Instant last = lastOpen.get(soFar.symbol());
+            if (last == null || open.isAfter(last)) {
+                listener.onOpenBar(soFar);
+            }
+        }
+    }
+
+    private static Bar bar(JsonNode k, Instant closeTime) {
+        return new Bar(k.path("s").asText(), k.path("i").asText(), Instant.ofEpochMilli(k.path("t").asLong()),
+                closeTime, price(k, "o"), price(k, "h"), price(k, "l"), price(k, "c"), new BigDecimal(k.path("v").asText()));
+    }
+
+    /** A decimal string as Binance sends prices; a missing or non-numeric one (NaN) refuses the message. */
+    private static BigDecimal price(JsonNode node, String field) {
+        String value = node.path(field).asText("");
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("field '" + field + "' is not a decimal: '" + value + "'", e);
+        }
     }
 
     private synchronized void deliver(Bar bar) {
@@ -155,7 +227,7 @@ public final class BinanceMarketStream implements AutoCloseable {
             return;
         }
         lastOpen.put(bar.symbol(), bar.openTime());
-        onBar.accept(bar);
+        listener.onClosedBar(bar);
     }
 
     @Override
@@ -171,6 +243,15 @@ public final class BinanceMarketStream implements AutoCloseable {
     private final class Listener implements WebSocket.Listener {
 
         private final StringBuilder partial = new StringBuilder();
+
+        /** Counted here, not after the handshake's future completes: a message may be delivered before that. */
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            synchronized (BinanceMarketStream.this) {
+                connections++;
+            }
+            webSocket.request(1);
+        }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {

@@ -74,6 +74,26 @@ public record BinanceSettings(
         };
     }
 
+    public static final URI MAINNET_STREAMS = URI.create("wss://fstream.binance.com");
+    public static final URI TESTNET_STREAMS = URI.create("wss://stream.binancefuture.com");
+
+    /**
+     * The WebSocket base of the market and user-data streams: {@code BINANCE_STREAM_URL} when set, else that of
+     * {@code BINANCE_NETWORK} (testnet by default, as for REST).
+     */
+    public static URI streamBaseFromEnvironment(Map<String, String> environment) {
+        String override = environment.get("BINANCE_STREAM_URL");
+        if (override != null && !override.isBlank()) {
+            return URI.create(override.strip());
+        }
+        String network = environment.getOrDefault("BINANCE_NETWORK", "testnet").strip();
+        return switch (network) {
+            case "testnet" -> TESTNET_STREAMS;
+            case "mainnet" -> MAINNET_STREAMS;
+            default -> throw new IllegalArgumentException("BINANCE_NETWORK must be testnet or mainnet but is " + network);
+        };
+    }
+
     public BinanceSettings withRetries(int attempts, Duration initial, Duration max) {
         return new BinanceSettings(baseUrl, recvWindow, requestTimeout, attempts, initial, max, weightLimit);
     }

@@ -6,6 +6,7 @@ import com.quantumtrader.core.bus.RedisStreamsEventBus;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventFactory;
+import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.health.CheckResult;
 import com.quantumtrader.core.health.HealthChecker;
 import com.quantumtrader.core.health.HealthReport;
@@ -13,37 +14,53 @@ import com.quantumtrader.core.health.HealthStatus;
 import com.quantumtrader.core.health.RedisPingCheck;
 import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
+import com.quantumtrader.core.market.RedisLatestPrices;
 import com.quantumtrader.core.policy.PolicyStore;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.state.RedisKeyValueStore;
 import com.quantumtrader.core.time.SystemScheduler;
+import com.quantumtrader.core.trace.Secrets;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
+import com.quantumtrader.execution.LiveExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
+import com.quantumtrader.execution.adapter.binance.BinanceCredentials;
+import com.quantumtrader.execution.adapter.binance.BinanceExchange;
+import com.quantumtrader.execution.adapter.binance.BinanceMarketStream;
+import com.quantumtrader.execution.adapter.binance.BinanceSettings;
+import com.quantumtrader.execution.adapter.binance.BinanceUserDataFeed;
+import com.quantumtrader.execution.adapter.binance.Sleeper;
 import com.quantumtrader.execution.adapter.sqs.SqsIntake;
 import com.quantumtrader.execution.adapter.sqs.SqsIntakeSettings;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.intake.BusIntake;
 import com.quantumtrader.execution.intake.CommandIntake;
 import com.quantumtrader.execution.intake.ExecutionCommands;
+import com.quantumtrader.execution.marketdata.LivePriceFeed;
 import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,10 +76,19 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code REDIS_URL}: the state, idempotency and policy store (an embedded Redis when unset).</li>
  *   <li>{@code HEALTH_PORT}: {@code GET /health} (200 when up or degraded, 503 when down, with every check and the
  *       handlers' counters and latency percentiles), default 8080.</li>
+ *   <li>{@code EXECUTION_EXCHANGE}: {@code paper} (default) or {@code binance}.</li>
  *   <li>Paper trading on the simulated exchange, its prices from a seeded synthetic market
  *       ({@code EXECUTION_PAPER_SYMBOLS}, default {@code BTCUSDT,ETHUSDT}; {@code EXECUTION_PAPER_SEED}) with a bar
  *       every {@code EXECUTION_PAPER_BAR_SECONDS} (default 60) of wall time, published as
  *       {@code market.price.update}.</li>
+ *   <li>Binance USD-M ({@code binance}): {@code BINANCE_NETWORK} {@code testnet} (default) or {@code mainnet}
+ *       ({@code BINANCE_BASE_URL} and {@code BINANCE_STREAM_URL} override REST and WebSocket bases); keys from
+ *       {@code BINANCE_API_KEY}/{@code BINANCE_API_SECRET} or the files {@code BINANCE_API_KEY_FILE}/
+ *       {@code BINANCE_API_SECRET_FILE} (never logged); market data of {@code EXECUTION_SYMBOLS} (default
+ *       {@code BTCUSDT,ETHUSDT}) in {@code EXECUTION_BAR_INTERVAL} bars (default {@code 1m}), with a
+ *       {@code LARGE_MOVE} update when the price moves {@code EXECUTION_LARGE_MOVE_BPS} (default 100; 0 switches
+ *       them off) inside a bar. Before the intake takes any work it reconciles every order and position with the
+ *       exchange and publishes what changed while it was down; if that fails the service does not start.</li>
  * </ul>
  * A shutdown hook stops the intake (the message in progress finishes; SQS messages not started come back after
  * their visibility timeout, Redis entries stay pending for the group), then the feed, the health endpoint, the bus
@@ -81,6 +107,7 @@ public final class ExecutionService implements AutoCloseable {
     private final CommandIntake intake;
     private final ExecutionCommands commands;
     private final SystemScheduler scheduler = new SystemScheduler("execution-feed");
+    private final List<AutoCloseable> venue = new ArrayList<>();
     private final HealthChecker health;
     private final HttpServer http;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -91,15 +118,13 @@ public final class ExecutionService implements AutoCloseable {
         if (!intakeKind.equals("redis-streams") && !intakeKind.equals("sqs")) {
             throw new IllegalArgumentException("EXECUTION_INTAKE must be redis-streams or sqs, got '" + intakeKind + "'");
         }
+        String exchangeKind = env.getOrDefault("EXECUTION_EXCHANGE", "paper");
+        if (!exchangeKind.equals("paper") && !exchangeKind.equals("binance")) {
+            throw new IllegalArgumentException("EXECUTION_EXCHANGE must be paper or binance, got '" + exchangeKind + "'");
+        }
         SqsIntakeSettings sqsSettings = intakeKind.equals("sqs") ? SqsIntakeSettings.fromEnvironment(env) : null;
         int healthPort = (int) number(env, "HEALTH_PORT", 8080);
-        List<String> symbols = Arrays.stream(env.getOrDefault("EXECUTION_PAPER_SYMBOLS", "BTCUSDT,ETHUSDT").split(","))
-                .map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Duration barEvery = Duration.ofSeconds(number(env, "EXECUTION_PAPER_BAR_SECONDS", 60));
-        long seed = number(env, "EXECUTION_PAPER_SEED", 42);
 
-        SyntheticMarketData market = new SyntheticMarketData(seed, symbols,
-                clock.instant().truncatedTo(ChronoUnit.SECONDS), barEvery);
         String redisUrl = env.get(RedisConnections.REDIS_URL_VARIABLE);
         redis = redisUrl == null || redisUrl.isBlank() ? RedisConnections.fromEnvironmentOrEmbedded()
                 : RedisConnections.connect(redisUrl);
@@ -110,29 +135,126 @@ public final class ExecutionService implements AutoCloseable {
                 : new RedisStreamsEventBus(redis, RedisStreamsEventBus.Settings.defaults());
         EventFactory events = new EventFactory(clock, new EventIds(clock, new SplittableRandom()));
         DomainServices services = new DomainServices(clock, new RedisKeyValueStore(redis, Domain.EXECUTION), policy);
-        ExecutionDomain domain = ExecutionDomain.paper(SimulatedExchangeSettings.defaults());
-        commands = new ExecutionCommands(domain.handlers(services),
+        Consumer<List<Emit>> publish = emits -> {
+            for (Emit emit : emits) {
+                bus.publish(events.create(emit, events.newTraceId()));
+            }
+        };
+        health = new HealthChecker(clock).register("redis", RedisPingCheck.of(redis));
+        String started;
+        List<HandlerDefinition> handlers;
+        try {
+            if (exchangeKind.equals("binance")) {
+                handlers = startBinance(env, clock, services, publish);
+                started = "Binance USD-M (" + BinanceSettings.fromEnvironment(env).baseUrl() + ")";
+            } else {
+                handlers = startPaper(env, clock, services, publish);
+                started = "paper exchange";
+            }
+        } catch (RuntimeException e) {
+            closeVenue();
+            scheduler.close();
+            health.close();
+            bus.close();
+            policy.close();
+            redis.close();
+            throw e;
+        }
+        commands = new ExecutionCommands(handlers,
                 new RedisIdempotencyStore(redis, IDEMPOTENCY_LEASE, IDEMPOTENCY_WINDOW), events, bus::publish);
         intake = sqsSettings != null
                 ? new SqsIntake(SqsIntake.client(sqsSettings, null, null), sqsSettings)
                 : BusIntake.redisStreams((RedisStreamsEventBus) bus);
+        health.register("intake", () -> CheckResult.up(intake.describe()));
 
-        MarketDataFeed feed = domain.marketDataFeed(services);
-        health = new HealthChecker(clock)
-                .register("redis", RedisPingCheck.of(redis))
-                .register("intake", () -> CheckResult.up(intake.describe()));
-
+        // only now, after reconciliation, does new work come in
         intake.start(commands);
+        http = healthServer(healthPort);
+        LOG.info("execution service up: intake {}, {}, health on :{}", intake.describe(), started,
+                http.getAddress().getPort());
+    }
+
+    /** The simulated exchange, driven by a seeded synthetic market on the wall clock. */
+    private List<HandlerDefinition> startPaper(Map<String, String> env, Clock clock, DomainServices services,
+                                               Consumer<List<Emit>> publish) {
+        List<String> symbols = symbols(env, "EXECUTION_PAPER_SYMBOLS");
+        Duration barEvery = Duration.ofSeconds(number(env, "EXECUTION_PAPER_BAR_SECONDS", 60));
+        long seed = number(env, "EXECUTION_PAPER_SEED", 42);
+        SyntheticMarketData market = new SyntheticMarketData(seed, symbols,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), barEvery);
+        ExecutionDomain domain = ExecutionDomain.paper(SimulatedExchangeSettings.defaults());
+        List<HandlerDefinition> handlers = domain.handlers(services);
+        MarketDataFeed feed = domain.marketDataFeed(services);
         scheduler.schedule("paper-bars", barEvery, barEvery, () -> {
             for (Bar bar : market.next()) {
-                for (Emit emit : feed.onBar(bar)) {
-                    bus.publish(events.create(emit, events.newTraceId()));
-                }
+                publish.accept(feed.onBar(bar));
             }
         });
-        http = healthServer(healthPort);
-        LOG.info("execution service up: intake {}, paper exchange on {}, health on :{}", intake.describe(), symbols,
-                http.getAddress().getPort());
+        return handlers;
+    }
+
+    /**
+     * Binance USD-M: load the contracts' filters, reconcile (publishing what changed while down), then follow the
+     * account's user-data stream and the market streams. Any failure before the streams run stops the start.
+     */
+    private List<HandlerDefinition> startBinance(Map<String, String> env, Clock clock, DomainServices services,
+                                                 Consumer<List<Emit>> publish) {
+        BinanceSettings settings = BinanceSettings.fromEnvironment(env);
+        URI streams = BinanceSettings.streamBaseFromEnvironment(env);
+        BinanceCredentials credentials = BinanceCredentials.fromEnvironmentOrFiles(env);
+        List<String> symbols = symbols(env, "EXECUTION_SYMBOLS");
+        String interval = env.getOrDefault("EXECUTION_BAR_INTERVAL", "1m").strip();
+        BigDecimal largeMoveBps = decimal(env, "EXECUTION_LARGE_MOVE_BPS", "100");
+
+        BinanceExchange exchange = BinanceExchange.connect(settings, credentials, clock, Sleeper.REAL);
+        LiveExecutionDomain execution = LiveExecutionDomain.on(exchange);
+        List<HandlerDefinition> handlers = execution.handlers(services);
+        int contracts = exchange.loadExchangeInfo();
+        List<Emit> changed = execution.reconcile();
+        LOG.info("reconciled with Binance before taking work: {} contracts, {} events to publish", contracts,
+                changed.size());
+        publish.accept(changed);
+
+        Duration backoff = Duration.ofMillis(number(env, "BINANCE_RECONNECT_MILLIS", 500));
+        Duration maxBackoff = Duration.ofSeconds(30).compareTo(backoff) < 0 ? backoff : Duration.ofSeconds(30);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        BinanceUserDataFeed account = new BinanceUserDataFeed(new BinanceUserDataFeed.Settings(streams, backoff,
+                maxBackoff), client, exchange, scheduler, execution, publish);
+        venue.add(account);
+        account.start();
+
+        LivePriceFeed prices = new LivePriceFeed(new RedisLatestPrices(redis), clock, () -> largeMoveBps,
+                Duration.ofSeconds(1));
+        BinanceMarketStream market = new BinanceMarketStream(new BinanceMarketStream.Settings(
+                URI.create(streams.toString().replaceAll("/+$", "") + "/stream"), symbols, interval, backoff,
+                maxBackoff, true), client, exchange, new BinanceMarketStream.MarketListener() {
+                    @Override
+                    public void onClosedBar(Bar bar) {
+                        publish.accept(prices.onClosedBar(bar));
+                    }
+
+                    @Override
+                    public void onOpenBar(Bar soFar) {
+                        publish.accept(prices.onOpenBar(soFar));
+                    }
+
+                    @Override
+                    public void onMarkPrice(String symbol, BigDecimal markPrice, Instant at) {
+                        prices.onMarkPrice(symbol, markPrice, at);
+                    }
+
+                    @Override
+                    public void onBookTicker(String symbol, BigDecimal bid, BigDecimal ask, Instant at) {
+                        prices.onBookTicker(symbol, bid, ask, at);
+                    }
+                });
+        venue.add(market);
+        market.start();
+        health.register("exchange", () -> account.connections() > 0
+                ? CheckResult.up("Binance user-data stream: " + account.connections() + " connections, "
+                        + account.catchUps() + " catch-ups; used weight " + exchange.usedWeight())
+                : CheckResult.degraded("Binance user-data stream not connected yet"));
+        return handlers;
     }
 
     /** Starts every part; fails (after closing what it opened) when the configuration is invalid. */
@@ -145,9 +267,14 @@ public final class ExecutionService implements AutoCloseable {
         try {
             // the composition root is the one place that picks the wall clock; the handlers only get it injected
             service = start(System.getenv(), Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            LOG.error("invalid configuration: {}", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            LOG.error("invalid configuration: {}", Secrets.mask(e.getMessage()));
             System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            // e.g. the exchange cannot be reconciled: no work is taken until it can (the task is restarted)
+            LOG.error("execution service cannot start: {}", Secrets.mask(String.valueOf(e.getMessage())));
+            System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "execution-shutdown"));
@@ -195,6 +322,39 @@ public final class ExecutionService implements AutoCloseable {
         }
     }
 
+    private void closeVenue() {
+        for (AutoCloseable part : venue) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
+        venue.clear();
+    }
+
+    private static List<String> symbols(Map<String, String> env, String name) {
+        List<String> symbols = Arrays.stream(env.getOrDefault(name, "BTCUSDT,ETHUSDT").split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (symbols.isEmpty()) {
+            throw new IllegalArgumentException(name + " names no symbol");
+        }
+        return symbols;
+    }
+
+    private static BigDecimal decimal(Map<String, String> env, String name, String fallback) {
+        String value = env.getOrDefault(name, fallback).strip();
+        try {
+            BigDecimal parsed = new BigDecimal(value);
+            if (parsed.signum() < 0) {
+                throw new IllegalArgumentException(name + " must not be negative, got '" + value + "'");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a decimal number, got '" + value + "'", e);
+        }
+    }
+
     private static long number(Map<String, String> env, String name, long fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
@@ -216,6 +376,7 @@ public final class ExecutionService implements AutoCloseable {
         closed = true;
         LOG.info("execution service stopping");
         intake.stop();
+        closeVenue();
         scheduler.close();
         http.stop(0);
         health.close();

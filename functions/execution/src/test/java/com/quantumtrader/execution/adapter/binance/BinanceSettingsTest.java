@@ -3,9 +3,12 @@ package com.quantumtrader.execution.adapter.binance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BinanceSettingsTest {
 
@@ -32,6 +35,46 @@ class BinanceSettingsTest {
 
         assertThatThrownBy(() -> BinanceCredentials.fromEnvironment(Map.of("BINANCE_API_KEY", "k")))
                 .hasMessage("BINANCE_API_SECRET is not set");
+    }
+
+    @Test
+    void streamsFollowTheNetworkUnlessTheirUrlIsGiven() {
+        assertThat(BinanceSettings.streamBaseFromEnvironment(Map.of())).isEqualTo(BinanceSettings.TESTNET_STREAMS);
+        assertThat(BinanceSettings.streamBaseFromEnvironment(Map.of("BINANCE_NETWORK", "mainnet")))
+                .hasToString("wss://fstream.binance.com");
+        assertThat(BinanceSettings.streamBaseFromEnvironment(Map.of("BINANCE_STREAM_URL", "ws://127.0.0.1:9")))
+                .hasToString("ws://127.0.0.1:9");
+        assertThatThrownBy(() -> BinanceSettings.streamBaseFromEnvironment(Map.of("BINANCE_NETWORK", "prod")))
+                .hasMessageContaining("testnet or mainnet");
+    }
+
+    @Test
+    void credentialsComeFromMountedSecretFilesWhenTheyAreNamed(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("key"), "file-key\n");
+        Path secret = Files.writeString(dir.resolve("secret"), "file-secret\n");
+
+        BinanceCredentials credentials = BinanceCredentials.fromEnvironmentOrFiles(Map.of(
+                "BINANCE_API_KEY_FILE", key.toString(), "BINANCE_API_SECRET_FILE", secret.toString(),
+                "BINANCE_API_KEY", "ignored", "BINANCE_API_SECRET", "ignored"));
+
+        assertThat(credentials).isEqualTo(new BinanceCredentials("file-key", "file-secret"));
+        assertThat(BinanceCredentials.fromEnvironmentOrFiles(Map.of("BINANCE_API_KEY", "k", "BINANCE_API_SECRET", "s")))
+                .isEqualTo(new BinanceCredentials("k", "s"));
+    }
+
+    @Test
+    void aMissingOrEmptySecretFileIsNamedButNoValueIsShown(@TempDir Path dir) throws Exception {
+        Path key = Files.writeString(dir.resolve("key"), "very-secret-key");
+        Path empty = Files.writeString(dir.resolve("empty"), "  ");
+
+        assertThatThrownBy(() -> BinanceCredentials.fromEnvironmentOrFiles(Map.of("BINANCE_API_KEY_FILE", key.toString())))
+                .hasMessage("set both BINANCE_API_KEY_FILE and BINANCE_API_SECRET_FILE");
+        assertThatThrownBy(() -> BinanceCredentials.fromEnvironmentOrFiles(Map.of("BINANCE_API_KEY_FILE", key.toString(),
+                "BINANCE_API_SECRET_FILE", empty.toString()))).hasMessageContaining("BINANCE_API_SECRET_FILE is empty");
+        assertThatThrownBy(() -> BinanceCredentials.fromEnvironmentOrFiles(Map.of("BINANCE_API_KEY_FILE", key.toString(),
+                "BINANCE_API_SECRET_FILE", dir.resolve("missing").toString())))
+                .hasMessageContaining("BINANCE_API_SECRET_FILE").hasMessageNotContaining("very-secret-key");
+        assertThat(new BinanceCredentials("very-secret-key", "s").toString()).doesNotContain("very-secret-key");
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A minimal RFC 6455 server for tests: accepts the opening handshake, sends text frames, and can drop the
  * connection abruptly (as a network failure or Binance's 24 h cut would). It never reads the client's frames.
  */
-final class LocalWebSocketServer implements AutoCloseable {
+public final class LocalWebSocketServer implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
@@ -28,14 +28,14 @@ final class LocalWebSocketServer implements AutoCloseable {
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final Thread acceptor;
 
-    LocalWebSocketServer() throws IOException {
+    public LocalWebSocketServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         acceptor = new Thread(this::acceptLoop, "test-websocket-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort() + path);
     }
 
@@ -44,15 +44,15 @@ final class LocalWebSocketServer implements AutoCloseable {
     }
 
     /** The request line of every handshake, e.g. {@code GET /stream?streams=btcusdt@kline_1m HTTP/1.1}. */
-    List<String> requestLines() {
+    public List<String> requestLines() {
         return List.copyOf(requestLines);
     }
 
-    void awaitConnections(int count) {
+    public void awaitConnections(int count) {
         await(() -> connections.size() >= count, "connection " + count);
     }
 
-    static void await(java.util.function.BooleanSupplier condition, String what) {
+    public static void await(java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -68,9 +68,24 @@ final class LocalWebSocketServer implements AutoCloseable {
     }
 
     /** One unmasked text frame on the latest connection. */
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
+        send(connections.get(connections.size() - 1), text);
+    }
+
+    /** One unmasked text frame on the latest connection whose request path starts with {@code pathPrefix}. */
+    public void sendTo(String pathPrefix, String text) throws IOException {
+        for (int i = connections.size() - 1; i >= 0; i--) {
+            if (requestLines.get(i).split(" ")[1].startsWith(pathPrefix)) {
+                send(connections.get(i), text);
+                return;
+            }
+        }
+        throw new IllegalStateException("no connection to " + pathPrefix + " among " + requestLines);
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        OutputStream out = connections.get(connections.size() - 1).getOutputStream();
+        OutputStream out = socket.getOutputStream();
         out.write(0x81);
         if (payload.length < 126) {
             out.write(payload.length);
@@ -89,7 +104,7 @@ final class LocalWebSocketServer implements AutoCloseable {
     }
 
     /** Closes the latest connection's socket without a close frame. */
-    void drop() throws IOException {
+    public void drop() throws IOException {
         connections.get(connections.size() - 1).close();
     }
 

@@ -1,0 +1,142 @@
+package com.quantumtrader.execution.adapter.binance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quantumtrader.events.EventJson;
+import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.execution.exchange.ExchangePosition;
+import com.quantumtrader.execution.exchange.ExecutionReport;
+import com.quantumtrader.execution.exchange.OrderStatusReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the USD-M user-data stream's JSON (field names as in Binance's "User Data Streams" documentation). Amounts
+ * are read as BigDecimal from their strings; a message that is not JSON, or a trade without its quantities, price
+ * or fee, is a {@link MalformedEventException} naming what is wrong, never a guessed value.
+ */
+final class UserDataEvents {
+
+    private UserDataEvents() {
+    }
+
+    static UserDataEvent parse(String json) {
+        JsonNode message = EventJson.readTree(json);
+        if (!message.isObject()) {
+            throw new MalformedEventException("user-data message is not a JSON object");
+        }
+        if (message.has("error")) {
+            JsonNode error = message.path("error");
+            return new UserDataEvent.StreamError(error.path("code").asInt(0), error.path("msg").asText(""));
+        }
+        if (message.has("code") && !message.has("e")) {
+            return new UserDataEvent.StreamError(message.path("code").asInt(0), message.path("msg").asText(""));
+        }
+        String type = message.path("e").asText("");
+        return switch (type) {
+            case "ORDER_TRADE_UPDATE" -> orderUpdate(message.path("o"));
+            case "ACCOUNT_UPDATE" -> accountUpdate(message.path("a"));
+            case "listenKeyExpired" -> new UserDataEvent.ListenKeyExpired();
+            case "" -> throw new MalformedEventException("user-data message without an event type 'e'");
+            default -> new UserDataEvent.Ignored(type);
+        };
+    }
+
+    private static UserDataEvent orderUpdate(JsonNode order) {
+        if (!order.isObject()) {
+            throw new MalformedEventException("ORDER_TRADE_UPDATE without its order 'o'");
+        }
+        String execution = text(order, "x");
+        String clientOrderId = text(order, "c");
+        String symbol = text(order, "s");
+        OrderSide side = side(text(order, "S"));
+        String status = text(order, "X");
+        BigDecimal cumulative = amount(order, "z");
+        if (execution.equals("TRADE")) {
+            ExecutionReport.Status filled = switch (status) {
+                case "PARTIALLY_FILLED" -> ExecutionReport.Status.PARTIALLY_FILLED;
+                case "FILLED" -> ExecutionReport.Status.FILLED;
+                // IOC remainder expired in the same match: the trade is real, the rest died
+                case "EXPIRED", "EXPIRED_IN_MATCH" -> ExecutionReport.Status.EXPIRED;
+                default -> throw new MalformedEventException("trade of " + clientOrderId + " with order status " + status);
+            };
+            BigDecimal last = positive(order, "l");
+            BigDecimal price = positive(order, "L");
+            BigDecimal fee = amount(order, "n");
+            String feeAsset = order.path("N").asText("USDT");
+            return new UserDataEvent.Trade(new ExecutionReport(clientOrderId, symbol, side, filled, last, cumulative,
+                    price, fee, feeAsset));
+        }
+        if (execution.equals("CALCULATED") || execution.equals("AMENDMENT")) {
+            return new UserDataEvent.Ignored("ORDER_TRADE_UPDATE/" + execution);
+        }
+        OrderStatusReport.Status settled = switch (status) {
+            case "NEW" -> OrderStatusReport.Status.NEW;
+            case "PARTIALLY_FILLED" -> OrderStatusReport.Status.PARTIALLY_FILLED;
+            case "FILLED" -> OrderStatusReport.Status.FILLED;
+            case "CANCELED" -> OrderStatusReport.Status.CANCELED;
+            case "EXPIRED", "EXPIRED_IN_MATCH" -> OrderStatusReport.Status.EXPIRED;
+            case "REJECTED" -> OrderStatusReport.Status.REJECTED;
+            default -> throw new MalformedEventException("order " + clientOrderId + " with unknown status " + status);
+        };
+        BigDecimal average = cumulative.signum() > 0 ? positive(order, "ap") : null;
+        return new UserDataEvent.OrderStatus(new OrderStatusReport(clientOrderId, symbol, side, settled, cumulative,
+                average, BigDecimal.ZERO, order.path("N").asText("USDT")));
+    }
+
+    private static UserDataEvent accountUpdate(JsonNode account) {
+        if (!account.isObject()) {
+            throw new MalformedEventException("ACCOUNT_UPDATE without its account 'a'");
+        }
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        for (JsonNode balance : account.path("B")) {
+            balances.put(text(balance, "a"), amount(balance, "wb"));
+        }
+        Map<String, BigDecimal> bySymbol = new LinkedHashMap<>();
+        for (JsonNode position : account.path("P")) {
+            // hedge mode would name LONG and SHORT legs; one-way mode has one BOTH leg per symbol
+            bySymbol.merge(text(position, "s"), amount(position, "pa"), BigDecimal::add);
+        }
+        List<ExchangePosition> positions = new ArrayList<>();
+        bySymbol.forEach((symbol, amount) -> positions.add(new ExchangePosition(symbol, amount)));
+        return new UserDataEvent.AccountUpdate(account.path("m").asText(""), balances, positions);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new MalformedEventException("user-data field '" + field + "' missing or empty");
+        }
+        return value.asText();
+    }
+
+    private static OrderSide side(String side) {
+        return switch (side) {
+            case "BUY" -> OrderSide.BUY;
+            case "SELL" -> OrderSide.SELL;
+            default -> throw new MalformedEventException("order side '" + side + "' is neither BUY nor SELL");
+        };
+    }
+
+    /** A decimal string ("0.001", "-0.5"); NaN, Infinity, numbers sent as JSON numbers and blanks are refused. */
+    private static BigDecimal amount(JsonNode node, String field) {
+        String value = text(node, field);
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException e) {
+            throw new MalformedEventException("user-data field '" + field + "' is not a decimal: '" + value + "'", e);
+        }
+    }
+
+    private static BigDecimal positive(JsonNode node, String field) {
+        BigDecimal value = amount(node, field);
+        if (value.signum() <= 0) {
+            throw new MalformedEventException("user-data field '" + field + "' must be positive but is "
+                    + value.toPlainString());
+        }
+        return value;
+    }
+}

@@ -1,0 +1,135 @@
+package com.quantumtrader.execution.adapter.binance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.OrderSide;
+import com.quantumtrader.execution.exchange.ExchangePosition;
+import com.quantumtrader.execution.exchange.ExecutionReport;
+import com.quantumtrader.execution.exchange.OrderStatusReport;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** The user-data stream's messages as Binance documents them, read into what execution acts on. */
+class UserDataEventsTest {
+
+    @Test
+    void aPartialTradeCarriesItsQuantityCumulativeQuantityPriceAndFee() {
+        String json = UserDataPayloads.order("E-SIG-1")
+                .trade("0.004", "0.004", "61234.60", "0.09797536", "PARTIALLY_FILLED").json();
+
+        UserDataEvent event = UserDataEvents.parse(json);
+
+        assertThat(event).isEqualTo(new UserDataEvent.Trade(new ExecutionReport("E-SIG-1", "BTCUSDT", OrderSide.BUY,
+                ExecutionReport.Status.PARTIALLY_FILLED, new BigDecimal("0.004"), new BigDecimal("0.004"),
+                new BigDecimal("61234.60"), new BigDecimal("0.09797536"), "USDT")));
+    }
+
+    @Test
+    void theLastTradeOfAnIocOrderWhoseRestExpiredIsATradeThatEndsTheOrder() {
+        String json = UserDataPayloads.order("E-SIG-1").trade("0.006", "0.006", "61234.60", "0.1", "EXPIRED").json();
+
+        ExecutionReport report = ((UserDataEvent.Trade) UserDataEvents.parse(json)).report();
+
+        assertThat(report.status()).isEqualTo(ExecutionReport.Status.EXPIRED);
+        assertThat(report.traded()).isTrue();
+    }
+
+    @Test
+    void aCancelAfterAPartialFillIsAStatusWithWhatFilledBefore() {
+        String json = UserDataPayloads.order("SL-SIG-1-1").set("S", "SELL")
+                .status("CANCELED", "CANCELED", "0.004", "61234.60").json();
+
+        UserDataEvent event = UserDataEvents.parse(json);
+
+        assertThat(event).isEqualTo(new UserDataEvent.OrderStatus(new OrderStatusReport("SL-SIG-1-1", "BTCUSDT",
+                OrderSide.SELL, OrderStatusReport.Status.CANCELED, new BigDecimal("0.004"), new BigDecimal("61234.60"),
+                BigDecimal.ZERO, "USDT")));
+    }
+
+    @Test
+    void anExpiryWithoutTradesHasNoAveragePrice() {
+        String json = UserDataPayloads.order("E-SIG-2").status("EXPIRED", "EXPIRED", "0", "0").json();
+
+        OrderStatusReport report = ((UserDataEvent.OrderStatus) UserDataEvents.parse(json)).report();
+
+        assertThat(report.status()).isEqualTo(OrderStatusReport.Status.EXPIRED);
+        assertThat(report.averagePrice()).isNull();
+    }
+
+    @Test
+    void liquidationExecutionsAndAmendmentsAreNotActedOn() {
+        assertThat(UserDataEvents.parse(UserDataPayloads.order("autoclose-1").status("CALCULATED", "FILLED", "0.010",
+                "50000").json())).isEqualTo(new UserDataEvent.Ignored("ORDER_TRADE_UPDATE/CALCULATED"));
+        assertThat(UserDataEvents.parse("{\"e\":\"MARGIN_CALL\",\"E\":1}"))
+                .isEqualTo(new UserDataEvent.Ignored("MARGIN_CALL"));
+    }
+
+    @Test
+    void anAccountUpdateNamesItsReasonBalancesAndPositionsFlatOnesIncluded() {
+        UserDataEvent event = UserDataEvents.parse(UserDataPayloads.accountUpdate("ORDER", "10012.5", "0"));
+
+        UserDataEvent.AccountUpdate update = (UserDataEvent.AccountUpdate) event;
+        assertThat(update.reason()).isEqualTo("ORDER");
+        assertThat(update.walletBalances()).containsEntry("USDT", new BigDecimal("10012.5"));
+        assertThat(update.positions()).containsExactly(new ExchangePosition("BTCUSDT", new BigDecimal("0")));
+    }
+
+    @Test
+    void listenKeyExpiryIsRecognisedWhetherItsTimeIsANumberOrAString() {
+        assertThat(UserDataEvents.parse(UserDataPayloads.listenKeyExpired("abc")))
+                .isInstanceOf(UserDataEvent.ListenKeyExpired.class);
+        assertThat(UserDataEvents.parse("{\"e\":\"listenKeyExpired\",\"E\":1576653824250,\"listenKey\":\"abc\"}"))
+                .isInstanceOf(UserDataEvent.ListenKeyExpired.class);
+    }
+
+    @Test
+    void errorFramesInBothDocumentedShapesBecomeStreamErrors() {
+        assertThat(UserDataEvents.parse("{\"code\":2,\"msg\":\"Invalid request: unknown variant\"}"))
+                .isEqualTo(new UserDataEvent.StreamError(2, "Invalid request: unknown variant"));
+        assertThat(UserDataEvents.parse("{\"error\":{\"code\":3,\"msg\":\"Invalid JSON\"},\"id\":1}"))
+                .isEqualTo(new UserDataEvent.StreamError(3, "Invalid JSON"));
+    }
+
+    @Test
+    void rejectsATradeWhosePriceIsNotADecimal() {
+        String nan = UserDataPayloads.order("E-SIG-1").trade("0.004", "0.004", "NaN", "0.1", "PARTIALLY_FILLED").json();
+
+        assertThatThrownBy(() -> UserDataEvents.parse(nan)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("'L'").hasMessageContaining("NaN");
+    }
+
+    @Test
+    void rejectsATradeWithoutItsFeeOrWithANumericQuantity() {
+        String noFee = UserDataPayloads.order("E-SIG-1").trade("0.004", "0.004", "61234.6", "0.1", "PARTIALLY_FILLED")
+                .without("n").json();
+        String numeric = UserDataPayloads.order("E-SIG-1").trade("0.004", "0.004", "61234.6", "0.1", "FILLED")
+                .set("l", 0.004).json();
+
+        assertThatThrownBy(() -> UserDataEvents.parse(noFee)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("'n'");
+        assertThatThrownBy(() -> UserDataEvents.parse(numeric)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("'l'");
+    }
+
+    @Test
+    void rejectsATradeOfZeroQuantityAnUnknownStatusAndAnUnknownSide() {
+        String zero = UserDataPayloads.order("E-SIG-1").trade("0", "0", "61234.6", "0", "FILLED").json();
+        String status = UserDataPayloads.order("E-SIG-1").status("NEW", "PENDING", "0", "0").json();
+        String side = UserDataPayloads.order("E-SIG-1").set("S", "HOLD").json();
+
+        assertThatThrownBy(() -> UserDataEvents.parse(zero)).hasMessageContaining("must be positive");
+        assertThatThrownBy(() -> UserDataEvents.parse(status)).hasMessageContaining("PENDING");
+        assertThatThrownBy(() -> UserDataEvents.parse(side)).hasMessageContaining("HOLD");
+    }
+
+    @Test
+    void rejectsTextThatIsNotAJsonObjectOrHasNoEventType() {
+        assertThatThrownBy(() -> UserDataEvents.parse("not json")).isInstanceOf(MalformedEventException.class);
+        assertThatThrownBy(() -> UserDataEvents.parse("[1,2]")).hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> UserDataEvents.parse("{\"E\":1}")).hasMessageContaining("event type");
+        assertThatThrownBy(() -> UserDataEvents.parse("{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":1}"))
+                .hasMessageContaining("'o'");
+    }
+}
