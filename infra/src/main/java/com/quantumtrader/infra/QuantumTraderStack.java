@@ -383,6 +383,8 @@ public final class QuantumTraderStack extends Stack {
                 .environment(Map.of(
                         // the service polls the queue the execution routes target (its default is Redis Streams)
                         "EXECUTION_INTAKE", "sqs",
+                        // the deployed service trades on Binance (testnet unless the Network parameter says mainnet)
+                        "EXECUTION_EXCHANGE", "binance",
                         "REDIS_URL", redisUrl,
                         "EVENT_BUS_NAME", bus.getEventBusName(),
                         "EXECUTION_QUEUE_URL", executionQueue.getQueueUrl(),

@@ -273,7 +273,8 @@ class QuantumTraderStackTest {
         container.path("Environment").forEach(variable -> environment.put(variable.path("Name").asText(),
                 variable.path("Value")));
         assertThat(environment.get("EXECUTION_INTAKE").asText()).as("it polls the execution queue").isEqualTo("sqs");
-        assertThat(environment).containsKeys("EXECUTION_QUEUE_URL", "REDIS_URL", "EVENT_BUS_NAME");
+        assertThat(environment.get("EXECUTION_EXCHANGE").asText()).as("it trades on Binance").isEqualTo("binance");
+        assertThat(environment).containsKeys("EXECUTION_QUEUE_URL", "REDIS_URL", "EVENT_BUS_NAME", "BINANCE_NETWORK");
     }
 
     @Test

@@ -15,16 +15,31 @@ import java.math.BigDecimal;
  *                             market orders and only alert (default LIMIT_IOC)
  * @param limitOffsetBps       how far beyond the signal's reference price a limit IOC entry may trade, in basis
  *                             points: a buy's limit is reference x (1 + offset), a sell's x (1 - offset) (default 10)
+ * @param largeMoveBps         a live feed publishes {@code market.price.update} (LARGE_MOVE) when a symbol's open bar
+ *                             moves this far from the last published price, in basis points; 0 = bar closes only
+ *                             (default 100; optional in the document, so older policies stay valid)
  */
 public record ExecutionPolicy(
         int slippageWindowOrders,
         BigDecimal slippageHighBps,
         BigDecimal slippageRecoverBps,
         AdaptiveEntry adaptiveEntry,
-        BigDecimal limitOffsetBps) {
+        BigDecimal limitOffsetBps,
+        BigDecimal largeMoveBps) {
+
+    static final BigDecimal DEFAULT_LARGE_MOVE_BPS = new BigDecimal("100");
 
     public static final ExecutionPolicy DEFAULTS = new ExecutionPolicy(10, new BigDecimal("15"), new BigDecimal("8"),
-            AdaptiveEntry.LIMIT_IOC, new BigDecimal("10"));
+            AdaptiveEntry.LIMIT_IOC, new BigDecimal("10"), DEFAULT_LARGE_MOVE_BPS);
+
+    public ExecutionPolicy {
+        largeMoveBps = largeMoveBps == null ? DEFAULT_LARGE_MOVE_BPS : largeMoveBps;
+    }
+
+    public ExecutionPolicy(int slippageWindowOrders, BigDecimal slippageHighBps, BigDecimal slippageRecoverBps,
+                           AdaptiveEntry adaptiveEntry, BigDecimal limitOffsetBps) {
+        this(slippageWindowOrders, slippageHighBps, slippageRecoverBps, adaptiveEntry, limitOffsetBps, null);
+    }
 
     /** What entries become while a symbol's slippage is high. */
     public enum AdaptiveEntry {

@@ -295,6 +295,18 @@ class PolicyValidatorTest {
     }
 
     @Test
+    void theLargeMoveThresholdIsOptionalWithItsDocumentedDefaultAndBounded() throws Exception {
+        ObjectNode withoutIt = defaults();
+        ((ObjectNode) withoutIt.get("execution")).remove("large_move_bps");
+        ObjectNode negative = defaults();
+        ((ObjectNode) negative.get("execution")).put("large_move_bps", -1);
+
+        assertThat(PolicyValidator.parseAndValidate(withoutIt.toString()).execution().largeMoveBps())
+                .isEqualByComparingTo("100");
+        assertThat(problemsOf(negative)).containsExactly("execution.large_move_bps: must have a minimum value of 0");
+    }
+
+    @Test
     void anExecutionSectionMustNameEveryFieldAndOnlyItsOwn() {
         ObjectNode policy = defaults();
         ((ObjectNode) policy.get("execution")).remove("slippage_recover_bps");

@@ -86,8 +86,8 @@ import org.slf4j.LoggerFactory;
  *       {@code BINANCE_API_KEY}/{@code BINANCE_API_SECRET} or the files {@code BINANCE_API_KEY_FILE}/
  *       {@code BINANCE_API_SECRET_FILE} (never logged); market data of {@code EXECUTION_SYMBOLS} (default
  *       {@code BTCUSDT,ETHUSDT}) in {@code EXECUTION_BAR_INTERVAL} bars (default {@code 1m}), with a
- *       {@code LARGE_MOVE} update when the price moves {@code EXECUTION_LARGE_MOVE_BPS} (default 100; 0 switches
- *       them off) inside a bar. Before the intake takes any work it reconciles every order and position with the
+ *       {@code LARGE_MOVE} update when the price moves the policy's {@code execution.large_move_bps} (default 100; 0
+ *       switches them off) inside a bar. Before the intake takes any work it reconciles every order and position with the
  *       exchange and publishes what changed while it was down; if that fails the service does not start.</li>
  * </ul>
  * A shutdown hook stops the intake (the message in progress finishes; SQS messages not started come back after
@@ -204,7 +204,6 @@ public final class ExecutionService implements AutoCloseable {
         BinanceCredentials credentials = BinanceCredentials.fromEnvironmentOrFiles(env);
         List<String> symbols = symbols(env, "EXECUTION_SYMBOLS");
         String interval = env.getOrDefault("EXECUTION_BAR_INTERVAL", "1m").strip();
-        BigDecimal largeMoveBps = decimal(env, "EXECUTION_LARGE_MOVE_BPS", "100");
 
         BinanceExchange exchange = BinanceExchange.connect(settings, credentials, clock, Sleeper.REAL);
         LiveExecutionDomain execution = LiveExecutionDomain.on(exchange);
@@ -223,7 +222,8 @@ public final class ExecutionService implements AutoCloseable {
         venue.add(account);
         account.start();
 
-        LivePriceFeed prices = new LivePriceFeed(new RedisLatestPrices(redis), clock, () -> largeMoveBps,
+        LivePriceFeed prices = new LivePriceFeed(new RedisLatestPrices(redis), clock,
+                () -> services.policy().current().execution().largeMoveBps(),
                 Duration.ofSeconds(1));
         BinanceMarketStream market = new BinanceMarketStream(new BinanceMarketStream.Settings(
                 URI.create(streams.toString().replaceAll("/+$", "") + "/stream"), symbols, interval, backoff,
@@ -340,19 +340,6 @@ public final class ExecutionService implements AutoCloseable {
             throw new IllegalArgumentException(name + " names no symbol");
         }
         return symbols;
-    }
-
-    private static BigDecimal decimal(Map<String, String> env, String name, String fallback) {
-        String value = env.getOrDefault(name, fallback).strip();
-        try {
-            BigDecimal parsed = new BigDecimal(value);
-            if (parsed.signum() < 0) {
-                throw new IllegalArgumentException(name + " must not be negative, got '" + value + "'");
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a decimal number, got '" + value + "'", e);
-        }
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

@@ -191,7 +191,6 @@ class ExecutionServiceOnBinanceTest {
         env.put("BINANCE_API_KEY", "the-key");
         env.put("BINANCE_API_SECRET", "the-secret");
         env.put("EXECUTION_SYMBOLS", "BTCUSDT");
-        env.put("EXECUTION_LARGE_MOVE_BPS", "100");
         env.put("BINANCE_RECONNECT_MILLIS", "20");
         env.putAll(overrides);
         return env;
