@@ -11,6 +11,7 @@ import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.lambda.HandlerFailedException;
 import com.quantumtrader.core.lambda.LambdaEnvironment;
+import com.quantumtrader.core.lambda.RouteGuard;
 import com.quantumtrader.core.lambda.SnapStartHooks;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.state.RedisKeyValueStore;
@@ -21,14 +22,12 @@ import com.quantumtrader.events.RoutingTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.event.ruler.Machine;
 
 /**
  * The {@value TradingProjection#HANDLER} Lambda: takes the EventBridge-to-Lambda event of its rule and folds it into
@@ -41,7 +40,7 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(TradingProjectionHandler.class);
 
     private final Route route = RoutingTable.standard().require(TradingProjection.HANDLER);
-    private final Machine routeMatcher = new Machine();
+    private final RouteGuard routeGuard = new RouteGuard(route);
     private final Reopenable<Projection> projection;
 
     /** What one delivery runs on; closing it closes the Redis connections. */
@@ -73,11 +72,6 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
     }
 
     TradingProjectionHandler(String redisUrl, Clock clock) {
-        try {
-            routeMatcher.addRule(route.handler(), route.patternJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("routing table pattern of " + route.handler() + " is not valid", e);
-        }
         this.projection = new Reopenable<>(() -> Projection.open(redisUrl, clock));
         projection.get();
     }
@@ -94,7 +88,7 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
         } catch (RuntimeException e) {
             throw new MalformedEventException(route.handler() + " rejected the event: not JSON: " + e.getMessage());
         }
-        requireRoutedHere(event, lambdaEventJson);
+        routeGuard.requireRoutedHere(event, lambdaEventJson);
         HandlerOutcome outcome = projection.get().runtime().dispatchJson(lambdaEventJson);
         return switch (outcome.status()) {
             case HANDLED, DUPLICATE -> {
@@ -120,30 +114,11 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
     }
 
     private void prime() {
-        try {
-            routeMatcher.rulesForJSONEvent("{\"source\":\"quantum.portfolio\",\"detail-type\":\"trade.closed\"}");
-        } catch (Exception e) {
-            throw new IllegalStateException("priming the route matcher of " + route.handler() + " failed", e);
-        }
+        routeGuard.prime("{\"source\":\"quantum.portfolio\",\"detail-type\":\"trade.closed\"}");
         HandlerOutcome outcome = TradingProjection.prime();
         if (outcome.status() != HandlerOutcome.Status.HANDLED) {
             throw new IllegalStateException("priming " + route.handler() + " ended " + outcome.status() + ": "
                     + outcome.reason());
-        }
-    }
-
-    private void requireRoutedHere(JsonNode event, String json) {
-        boolean matches;
-        try {
-            matches = event.isObject() && routeMatcher.rulesForJSONEvent(json).contains(route.handler());
-        } catch (Exception e) {
-            matches = false;
-        }
-        if (!matches) {
-            String reason = route.handler() + " rejected the event: detail-type " + event.path("detail-type")
-                    + " from source " + event.path("source") + " does not match its route " + route.patternJson();
-            LOG.error(reason);
-            throw new MalformedEventException(reason);
         }
     }
 }

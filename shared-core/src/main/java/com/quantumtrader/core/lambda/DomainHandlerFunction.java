@@ -14,15 +14,12 @@ import com.quantumtrader.events.EventType;
 import com.quantumtrader.events.EventValidator;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.Route;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.function.adapter.aws.AWSLambdaUtils;
 import org.springframework.messaging.Message;
-import software.amazon.event.ruler.Machine;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -40,18 +37,14 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
     private final DomainModule module;
     private final Route route;
     private final ObjectProvider<LambdaEnvironment> environment;
-    private final Machine routeMatcher = new Machine();
+    private final RouteGuard routeGuard;
     private volatile HandlerRuntime runtime;
 
     DomainHandlerFunction(DomainModule module, Route route, ObjectProvider<LambdaEnvironment> environment) {
         this.module = module;
         this.route = route;
         this.environment = environment;
-        try {
-            routeMatcher.addRule(route.handler(), route.patternJson());
-        } catch (IOException e) {
-            throw new UncheckedIOException("routing table pattern of " + route.handler() + " is not valid", e);
-        }
+        this.routeGuard = new RouteGuard(route);
     }
 
     @Override
@@ -66,28 +59,13 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
 
     String handle(String lambdaEventJson) {
         JsonNode event = EventJson.readTree(lambdaEventJson);
-        requireRoutedHere(event, lambdaEventJson);
+        routeGuard.requireRoutedHere(event, lambdaEventJson);
         HandlerOutcome outcome = runtime().dispatchJson(lambdaEventJson);
         return switch (outcome.status()) {
             case HANDLED, DUPLICATE -> summary(event, outcome);
             case REJECTED -> throw new MalformedEventException(route.handler() + " rejected the event: " + outcome.reason());
             case FAILED -> throw new HandlerFailedException(route.handler(), outcome.reason());
         };
-    }
-
-    private void requireRoutedHere(JsonNode event, String json) {
-        boolean matches;
-        try {
-            matches = event.isObject() && routeMatcher.rulesForJSONEvent(json).contains(route.handler());
-        } catch (Exception e) {
-            matches = false;
-        }
-        if (!matches) {
-            String reason = route.handler() + " rejected the event: detail-type " + event.path("detail-type")
-                    + " from source " + event.path("source") + " does not match its route " + route.patternJson();
-            LOG.error(reason);
-            throw new MalformedEventException(reason);
-        }
     }
 
     /**
@@ -106,7 +84,7 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
                 .put("occurred_at", "2024-01-01T00:00:00Z").put("producer", type.producer().id())
                 .put("schema_version", type.schemaVersion()).putObject("payload");
         String json = EventJson.write(entry);
-        requireRoutedHere(EventJson.readTree(json), json);
+        routeGuard.requireRoutedHere(EventJson.readTree(json), json);
         try {
             EventValidator.decode(json);
         } catch (MalformedEventException expected) {
