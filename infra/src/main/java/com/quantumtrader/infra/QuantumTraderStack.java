@@ -27,6 +27,7 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpoint;
+import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -43,7 +44,10 @@ import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
 import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.HealthCheck;
 import software.amazon.awscdk.services.elasticache.CfnServerlessCache;
+import software.amazon.awscdk.services.elasticache.CfnUser;
+import software.amazon.awscdk.services.elasticache.CfnUserGroup;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.IRuleTarget;
@@ -55,6 +59,8 @@ import software.amazon.awscdk.services.events.targets.SnsTopic;
 import software.amazon.awscdk.services.events.targets.SnsTopicProps;
 import software.amazon.awscdk.services.events.targets.SqsQueue;
 import software.amazon.awscdk.services.events.targets.SqsQueueProps;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
@@ -104,6 +110,13 @@ public final class QuantumTraderStack extends Stack {
     static final Duration ASYNC_MAX_EVENT_AGE = Duration.hours(1);
     static final int ASYNC_RETRY_ATTEMPTS = 2;
     static final int EXECUTION_MAX_RECEIVES = 5;
+    /** The one cache user every function and the service authenticate as, with IAM tokens (no password exists). */
+    static final String CACHE_USER = "quantum-trader";
+    /** Every key and channel, every command but the dangerous ones (FLUSHALL, CONFIG, KEYS, DEBUG …). */
+    static final String CACHE_ACCESS = "on ~* &* +@all -@dangerous";
+    /** Port the execution service serves {@code GET /health} on inside its task (its HEALTH_PORT default). */
+    static final int EXECUTION_HEALTH_PORT = 8080;
+    static final String HEALTH_PROBE_CLASS = "com.quantumtrader.execution.adapter.container.HealthProbe";
 
     private final EventBus bus;
     private final Queue executionQueue;
@@ -111,6 +124,7 @@ public final class QuantumTraderStack extends Stack {
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private final Map<Domain, Queue> deadLetterQueues = new EnumMap<>(Domain.class);
     private final Map<String, FunctionUrl> functionUrls = new LinkedHashMap<>();
+    private PolicyStatement cacheConnect;
 
     public QuantumTraderStack(Construct scope, String id, StackProps props, RoutingTable routing,
                               LambdaArtifacts artifacts) {
@@ -133,13 +147,15 @@ public final class QuantumTraderStack extends Stack {
         SubnetSelection isolated = SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build();
         SecurityGroup lambdaGroup = securityGroup(vpc, "LambdaSecurityGroup", "Quantum Trader Lambdas", false);
         SecurityGroup serviceGroup = securityGroup(vpc, "ExecutionServiceSecurityGroup",
-                "Quantum Trader execution service (no inbound)", true);
+                "Quantum Trader execution service (no inbound; out: HTTPS and the cache)", false);
         SecurityGroup cacheGroup = securityGroup(vpc, "CacheSecurityGroup",
                 "Valkey: only the Lambdas and the execution service", false);
         SecurityGroup endpointGroup = securityGroup(vpc, "EndpointSecurityGroup", "EventBridge endpoint", false);
         // ElastiCache Serverless listens on 6379 (primary) and 6380 (reader endpoint)
         cacheGroup.getConnections().allowFrom(lambdaGroup, Port.tcpRange(6379, 6380), "Lambdas to Valkey");
         cacheGroup.getConnections().allowFrom(serviceGroup, Port.tcpRange(6379, 6380), "execution service to Valkey");
+        // the exchange, SQS, EventBridge, Secrets Manager, ECR and CloudWatch Logs all speak HTTPS on 443
+        serviceGroup.addEgressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS: the exchange and AWS APIs");
         endpointGroup.getConnections().allowFrom(lambdaGroup, Port.tcp(443), "Lambdas to EventBridge");
         InterfaceVpcEndpoint.Builder.create(this, "EventBridgeEndpoint")
                 .vpc(vpc)
@@ -150,17 +166,39 @@ public final class QuantumTraderStack extends Stack {
                 .privateDnsEnabled(true)
                 .build();
 
+        // IAM authentication: an IAM-enabled user (user name = user id) in the cache's only user group; roles get
+        // elasticache:Connect on the cache and that user, so no password is generated, stored or templated
+        CfnUser cacheUser = CfnUser.Builder.create(this, "CacheUser")
+                .engine("valkey")
+                .userId(CACHE_USER)
+                .userName(CACHE_USER)
+                .accessString(CACHE_ACCESS)
+                .authenticationMode(Map.of("Type", "iam"))
+                .build();
+        CfnUserGroup cacheUsers = CfnUserGroup.Builder.create(this, "CacheUserGroup")
+                .engine("valkey")
+                .userGroupId(Fn.join("-", List.of(getStackName().toLowerCase(Locale.ROOT), "users")))
+                .userIds(List.of(cacheUser.getUserId()))
+                .build();
+        cacheUsers.addDependency(cacheUser);
+        String cacheName = Fn.join("-", List.of(getStackName().toLowerCase(Locale.ROOT), "cache"));
         CfnServerlessCache cache = CfnServerlessCache.Builder.create(this, "Cache")
-                .serverlessCacheName(Fn.join("-", List.of(getStackName().toLowerCase(Locale.ROOT), "cache")))
+                .serverlessCacheName(cacheName)
+                .userGroupId(cacheUsers.getUserGroupId())
                 .engine("valkey")
                 .majorEngineVersion("8")
-                .description("Quantum Trader state, idempotency, policy (TLS only)")
+                .description("Quantum Trader state, idempotency, policy (TLS and IAM authentication)")
                 .securityGroupIds(List.of(cacheGroup.getSecurityGroupId()))
                 .subnetIds(vpc.selectSubnets(isolated).getSubnetIds())
                 .cacheUsageLimits(CfnServerlessCache.CacheUsageLimitsProperty.builder()
                         .dataStorage(CfnServerlessCache.DataStorageProperty.builder().maximum(1).unit("GB").build())
                         .ecpuPerSecond(CfnServerlessCache.ECPUPerSecondProperty.builder().maximum(5000).build())
                         .build())
+                .build();
+        cache.addDependency(cacheUsers);
+        cacheConnect = PolicyStatement.Builder.create()
+                .actions(List.of("elasticache:Connect"))
+                .resources(List.of(cache.getAttrArn(), cacheUser.getAttrArn()))
                 .build();
         // serverless caches only accept TLS: rediss://
         String redisUrl = Fn.join("", List.of("rediss://", cache.getAttrEndpointAddress(), ":",
@@ -185,7 +223,10 @@ public final class QuantumTraderStack extends Stack {
                         .maxReceiveCount(EXECUTION_MAX_RECEIVES).build())
                 .build();
 
-        Map<String, String> common = Map.of("REDIS_URL", redisUrl, "EVENT_BUS_NAME", bus.getEventBusName());
+        Map<String, String> redis = Map.of("REDIS_URL", redisUrl, "REDIS_IAM_USER", CACHE_USER,
+                "REDIS_IAM_CACHE_NAME", cacheName);
+        Map<String, String> common = new LinkedHashMap<>(redis);
+        common.put("EVENT_BUS_NAME", bus.getEventBusName());
         for (Route route : routing.routes()) {
             IRuleTarget target;
             Queue dlq = deadLetterQueues.get(route.domain());
@@ -213,7 +254,7 @@ public final class QuantumTraderStack extends Stack {
                 Alias alias = function(route.handler(), "handler " + route.handler() + " of " + route.domain().id()
                         + " in " + route.module(), artifacts.codeOf(route.module()), handler,
                         FunctionSizing.of(route.handler(), route.domain()),
-                        Map.of("REDIS_URL", redisUrl, HANDLER_VARIABLE, route.handler()), dlq, vpc,
+                        with(redis, HANDLER_VARIABLE, route.handler()), dlq, vpc,
                         isolated, lambdaGroup, notify);
                 target = new LambdaFunction(alias, LambdaFunctionProps.builder()
                         .deadLetterQueue(dlq).maxEventAge(RULE_MAX_EVENT_AGE).retryAttempts(RULE_RETRY_ATTEMPTS).build());
@@ -269,7 +310,7 @@ public final class QuantumTraderStack extends Stack {
                     .description("the " + group + " function URL (AWS_IAM: sign requests with SigV4)").build();
         }
 
-        executionService(vpc, serviceGroup, redisUrl);
+        executionService(vpc, serviceGroup, redis);
 
         // the emergency stop is the one event an operator must hear about at once, not at the next dashboard look
         Rule.Builder.create(this, "EmergencyStopNotification")
@@ -302,6 +343,16 @@ public final class QuantumTraderStack extends Stack {
         return functions;
     }
 
+    private static Map<String, String> with(Map<String, String> base, String name, String value) {
+        Map<String, String> out = new LinkedHashMap<>(base);
+        out.put(name, value);
+        return out;
+    }
+
+    private void grantCacheConnect(IGrantable principal) {
+        principal.getGrantPrincipal().addToPrincipalPolicy(cacheConnect);
+    }
+
     private Alias function(String name, String description, software.amazon.awscdk.services.lambda.Code code,
                            String handler, FunctionSizing sizing, Map<String, String> environment, Queue deadLetters,
                            Vpc vpc, SubnetSelection subnets, SecurityGroup group, SnsAction notify) {
@@ -328,13 +379,16 @@ public final class QuantumTraderStack extends Stack {
                 .securityGroups(List.of(group))
                 .logGroup(logs)
                 .deadLetterQueue(deadLetters)
-                .retryAttempts(ASYNC_RETRY_ATTEMPTS)
-                .maxEventAge(ASYNC_MAX_EVENT_AGE)
                 .build();
+        // rules invoke the alias, so its asynchronous retries are set on the alias (on the function they would
+        // apply to $LATEST, which nothing invokes)
         Alias alias = Alias.Builder.create(this, id + "Alias")
                 .aliasName(ALIAS)
                 .version(function.getCurrentVersion())
+                .retryAttempts(ASYNC_RETRY_ATTEMPTS)
+                .maxEventAge(ASYNC_MAX_EVENT_AGE)
                 .build();
+        grantCacheConnect(function);
         functions.put(name, function);
         aliases.put(name, alias);
         Alarm.Builder.create(this, id + "ErrorsAlarm")
@@ -350,7 +404,7 @@ public final class QuantumTraderStack extends Stack {
         return alias;
     }
 
-    private void executionService(Vpc vpc, SecurityGroup group, String redisUrl) {
+    private void executionService(Vpc vpc, SecurityGroup group, Map<String, String> redis) {
         CfnParameter repository = CfnParameter.Builder.create(this, "ExecutionImageRepository")
                 .type("String").defaultValue("quantum-trader-execution")
                 .description("ECR repository of the execution service image").build();
@@ -380,15 +434,18 @@ public final class QuantumTraderStack extends Stack {
                 .image(ContainerImage.fromEcrRepository(
                         Repository.fromRepositoryName(this, "ExecutionRepository", repository.getValueAsString()),
                         tag.getValueAsString()))
-                .environment(Map.of(
-                        // the service polls the queue the execution routes target (its default is Redis Streams)
-                        "EXECUTION_INTAKE", "sqs",
-                        // the deployed service trades on Binance (testnet unless the Network parameter says mainnet)
-                        "EXECUTION_EXCHANGE", "binance",
-                        "REDIS_URL", redisUrl,
-                        "EVENT_BUS_NAME", bus.getEventBusName(),
-                        "EXECUTION_QUEUE_URL", executionQueue.getQueueUrl(),
-                        "BINANCE_NETWORK", network.getValueAsString()))
+                .environment(serviceEnvironment(redis, network.getValueAsString()))
+                // the service's own /health (503 when down) through a JVM probe: the image has no curl
+                .healthCheck(HealthCheck.builder()
+                        .command(List.of("CMD", "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx24m",
+                                "-cp", "/app/classes", HEALTH_PROBE_CLASS,
+                                "http://127.0.0.1:" + EXECUTION_HEALTH_PORT + "/health"))
+                        .interval(Duration.seconds(30))
+                        .timeout(Duration.seconds(10))
+                        .retries(3)
+                        // start-up reconciles with the exchange before it serves health
+                        .startPeriod(Duration.seconds(120))
+                        .build())
                 .secrets(Map.of(
                         "BINANCE_API_KEY", software.amazon.awscdk.services.ecs.Secret.fromSecretsManager(
                                 exchangeKeys, "api_key"),
@@ -398,6 +455,7 @@ public final class QuantumTraderStack extends Stack {
                         .build()))
                 .build());
         executionQueue.grantConsumeMessages(task.getTaskRole());
+        grantCacheConnect(task.getTaskRole());
         bus.grantPutEventsTo(task.getTaskRole());
 
         FargateService.Builder.create(this, "ExecutionService")
@@ -413,6 +471,19 @@ public final class QuantumTraderStack extends Stack {
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .securityGroups(List.of(group))
                 .build();
+    }
+
+    private Map<String, String> serviceEnvironment(Map<String, String> redis, String network) {
+        Map<String, String> environment = new LinkedHashMap<>(redis);
+        // the service polls the queue the execution routes target (its default is Redis Streams)
+        environment.put("EXECUTION_INTAKE", "sqs");
+        // the deployed service trades on Binance (testnet unless the Network parameter says mainnet)
+        environment.put("EXECUTION_EXCHANGE", "binance");
+        environment.put("EVENT_BUS_NAME", bus.getEventBusName());
+        environment.put("EXECUTION_QUEUE_URL", executionQueue.getQueueUrl());
+        environment.put("BINANCE_NETWORK", network);
+        environment.put("HEALTH_PORT", Integer.toString(EXECUTION_HEALTH_PORT));
+        return environment;
     }
 
     private SecurityGroup securityGroup(Vpc vpc, String id, String description, boolean allowAllOutbound) {

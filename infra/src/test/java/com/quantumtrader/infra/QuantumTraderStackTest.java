@@ -225,7 +225,8 @@ class QuantumTraderStackTest {
                 });
             }
         }
-        assertThat(actions).as("its only grant: dead-lettering a failed delivery").containsOnly("sqs:SendMessage");
+        assertThat(actions).as("its only grants: dead-lettering a failed delivery, connecting to the cache")
+                .containsOnly("sqs:SendMessage", "elasticache:Connect");
         String dlq = ruleOf(projection).path("Properties").path("Targets").get(0).path("DeadLetterConfig")
                 .path("Arn").path("Fn::GetAtt").get(0).asText();
         assertThat(dlq).startsWith("CoreOsDeadLetters");
@@ -354,6 +355,88 @@ class QuantumTraderStackTest {
                 .isEqualTo(EventCatalog.SAFETY_EMERGENCY_TRIGGERED.name());
         String topic = emergency.path("Properties").path("Targets").get(0).path("Arn").path("Ref").asText();
         assertThat(resources.path(topic).path("Type").asText()).isEqualTo("AWS::SNS::Topic");
+    }
+
+    @Test
+    void asynchronous_retries_are_configured_on_the_alias_the_rules_invoke_not_on_latest() {
+        List<JsonNode> configs = ofType("AWS::Lambda::EventInvokeConfig");
+        assertThat(configs).hasSize(ofType("AWS::Lambda::Function").size());
+        for (JsonNode config : configs) {
+            JsonNode properties = config.path("Properties");
+            // the alias's name, read from its ARN: arn:aws:lambda:region:account:function:name:ALIAS
+            JsonNode qualifier = properties.path("Qualifier").path("Fn::Select");
+            assertThat(qualifier.get(0).asInt()).isEqualTo(7);
+            String alias = qualifier.get(1).path("Fn::Split").get(1).path("Ref").asText();
+            assertThat(resources.path(alias).path("Type").asText()).isEqualTo("AWS::Lambda::Alias");
+            assertThat(resources.path(alias).path("Properties").path("Name").asText())
+                    .isEqualTo(QuantumTraderStack.ALIAS);
+            assertThat(properties.path("MaximumRetryAttempts").asInt())
+                    .isEqualTo(QuantumTraderStack.ASYNC_RETRY_ATTEMPTS);
+            assertThat(properties.path("MaximumEventAgeInSeconds").asInt()).isEqualTo(3600);
+        }
+    }
+
+    @Test
+    void the_execution_service_may_only_reach_https_and_the_cache() {
+        String serviceGroup = logicalId("AWS::EC2::SecurityGroup", "ExecutionServiceSecurityGroup");
+        List<String> egress = new ArrayList<>();
+        resources.path(serviceGroup).path("Properties").path("SecurityGroupEgress").forEach(rule ->
+                egress.add(rule.path("CidrIp").asText() + ":" + rule.path("FromPort").asInt() + "-"
+                        + rule.path("ToPort").asInt()));
+        for (JsonNode rule : ofType("AWS::EC2::SecurityGroupEgress")) {
+            JsonNode properties = rule.path("Properties");
+            if (properties.path("GroupId").path("Fn::GetAtt").get(0).asText().equals(serviceGroup)) {
+                egress.add(properties.path("DestinationSecurityGroupId").path("Fn::GetAtt").get(0).asText() + ":"
+                        + properties.path("FromPort").asInt() + "-" + properties.path("ToPort").asInt());
+            }
+        }
+        assertThat(egress).containsExactlyInAnyOrder("0.0.0.0/0:443-443",
+                logicalId("AWS::EC2::SecurityGroup", "CacheSecurityGroup") + ":6379-6380");
+    }
+
+    @Test
+    void the_execution_container_is_health_checked_through_its_own_health_endpoint() {
+        JsonNode container = ofType("AWS::ECS::TaskDefinition").get(0).path("Properties")
+                .path("ContainerDefinitions").get(0);
+        List<String> command = new ArrayList<>();
+        container.path("HealthCheck").path("Command").forEach(part -> command.add(part.asText()));
+        assertThat(command).startsWith("CMD", "java").contains(QuantumTraderStack.HEALTH_PROBE_CLASS)
+                .endsWith("http://127.0.0.1:" + QuantumTraderStack.EXECUTION_HEALTH_PORT + "/health");
+        assertThat(container.path("HealthCheck").path("StartPeriod").asInt()).isPositive();
+        Map<String, String> environment = new java.util.TreeMap<>();
+        container.path("Environment").forEach(variable -> environment.put(variable.path("Name").asText(),
+                variable.path("Value").asText()));
+        assertThat(environment).containsEntry("HEALTH_PORT",
+                Integer.toString(QuantumTraderStack.EXECUTION_HEALTH_PORT));
+    }
+
+    @Test
+    void the_cache_authenticates_every_client_with_iam_and_no_password_exists() throws Exception {
+        JsonNode user = ofType("AWS::ElastiCache::User").get(0).path("Properties");
+        assertThat(user.path("AuthenticationMode").path("Type").asText()).isEqualTo("iam");
+        assertThat(user.path("UserName").asText()).isEqualTo(user.path("UserId").asText());
+        assertThat(user.path("AccessString").asText()).contains("-@dangerous");
+        assertThat(ofType("AWS::ElastiCache::UserGroup")).hasSize(1);
+        JsonNode cache = ofType("AWS::ElastiCache::ServerlessCache").get(0).path("Properties");
+        assertThat(cache.path("UserGroupId").isMissingNode()).as("the cache is bound to the user group").isFalse();
+        assertThat(JSON.writeValueAsString(resources)).doesNotContain("Passwords", "NoPasswordRequired");
+
+        for (JsonNode function : ofType("AWS::Lambda::Function")) {
+            JsonNode variables = function.path("Properties").path("Environment").path("Variables");
+            assertThat(variables.path("REDIS_IAM_USER").asText()).isEqualTo(QuantumTraderStack.CACHE_USER);
+            assertThat(variables.has("REDIS_IAM_CACHE_NAME")).isTrue();
+        }
+        List<String> connectors = new ArrayList<>();
+        for (JsonNode policy : ofType("AWS::IAM::Policy")) {
+            for (JsonNode statement : policy.path("Properties").path("PolicyDocument").path("Statement")) {
+                if (statement.path("Action").asText().equals("elasticache:Connect")) {
+                    assertThat(statement.path("Resource")).hasSize(2);
+                    policy.path("Properties").path("Roles").forEach(role -> connectors.add(role.path("Ref").asText()));
+                }
+            }
+        }
+        // every function's role and the execution task's role
+        assertThat(connectors).hasSize(ofType("AWS::Lambda::Function").size() + 1);
     }
 
     /** CloudFormation's rate expression: the largest whole unit, singular for one. */

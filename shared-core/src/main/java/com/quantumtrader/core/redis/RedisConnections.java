@@ -39,7 +39,15 @@ public final class RedisConnections implements AutoCloseable {
 
     /** Connects to the standalone server of {@code redisUrl}; fails fast (with the password masked) if it cannot. */
     public static RedisConnections connect(String redisUrl) {
-        return connect(redisUrl, null);
+        return connect(redisUrl, System::getenv, null);
+    }
+
+    /**
+     * As {@link #connect(String)}, with IAM authentication to ElastiCache when the environment names an IAM user
+     * ({@value ElastiCacheIamAuth#USER_VARIABLE}, {@value ElastiCacheIamAuth#CACHE_NAME_VARIABLE}, AWS_REGION).
+     */
+    static RedisConnections connect(String redisUrl, UnaryOperator<String> environment) {
+        return connect(redisUrl, environment, null);
     }
 
     /** {@code REDIS_URL} when it is set, otherwise a fresh embedded Redis that this object owns and stops on close. */
@@ -50,19 +58,24 @@ public final class RedisConnections implements AutoCloseable {
     static RedisConnections fromEnvironmentOrEmbedded(UnaryOperator<String> environment) {
         String url = environment.apply(REDIS_URL_VARIABLE);
         if (url != null && !url.isBlank()) {
-            return connect(url.trim(), null);
+            return connect(url.trim(), environment, null);
         }
         EmbeddedRedis embedded = EmbeddedRedis.start();
         try {
-            return connect(embedded.url(), embedded);
+            return connect(embedded.url(), name -> null, embedded);
         } catch (RuntimeException e) {
             embedded.close();
             throw e;
         }
     }
 
-    private static RedisConnections connect(String redisUrl, EmbeddedRedis ownedServer) {
+    private static RedisConnections connect(String redisUrl, UnaryOperator<String> environment,
+            EmbeddedRedis ownedServer) {
         RedisURI uri = parse(redisUrl);
+        ElastiCacheIamAuth iam = ElastiCacheIamAuth.fromEnvironment(environment);
+        if (iam != null) {
+            uri.setCredentialsProvider(iam);
+        }
         if (uri.getTimeout().equals(RedisURI.DEFAULT_TIMEOUT_DURATION)) {
             // Lettuce's 60 s default would hold a handler (or a shutdown) that long on a dead server.
             uri.setTimeout(COMMAND_TIMEOUT);
@@ -71,7 +84,8 @@ public final class RedisConnections implements AutoCloseable {
         RedisClient client = RedisClient.create(uri);
         try {
             StatefulRedisConnection<String, String> connection = client.connect();
-            LOG.info("connected to Redis at {}{}", masked, ownedServer != null ? " (embedded)" : "");
+            LOG.info("connected to Redis at {}{}{}", masked, ownedServer != null ? " (embedded)" : "",
+                    iam != null ? " as IAM user " + iam.user() : "");
             return new RedisConnections(client, connection, masked, ownedServer);
         } catch (RedisException e) {
             client.shutdown();
