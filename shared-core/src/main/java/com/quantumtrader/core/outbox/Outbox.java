@@ -38,6 +38,12 @@ public final class Outbox {
     private final List<Emit> emits = new ArrayList<>();
     /** This process's committed emits by field, so the relay need not decode what it has in hand. */
     private final Map<String, Emit> committed = new HashMap<>();
+    /**
+     * Events a publish call further up this thread's stack is publishing. The in-process bus delivers while it is
+     * published to, so a subscriber may call back into the domain, whose own publish must then publish only its own
+     * events, as a handler's runtime would, and leave the outer call's to it, in their order.
+     */
+    private final java.util.Set<String> claimed = new java.util.HashSet<>();
     private long next = -1;
 
     /** @param store the domain's durable store; it must {@link KeyValueStore#writeAtomically write atomically} */
@@ -117,32 +123,38 @@ public final class Outbox {
      */
     public int publish(EventFactory events, Consumer<BusEvent> publisher, Supplier<String> defaultTrace) {
         commit();
-        Map<String, OutboxEntry> pending = store.hashGetAllJson(PENDING, OutboxEntry.class);
+        Map<String, OutboxEntry> pending = new java.util.LinkedHashMap<>(store.hashGetAllJson(PENDING, OutboxEntry.class));
+        pending.keySet().removeAll(claimed);
+        claimed.addAll(pending.keySet());
         String trace = null;
         int published = 0;
-        for (Map.Entry<String, OutboxEntry> waiting : pending.entrySet()) {
-            String field = waiting.getKey();
-            OutboxEntry entry = waiting.getValue();
-            BusEvent event;
-            if (entry.event() != null) {
-                event = BusEvent.of(entry.name(), entry.event());
-            } else {
-                Emit emit = committed.containsKey(field) ? committed.get(field) : entry.emit();
-                if (emit.traceId() == null && trace == null) {
-                    trace = Objects.requireNonNull(defaultTrace.get(), "default trace");
+        try {
+            for (Map.Entry<String, OutboxEntry> waiting : pending.entrySet()) {
+                String field = waiting.getKey();
+                OutboxEntry entry = waiting.getValue();
+                BusEvent event;
+                if (entry.event() != null) {
+                    event = BusEvent.of(entry.name(), entry.event());
+                } else {
+                    Emit emit = committed.containsKey(field) ? committed.get(field) : entry.emit();
+                    if (emit.traceId() == null && trace == null) {
+                        trace = Objects.requireNonNull(defaultTrace.get(), "default trace");
+                    }
+                    event = events.create(emit, trace);
+                    try {
+                        EventValidator.validate(event);
+                    } catch (MalformedEventException e) {
+                        throw new IllegalStateException(domain.id() + " produced an invalid event: " + e.getMessage(), e);
+                    }
+                    store.hashPutJson(PENDING, field, entry.minted(event.envelope()));
                 }
-                event = events.create(emit, trace);
-                try {
-                    EventValidator.validate(event);
-                } catch (MalformedEventException e) {
-                    throw new IllegalStateException(domain.id() + " produced an invalid event: " + e.getMessage(), e);
-                }
-                store.hashPutJson(PENDING, field, entry.minted(event.envelope()));
+                publisher.accept(event);
+                store.hashDelete(PENDING, field);
+                committed.remove(field);
+                published++;
             }
-            publisher.accept(event);
-            store.hashDelete(PENDING, field);
-            committed.remove(field);
-            published++;
+        } finally {
+            claimed.removeAll(pending.keySet());
         }
         return published;
     }

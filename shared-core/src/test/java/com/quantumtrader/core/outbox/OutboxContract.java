@@ -193,6 +193,35 @@ abstract class OutboxContract {
     }
 
     @Test
+    void aPublishFromInsideADeliveryPublishesOnlyItsOwnEventsAndLeavesTheOuterOnesInOrder() {
+        // the in-process bus delivers while it is published to: a subscriber may call back into the domain
+        Outbox outbox = new Outbox(store, Domain.EXECUTION);
+        EventFactory events = events(1);
+        outbox.add(priceUpdate());
+        outbox.add(funding("-0.061"));
+        List<String> delivered = new ArrayList<>();
+        AtomicInteger depth = new AtomicInteger();
+        java.util.function.Consumer<BusEvent> bus = new java.util.function.Consumer<>() {
+            @Override
+            public void accept(BusEvent event) {
+                delivered.add(event.name() + "@" + depth.get());
+                if (delivered.size() == 1) {
+                    depth.incrementAndGet();
+                    outbox.add(funding("-0.070").inTrace("TRACE-NESTED"));
+                    outbox.publish(events, this, () -> "TRACE-NESTED-DEFAULT");
+                    depth.decrementAndGet();
+                }
+            }
+        };
+
+        outbox.publish(events, bus, () -> "TRACE-BAR");
+
+        assertThat(delivered).containsExactly("market.price.update@0", "execution.funding.paid@1",
+                "execution.funding.paid@0");
+        assertThat(outbox.pending()).isZero();
+    }
+
+    @Test
     void takeAllHandsTheEventsOverAndEmptiesTheOutbox() {
         Outbox outbox = new Outbox(store, Domain.EXECUTION);
         outbox.add(funding("-0.061"));
