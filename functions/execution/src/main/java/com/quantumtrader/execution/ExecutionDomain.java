@@ -2,15 +2,21 @@ package com.quantumtrader.execution;
 
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
+import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
+import com.quantumtrader.core.outbox.Outbox;
+import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.orders.OrderManager;
+import com.quantumtrader.execution.orders.RetryPolicy;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,11 +28,17 @@ import java.util.function.UnaryOperator;
  * {@link #marketDataFeed(DomainServices) market-data feed} built from the same {@link DomainServices} share one
  * exchange and order book. All of their state is in {@code services.state()}: a new instance over the same store
  * continues where the last one stopped.
+ *
+ * <p>Execution's state changes and the events they cause are written together through a transactional outbox
+ * ({@link Outbox}). A runtime calls {@link #publishingTo} before building the handlers: then every call publishes
+ * its events itself (and returns none), and {@link #recover} on start publishes what a crash left and reconciles
+ * with the exchange. Without it, calls hand their events back to the caller to publish.
  */
 public final class ExecutionDomain implements DomainModule {
 
     private final SimulatedExchangeSettings settings;
     private final UnaryOperator<ExchangePort> orderPort;
+    private EventDelivery delivery = EventDelivery.handingBack();
     private DomainServices engineServices;
     private ExecutionEngine engine;
 
@@ -47,6 +59,27 @@ public final class ExecutionDomain implements DomainModule {
      */
     public static ExecutionDomain paper(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort) {
         return new ExecutionDomain(settings, orderPort);
+    }
+
+    /**
+     * Every call publishes execution's events to {@code publisher} through the outbox, ids and times from
+     * {@code events}, and returns none. Call before {@link #handlers}.
+     */
+    public synchronized ExecutionDomain publishingTo(EventFactory events, Consumer<BusEvent> publisher) {
+        if (engine != null) {
+            throw new IllegalStateException("choose how events are published before building the handlers");
+        }
+        this.delivery = EventDelivery.publishing(events, publisher);
+        return this;
+    }
+
+    /**
+     * On start, once every subscriber is wired: publishes what a previous process committed and could not publish,
+     * then reconciles orders and positions with the exchange (fills made while down, a position nobody knows is
+     * adopted and protected). Returns the events only when they are handed back.
+     */
+    public List<Emit> recover(DomainServices services) {
+        return engine(services).recover();
     }
 
     @Override
@@ -71,11 +104,14 @@ public final class ExecutionDomain implements DomainModule {
     private synchronized ExecutionEngine engine(DomainServices services) {
         Objects.requireNonNull(services, "services");
         if (engine == null || !services.equals(engineServices)) {
+            // the venue keeps its own book in the store, outside execution's outbox: it stands for the exchange,
+            // which a crash of ours does not roll back
             SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock());
-            SlippageMonitor slippage = new SlippageMonitor(services.state(), () -> services.policy().current().execution());
+            Outbox outbox = new Outbox(services.state(), Domain.EXECUTION);
+            SlippageMonitor slippage = new SlippageMonitor(outbox.state(), () -> services.policy().current().execution());
             engine = new ExecutionEngine(exchange,
-                    new OrderManager(Objects.requireNonNull(orderPort.apply(exchange), "order port"), services.state(),
-                            services.clock(), slippage));
+                    new OrderManager(Objects.requireNonNull(orderPort.apply(exchange), "order port"), outbox,
+                            services.clock(), slippage, RetryPolicy.defaults()), outbox, delivery);
             engineServices = services;
         }
         return engine;

@@ -2,21 +2,23 @@ package com.quantumtrader.execution;
 
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.outbox.Outbox;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.execution.FundingPaid;
-import com.quantumtrader.execution.exchange.ExecutionReport;
 import com.quantumtrader.execution.exchange.FundingPayment;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.orders.OrderManager;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The execution container in paper mode: one simulated exchange and one order manager over the domain's store.
  * Bus handlers and the market-data feed may run on different threads, so every entry point is serialised here.
+ * Every entry point ends by delivering execution's outbox: what the call committed, and whatever an earlier
+ * process committed and could not publish.
  */
 final class ExecutionEngine {
 
@@ -24,55 +26,73 @@ final class ExecutionEngine {
 
     private final SimulatedExchange exchange;
     private final OrderManager orders;
+    private final Outbox outbox;
+    private final EventDelivery delivery;
 
-    ExecutionEngine(SimulatedExchange exchange, OrderManager orders) {
+    ExecutionEngine(SimulatedExchange exchange, OrderManager orders, Outbox outbox, EventDelivery delivery) {
         this.exchange = exchange;
         this.orders = orders;
+        this.outbox = outbox;
+        this.delivery = delivery;
     }
 
     synchronized List<Emit> onApproval(InboundEvent event) {
-        return orders.execute(event.payload(EventCatalog.RISK_SIGNAL_APPROVED), event.traceId());
+        orders.execute(event.payload(EventCatalog.RISK_SIGNAL_APPROVED), event.traceId());
+        return delivery.deliver(outbox, event::traceId);
     }
 
     synchronized List<Emit> onEmergencyStop(InboundEvent event) {
-        return orders.flattenAll(event.payload(EventCatalog.SAFETY_EMERGENCY_STOP).reason());
+        orders.flattenAll(event.payload(EventCatalog.SAFETY_EMERGENCY_STOP).reason());
+        return delivery.deliver(outbox, event::traceId);
     }
 
     synchronized List<Emit> onStopAdjusted(InboundEvent event) {
-        return orders.moveStop(event.payload(EventCatalog.PORTFOLIO_SL_ADJUSTED));
+        orders.moveStop(event.payload(EventCatalog.PORTFOLIO_SL_ADJUSTED));
+        return delivery.deliver(outbox, event::traceId);
+    }
+
+    /** On start: publishes what a previous process left in the outbox, then reconciles with the exchange. */
+    synchronized List<Emit> recover() {
+        Supplier<String> trace = delivery.newTrace();
+        List<Emit> left = delivery.deliver(outbox, trace);
+        orders.reconcile();
+        List<Emit> reconciled = delivery.deliver(outbox, trace);
+        return left.isEmpty() ? reconciled : java.util.stream.Stream.concat(left.stream(), reconciled.stream()).toList();
     }
 
     /**
      * Step 1 of the bar lifecycle: funding due since the last bar is settled on the positions held, waiting entries
      * fill at this bar's open (and get their stop and target), then protective orders trigger on its range, then the
-     * bar itself is published.
+     * bar itself is published. Execution's state and events are committed before every move of the venue.
      */
     synchronized List<Emit> onBar(Bar bar) {
         if (!exchange.isNewBar(bar)) {
             LOG.warn("{} bar opening {} already seen: ignored", bar.symbol(), bar.openTime());
-            return List.of();
+            return delivery.deliver(outbox, delivery.newTrace());
         }
-        List<Emit> emits = new ArrayList<>();
+        // after a start the first bar settles with the exchange what a crash left open, before the venue moves on
+        orders.reconcileOnce();
         for (FundingPayment payment : exchange.settleFunding(bar)) {
             LOG.info("funding {} at {}: {} {} on {} at rate {}", payment.symbol(), payment.fundingTime(),
                     payment.amount().toPlainString(), payment.asset(), payment.positionQuantity().toPlainString(),
                     payment.rate().toPlainString());
-            emits.add(Emit.of(EventCatalog.EXECUTION_FUNDING_PAID, new FundingPaid(payment.symbol(),
+            outbox.add(Emit.of(EventCatalog.EXECUTION_FUNDING_PAID, new FundingPaid(payment.symbol(),
                     payment.fundingTime(), payment.rate(), payment.markPrice(), payment.positionQuantity(),
                     payment.amount(), payment.asset())));
         }
+        outbox.commit();
         try {
-            emits.addAll(orders.onExecutionReports(exchange.openBar(bar)));
-            for (List<ExecutionReport> reports = exchange.nextTriggered(bar.symbol()); !reports.isEmpty();
+            orders.onExecutionReports(exchange.openBar(bar));
+            for (var reports = exchange.nextTriggered(bar.symbol()); !reports.isEmpty();
                  reports = exchange.nextTriggered(bar.symbol())) {
-                emits.addAll(orders.onExecutionReports(reports));
+                orders.onExecutionReports(reports);
             }
         } finally {
             exchange.barProcessed();
         }
-        emits.add(Emit.of(EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(bar.symbol(), bar.interval(),
+        outbox.add(Emit.of(EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(bar.symbol(), bar.interval(),
                 bar.openTime(), bar.closeTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(),
                 MarketPriceUpdate.BAR_CLOSE)));
-        return emits;
+        return delivery.deliver(outbox, delivery.newTrace());
     }
 }

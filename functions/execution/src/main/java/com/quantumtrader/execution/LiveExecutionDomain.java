@@ -3,9 +3,12 @@ package com.quantumtrader.execution;
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.outbox.Outbox;
 import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.execution.exchange.ExchangePort;
@@ -13,11 +16,14 @@ import com.quantumtrader.execution.exchange.ExchangePosition;
 import com.quantumtrader.execution.exchange.ExecutionReport;
 import com.quantumtrader.execution.exchange.OrderStatusReport;
 import com.quantumtrader.execution.orders.OrderManager;
+import com.quantumtrader.execution.orders.RetryPolicy;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * arrive from the exchange's user-data stream instead of the simulator's bars. Every entry point (bus handlers,
  * stream events on the WebSocket thread, reconciliation) is serialised on this object, so the order manager sees
  * one call at a time. Its state lives in the services' store: a restart continues where the last run stopped,
- * after {@link #reconcile()}.
+ * after {@link #reconcile()}. State changes and their events go through a transactional outbox, as in
+ * {@link ExecutionDomain}; with {@link #publishingTo} every call publishes them itself (and returns none).
  */
 public final class LiveExecutionDomain implements DomainModule {
 
@@ -35,8 +42,10 @@ public final class LiveExecutionDomain implements DomainModule {
     private static final String ACCOUNT_BALANCES = "account:balances";
 
     private final ExchangePort exchange;
+    private EventDelivery delivery = EventDelivery.handingBack();
     private DomainServices engineServices;
     private OrderManager orders;
+    private Outbox outbox;
     private KeyValueStore store;
 
     private LiveExecutionDomain(ExchangePort exchange) {
@@ -45,6 +54,15 @@ public final class LiveExecutionDomain implements DomainModule {
 
     public static LiveExecutionDomain on(ExchangePort exchange) {
         return new LiveExecutionDomain(exchange);
+    }
+
+    /** Every call publishes execution's events to {@code publisher} through the outbox; call before binding. */
+    public synchronized LiveExecutionDomain publishingTo(EventFactory events, Consumer<BusEvent> publisher) {
+        if (orders != null) {
+            throw new IllegalStateException("choose how events are published before binding");
+        }
+        this.delivery = EventDelivery.publishing(events, publisher);
+        return this;
     }
 
     @Override
@@ -65,32 +83,40 @@ public final class LiveExecutionDomain implements DomainModule {
     public synchronized void bind(DomainServices services) {
         Objects.requireNonNull(services, "services");
         if (orders == null || !services.equals(engineServices)) {
-            SlippageMonitor slippage = new SlippageMonitor(services.state(), SlippageMonitor.DEFAULT_WINDOW,
+            outbox = new Outbox(services.state(), Domain.EXECUTION);
+            SlippageMonitor slippage = new SlippageMonitor(outbox.state(), SlippageMonitor.DEFAULT_WINDOW,
                     SlippageMonitor.DEFAULT_THRESHOLD_BPS);
-            orders = new OrderManager(exchange, services.state(), services.clock(), slippage);
+            orders = new OrderManager(exchange, outbox, services.clock(), slippage, RetryPolicy.defaults());
             store = services.state();
             engineServices = services;
         }
     }
 
     private synchronized List<Emit> onApproval(InboundEvent event) {
-        return bound().execute(event.payload(EventCatalog.RISK_SIGNAL_APPROVED), event.traceId());
+        bound().execute(event.payload(EventCatalog.RISK_SIGNAL_APPROVED), event.traceId());
+        return deliver(event::traceId);
     }
 
     private synchronized List<Emit> onEmergencyStop(InboundEvent event) {
-        return bound().flattenAll(event.payload(EventCatalog.SAFETY_EMERGENCY_STOP).reason());
+        bound().flattenAll(event.payload(EventCatalog.SAFETY_EMERGENCY_STOP).reason());
+        return deliver(event::traceId);
     }
 
     private synchronized List<Emit> onStopAdjusted(InboundEvent event) {
-        return bound().moveStop(event.payload(EventCatalog.PORTFOLIO_SL_ADJUSTED));
+        bound().moveStop(event.payload(EventCatalog.PORTFOLIO_SL_ADJUSTED));
+        return deliver(event::traceId);
     }
 
     /**
      * Settles every order and position with the exchange: on start before any new work, and after the user-data
-     * stream reconnected (the REST catch-up of whatever the stream missed). Returns what changed, to publish.
+     * stream reconnected (the REST catch-up of whatever the stream missed). Publishes first what a previous process
+     * committed and could not publish. Returns what changed, when events are handed back.
      */
     public synchronized List<Emit> reconcile() {
-        return bound().reconcile();
+        List<Emit> left = deliver(delivery.newTrace());
+        bound().reconcile();
+        List<Emit> changed = deliver(delivery.newTrace());
+        return left.isEmpty() ? changed : java.util.stream.Stream.concat(left.stream(), changed.stream()).toList();
     }
 
     /**
@@ -100,17 +126,19 @@ public final class LiveExecutionDomain implements DomainModule {
      */
     public synchronized List<Emit> onTrade(ExecutionReport report) {
         try {
-            return bound().onExecutionReports(List.of(report));
+            bound().onExecutionReports(List.of(report));
         } catch (IllegalStateException outOfOrder) {
             LOG.warn("trade of {} does not follow its recorded state ({}): reconciling with the exchange",
                     report.clientOrderId(), outOfOrder.getMessage());
-            return bound().reconcile();
+            bound().reconcile();
         }
+        return deliver(delivery.newTrace());
     }
 
     /** An order's status change without a trade: acknowledged, cancelled, expired, rejected. */
     public synchronized List<Emit> onOrderStatus(OrderStatusReport report) {
-        return bound().settle(report);
+        bound().settle(report);
+        return deliver(delivery.newTrace());
     }
 
     /**
@@ -131,6 +159,11 @@ public final class LiveExecutionDomain implements DomainModule {
     public synchronized Map<String, String> lastReportedPositions() {
         bound();
         return store.hashGetAll(ACCOUNT_POSITIONS);
+    }
+
+    private List<Emit> deliver(Supplier<String> defaultTrace) {
+        bound();
+        return delivery.deliver(outbox, defaultTrace);
     }
 
     private OrderManager bound() {

@@ -121,7 +121,9 @@ final class LocalPlatform implements AutoCloseable {
             bus.tap(eventLog::append);
         }
         IdempotencyStore idempotency = state.idempotency(clock);
-        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings());
+        // execution publishes through its transactional outbox, with the platform's ids, in the order it always did
+        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings())
+                .publishingTo(events, bus::publish);
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();
@@ -164,6 +166,8 @@ final class LocalPlatform implements AutoCloseable {
             throw new IllegalStateException("routing table entries without a handler: " + unwired);
         }
         this.feed = execution.marketDataFeed(executionServices);
+        // every subscriber is wired: what a crash left in execution's outbox is published, then it reconciles
+        execution.recover(executionServices);
         LOG.info("local platform ready: {} handlers, state {}", runtimes.size(), state.describe());
     }
 

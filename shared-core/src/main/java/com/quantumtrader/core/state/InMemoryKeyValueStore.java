@@ -2,6 +2,7 @@ package com.quantumtrader.core.state;
 
 import com.quantumtrader.events.EventJson;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -166,5 +167,29 @@ public final class InMemoryKeyValueStore implements KeyValueStore {
                 hash.remove(field);
             }
         }
+    }
+
+    /** Every write is checked first, so none can fail half-way; the whole batch runs under the store's lock. */
+    @Override
+    public void writeAtomically(List<StateWrite> writes) {
+        List<StateWrite> checked = List.copyOf(writes);
+        checked.forEach(StateWrite::validate);
+        synchronized (this) {
+            for (StateWrite write : checked) {
+                if (write instanceof StateWrite.Put put) {
+                    values.put(put.key(), stored(put.value()));
+                } else if (write instanceof StateWrite.Delete delete) {
+                    delete(delete.key());
+                } else if (write instanceof StateWrite.HashPut put) {
+                    hashPutStored(put.key(), put.field(), stored(put.value()));
+                } else if (write instanceof StateWrite.HashDelete delete) {
+                    hashDelete(delete.key(), delete.field());
+                }
+            }
+        }
+    }
+
+    private static Stored stored(Object value) {
+        return value instanceof String text ? Stored.text(text) : Stored.object(value);
     }
 }

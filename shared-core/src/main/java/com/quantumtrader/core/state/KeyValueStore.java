@@ -1,6 +1,7 @@
 package com.quantumtrader.core.state;
 
 import com.quantumtrader.events.EventJson;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,5 +57,14 @@ public interface KeyValueStore {
     /** Stores {@code value} as JSON in a hash field; the same terms as {@link #getJson}. */
     default void hashPutJson(String key, String field, Object value) {
         hashPut(key, field, EventJson.write(value));
+    }
+
+    /**
+     * Applies every write, in order, all or nothing: after a crash either all of them are in the store or none is
+     * (Redis: one Lua script; memory: every write checked before the first is applied). The transactional outbox
+     * writes a state change and the events it causes with it. A bad write fails the call before anything changes.
+     */
+    default void writeAtomically(List<StateWrite> writes) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot write atomically");
     }
 }

@@ -237,4 +237,49 @@ abstract class KeyValueStoreContract {
         assertThatThrownBy(() -> store.getJson("closes:BTCUSDT", Closes.class))
                 .hasMessageContaining("Closes");
     }
+
+    @Test
+    void anAtomicBatchAppliesEveryWriteInOrder() {
+        store.put("stale", "x");
+        store.hashPut("orders:working", "E-1", "BTCUSDT");
+
+        store.writeAtomically(List.of(
+                new StateWrite.Put("order:E-1", "{\"state\":\"FILLED\"}"),
+                new StateWrite.HashDelete("orders:working", "E-1"),
+                new StateWrite.HashPut("positions", "BTCUSDT", CLOSES),
+                new StateWrite.Delete("stale"),
+                new StateWrite.Put("mode", "NORMAL"),
+                new StateWrite.Put("mode", "SAFE")));
+
+        assertThat(store.get("order:E-1")).contains("{\"state\":\"FILLED\"}");
+        assertThat(store.hashGetAll("orders:working")).isEmpty();
+        assertThat(store.hashGetJson("positions", "BTCUSDT", Closes.class)).contains(CLOSES);
+        assertThat(store.hashGet("positions", "BTCUSDT")).contains(EventJson.write(CLOSES));
+        assertThat(store.get("stale")).isEmpty();
+        assertThat(store.get("mode")).contains("SAFE");
+    }
+
+    @Test
+    void anAtomicBatchWithABadWriteChangesNothing() {
+        store.put("order:E-1", "SUBMITTED");
+
+        assertThatThrownBy(() -> store.writeAtomically(List.of(
+                new StateWrite.Put("order:E-1", "FILLED"),
+                new StateWrite.HashPut("positions", "", "0.010"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("field");
+        assertThatThrownBy(() -> store.writeAtomically(List.of(
+                new StateWrite.Put("order:E-1", "FILLED"),
+                new StateWrite.Put("order:E-2", null))))
+                .isInstanceOf(NullPointerException.class);
+
+        assertThat(store.get("order:E-1")).contains("SUBMITTED");
+        assertThat(store.hashGetAll("positions")).isEmpty();
+    }
+
+    @Test
+    void anEmptyAtomicBatchChangesNothing() {
+        store.writeAtomically(List.of());
+
+        assertThat(store.get("anything")).isEmpty();
+    }
 }

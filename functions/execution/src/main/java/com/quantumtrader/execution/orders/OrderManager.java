@@ -1,7 +1,9 @@
 package com.quantumtrader.execution.orders;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.outbox.Outbox;
 import com.quantumtrader.core.state.KeyValueStore;
+import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.OrderPurpose;
@@ -35,11 +37,24 @@ import org.slf4j.LoggerFactory;
  * positions it opened and their protective orders (a stop and a take-profit per entry, one cancelling the other).
  * Exchange-agnostic: the simulated exchange and, later, Binance feed it the same execution reports. Not
  * thread-safe; the execution engine serialises calls.
+ *
+ * <p>Its state and its events go through a transactional {@link Outbox}: every state change and the events it
+ * causes are committed in one atomic store write before the exchange is called and at the end of every call, so a
+ * crash at any point leaves either both or neither (the store never knows less than the exchange was told, and
+ * never holds a fill whose event is not on its way). Who publishes the outbox is the caller's business.
  */
 public final class OrderManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
     private static final BigDecimal BPS = new BigDecimal("10000");
+    /** Where reconciliation puts the stop of a position it adopts: this fraction of the last price away. */
+    static final BigDecimal ADOPTED_STOP_FRACTION = new BigDecimal("0.02");
+    /** Where reconciliation puts the take-profit of a position it adopts. */
+    static final BigDecimal ADOPTED_TARGET_FRACTION = new BigDecimal("0.04");
+    /** The strategy an adopted position is booked under, so its trades are told apart from any strategy's. */
+    static final String RECOVERY_STRATEGY = "reconciliation";
+    /** USD-M futures settle and charge fees in USDT. */
+    private static final String FEE_ASSET = "USDT";
 
     private final ExchangePort exchange;
     private final Clock clock;
@@ -47,20 +62,69 @@ public final class OrderManager {
     private final OrderBook book;
     private final TrackedPositions positions;
     private final RetryPolicy retries;
+    private final Outbox outbox;
     private boolean reconciled;
+    private int depth;
+    private List<Emit> produced = new ArrayList<>();
 
+    /** Over a store of its own outbox (tools and tests); the slippage monitor writes its store directly. */
     public OrderManager(ExchangePort exchange, KeyValueStore store, Clock clock, SlippageMonitor slippage) {
         this(exchange, store, clock, slippage, RetryPolicy.defaults());
     }
 
     public OrderManager(ExchangePort exchange, KeyValueStore store, Clock clock, SlippageMonitor slippage,
                         RetryPolicy retries) {
+        this(exchange, new Outbox(store, Domain.EXECUTION), clock, slippage, retries);
+    }
+
+    /** @param outbox execution's outbox; the slippage monitor should write through its {@link Outbox#state()} too */
+    public OrderManager(ExchangePort exchange, Outbox outbox, Clock clock, SlippageMonitor slippage,
+                        RetryPolicy retries) {
         this.retries = retries;
         this.exchange = exchange;
         this.clock = clock;
         this.slippage = slippage;
-        this.book = new OrderBook(store);
-        this.positions = new TrackedPositions(store);
+        this.outbox = outbox;
+        this.book = new OrderBook(outbox.state());
+        this.positions = new TrackedPositions(outbox.state());
+    }
+
+    /**
+     * Runs one call as a unit: what it stages is committed at the end (and before each exchange call inside it).
+     * Returns the events it staged, for callers that look at them; the outbox holds them until published. A failure
+     * drops what was staged since the last commit and makes the next call reconcile first.
+     */
+    private List<Emit> step(Runnable work) {
+        boolean outermost = depth++ == 0;
+        if (outermost) {
+            produced = new ArrayList<>();
+        }
+        try {
+            work.run();
+            if (outermost) {
+                outbox.commit();
+            }
+            return outermost ? List.copyOf(produced) : List.of();
+        } catch (RuntimeException e) {
+            if (outermost) {
+                outbox.rollback();
+                reconciled = false;
+            }
+            throw e;
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Stages an event with the state changes around it. */
+    private void emit(Emit event) {
+        outbox.add(event);
+        produced.add(event);
+    }
+
+    /** Before anything leaves the process: the store must know everything decided so far, events included. */
+    private void commitBeforeExchange() {
+        outbox.commit();
     }
 
     /**
@@ -71,42 +135,46 @@ public final class OrderManager {
      */
     public List<Emit> execute(SignalApproved approval, String traceId) {
         requireComplete(approval);
-        List<Emit> emits = new ArrayList<>(ensureReconciled());
-        String clientOrderId = ClientOrderIds.entry(approval.signalId());
-        if (book.find(clientOrderId).isPresent()) {
-            LOG.info("signal {} already has order {}: approval ignored", approval.signalId(), clientOrderId);
-            return emits;
-        }
-        emits.addAll(placeEntry(approval, traceId));
-        return emits;
+        return step(() -> {
+            ensureReconciled();
+            String clientOrderId = ClientOrderIds.entry(approval.signalId());
+            if (book.find(clientOrderId).isPresent()) {
+                LOG.info("signal {} already has order {}: approval ignored", approval.signalId(), clientOrderId);
+                return;
+            }
+            placeEntry(approval, traceId);
+        });
     }
 
-    private List<Emit> placeEntry(SignalApproved approval, String traceId) {
+    private void placeEntry(SignalApproved approval, String traceId) {
         Optional<SymbolRules> rules = exchange.rules(approval.symbol());
         ManagedOrder order = book.create(entryOrder(approval, traceId, rules,
                 slippage.limitOffsetBps(approval.symbol())));
         Optional<Refusal> invalid = invalidApproval(approval, order);
         if (invalid.isPresent()) {
-            return List.of(reject(order, invalid.get().code(), invalid.get().message()));
+            reject(order, invalid.get().code(), invalid.get().message());
+            return;
         }
         PlaceResult result;
         try {
             result = placeWithRetries(order);
         } catch (ExchangeUnavailableException unavailable) {
-            return unavailable(order, unavailable);
+            unavailable(order, unavailable);
+            return;
         }
         if (!result.accepted()) {
             String message = result.errorMessage();
             if (order.quantity().compareTo(approval.approvedQuantity()) != 0) {
                 message += " (approved " + approval.approvedQuantity().toPlainString() + ", rounded down to the step)";
             }
-            return List.of(reject(order, result.errorCode(), message));
+            reject(order, result.errorCode(), message);
+            return;
         }
         order = book.transition(order, OrderState.SUBMITTED);
         LOG.info("entry {} {} {} {} submitted as {}{}", order.clientOrderId(), order.side(),
                 order.quantity().toPlainString(), order.symbol(), order.type(),
                 order.limitPrice() == null ? "" : " " + order.timeInForce() + " at " + order.limitPrice().toPlainString());
-        return List.of(OrderEvents.submitted(order));
+        emit(OrderEvents.submitted(order));
     }
 
     /**
@@ -114,75 +182,77 @@ public final class OrderManager {
      * take-profit; a protective or exit fill that leaves the position flat cancels what still guards it.
      */
     public List<Emit> onExecutionReports(List<ExecutionReport> reports) {
-        List<Emit> emits = new ArrayList<>();
-        for (ExecutionReport report : reports) {
-            Optional<ManagedOrder> known = book.find(report.clientOrderId());
-            if (known.isEmpty()) {
-                LOG.error("exchange reported {} for unknown order {}", report.status(), report.clientOrderId());
-                continue;
-            }
-            ManagedOrder order = known.get();
-            if (report.traded() && report.cumulativeQuantity().compareTo(order.filledQuantity()) <= 0) {
-                // a stream redelivery, or a trade reconciliation already published: exactly once
-                LOG.info("order {}: trade up to {} already applied, ignored", order.clientOrderId(),
-                        report.cumulativeQuantity().toPlainString());
-                continue;
-            }
-            if (report.traded() && report.cumulativeQuantity().subtract(order.filledQuantity())
-                    .compareTo(report.lastQuantity()) != 0) {
-                // an earlier trade of this order was missed (a stream gap): publish everything not yet published
-                report = new ExecutionReport(report.clientOrderId(), report.symbol(), report.side(), report.status(),
-                        report.cumulativeQuantity().subtract(order.filledQuantity()), report.cumulativeQuantity(),
-                        report.lastPrice(), report.fee(), report.feeAsset());
-            }
-            if (report.traded()) {
-                order = book.fill(order, report.cumulativeQuantity());
-                emits.add(OrderEvents.filled(order, report, clock.instant()));
-                if (order.purpose() == OrderPurpose.ENTRY) {
-                    emits.addAll(onEntryTrade(order, report));
-                } else {
-                    emits.addAll(onReducingTrade(order));
-                }
-            }
-            if (report.status() == ExecutionReport.Status.EXPIRED) {
-                order = book.transition(order, OrderState.EXPIRED);
-                LOG.info("order {} expired with {} filled", order.clientOrderId(), order.filledQuantity().toPlainString());
-                if (order.purpose() == OrderPurpose.ENTRY && order.filledQuantity().signum() == 0) {
-                    // Nothing traded (an IOC found no price within its limit): risk frees the entry's reservation.
-                    emits.add(OrderEvents.failed(order, "EXPIRED_UNFILLED", order.type() + " "
-                            + (order.timeInForce() == null ? "" : order.timeInForce() + " ")
-                            + "entry expired without a fill" + (order.limitPrice() == null ? ""
-                            : ": no liquidity at " + order.limitPrice().toPlainString() + " or better")));
-                }
-            }
-            if (order.purpose() == OrderPurpose.ENTRY && !order.state().working()) {
-                emits.addAll(protect(order));
+        return step(() -> reports.forEach(this::apply));
+    }
+
+    private void apply(ExecutionReport received) {
+        ExecutionReport report = received;
+        Optional<ManagedOrder> known = book.find(report.clientOrderId());
+        if (known.isEmpty()) {
+            LOG.error("exchange reported {} for unknown order {}", report.status(), report.clientOrderId());
+            return;
+        }
+        ManagedOrder order = known.get();
+        if (report.traded() && report.cumulativeQuantity().compareTo(order.filledQuantity()) <= 0) {
+            // a stream redelivery, or a trade reconciliation already published: exactly once
+            LOG.info("order {}: trade up to {} already applied, ignored", order.clientOrderId(),
+                    report.cumulativeQuantity().toPlainString());
+            return;
+        }
+        if (report.traded() && report.cumulativeQuantity().subtract(order.filledQuantity())
+                .compareTo(report.lastQuantity()) != 0) {
+            // an earlier trade of this order was missed (a stream gap): publish everything not yet published
+            report = new ExecutionReport(report.clientOrderId(), report.symbol(), report.side(), report.status(),
+                    report.cumulativeQuantity().subtract(order.filledQuantity()), report.cumulativeQuantity(),
+                    report.lastPrice(), report.fee(), report.feeAsset());
+        }
+        if (report.traded()) {
+            order = book.fill(order, report.cumulativeQuantity());
+            emit(OrderEvents.filled(order, report, clock.instant()));
+            if (order.purpose() == OrderPurpose.ENTRY) {
+                onEntryTrade(order, report);
+            } else {
+                onReducingTrade(order);
             }
         }
-        return emits;
+        if (report.status() == ExecutionReport.Status.EXPIRED) {
+            order = book.transition(order, OrderState.EXPIRED);
+            LOG.info("order {} expired with {} filled", order.clientOrderId(), order.filledQuantity().toPlainString());
+            if (order.purpose() == OrderPurpose.ENTRY && order.filledQuantity().signum() == 0) {
+                // Nothing traded (an IOC found no price within its limit): risk frees the entry's reservation.
+                emit(OrderEvents.failed(order, "EXPIRED_UNFILLED", order.type() + " "
+                        + (order.timeInForce() == null ? "" : order.timeInForce() + " ")
+                        + "entry expired without a fill" + (order.limitPrice() == null ? ""
+                        : ": no liquidity at " + order.limitPrice().toPlainString() + " or better")));
+            }
+        }
+        if (order.purpose() == OrderPurpose.ENTRY && !order.state().working()) {
+            protect(order);
+        }
     }
 
     /** Moves the working stop of the signal's position (cancel and replace: Binance cannot amend a stop order). */
     public List<Emit> moveStop(StopLossAdjusted adjustment) {
-        List<Emit> emits = new ArrayList<>(ensureReconciled());
-        emits.addAll(moveStopNow(adjustment));
-        return emits;
+        return step(() -> {
+            ensureReconciled();
+            moveStopNow(adjustment);
+        });
     }
 
-    private List<Emit> moveStopNow(StopLossAdjusted adjustment) {
+    private void moveStopNow(StopLossAdjusted adjustment) {
         Optional<TrackedPosition> tracked = positions.find(adjustment.symbol())
                 .filter(position -> position.signalId().equals(adjustment.signalId()) && position.protectedByStop());
         Optional<ManagedOrder> stop = tracked.flatMap(position -> book.find(position.stopOrderId()))
                 .filter(order -> order.state().working());
         if (tracked.isEmpty() || stop.isEmpty()) {
             LOG.info("stop move of signal {} ignored: no open position with a working stop", adjustment.signalId());
-            return List.of();
+            return;
         }
         TrackedPosition position = tracked.get();
         SymbolRules rules = exchange.rules(position.symbol()).orElseThrow();
         BigDecimal newStop = rules.roundPrice(adjustment.newStop(), RoundingMode.HALF_EVEN);
         if (newStop.compareTo(stop.get().triggerPrice()) == 0) {
-            return List.of();
+            return;
         }
         // New first, then cancel the old: the position is never without a stop on the exchange (Binance cannot
         // amend a stop order). For that moment two reduce-only stops guard it; reduce-only means the second to
@@ -190,19 +260,18 @@ public final class OrderManager {
         int revision = position.stopRevision() + 1;
         ManagedOrder replacement = book.create(protectiveOrder(stop.get(), ClientOrderIds.stopLoss(position.signalId(), revision),
                 OrderPurpose.STOP_LOSS, OrderType.STOP_MARKET, position.quantity(), newStop));
-        List<Emit> emits = submit(replacement);
+        submit(replacement);
         if (book.require(replacement.clientOrderId()).state() != OrderState.SUBMITTED) {
             // Rejected, or the outcome is unknown until reconciliation: the old stop keeps guarding the position.
             positions.save(position.withStop(stop.get().clientOrderId(), revision));
             LOG.error("stop of signal {} not moved from {} to {}: the replacement was not accepted; the old stop stays",
                     position.signalId(), stop.get().triggerPrice().toPlainString(), newStop.toPlainString());
-            return emits;
+            return;
         }
         positions.save(position.withStop(replacement.clientOrderId(), revision));
         cancel(stop.get());
         LOG.info("stop of signal {} moved from {} to {} ({})", position.signalId(),
                 stop.get().triggerPrice().toPlainString(), newStop.toPlainString(), adjustment.reason());
-        return emits;
     }
 
     /**
@@ -210,13 +279,19 @@ public final class OrderManager {
      * the latest price, then asks the exchange whether it is flat. Doing it again with nothing open does nothing.
      */
     public List<Emit> flattenAll(String reason) {
-        List<Emit> emits = new ArrayList<>(ensureReconciled());
+        return step(() -> {
+            ensureReconciled();
+            flattenAllNow(reason);
+        });
+    }
+
+    private void flattenAllNow(String reason) {
         List<ManagedOrder> working = book.working();
         for (ManagedOrder order : working) {
             ManagedOrder canceled = cancel(order);
             if (canceled.purpose() == OrderPurpose.ENTRY && canceled.filledQuantity().signum() == 0) {
                 // Risk holds a reservation for this entry; a failure is what frees it.
-                emits.add(OrderEvents.failed(canceled, "EMERGENCY_STOP", "cancelled by the emergency stop: " + reason));
+                emit(OrderEvents.failed(canceled, "EMERGENCY_STOP", "cancelled by the emergency stop: " + reason));
             }
         }
         int closed = 0;
@@ -225,10 +300,11 @@ public final class OrderManager {
             if (tracked.isEmpty()) {
                 LOG.error("emergency stop: closing {} {} that no signal opened", position.quantity().toPlainString(),
                         position.symbol());
+                commitBeforeExchange();
                 exchange.closePosition(position.symbol(), "X-" + position.symbol());
                 continue;
             }
-            emits.addAll(closeNow(tracked.get(), position.quantity()));
+            closeNow(tracked.get(), position.quantity());
             closed++;
         }
         List<String> openOrders = exchange.openOrderIds();
@@ -240,25 +316,33 @@ public final class OrderManager {
             LOG.error("emergency stop ({}): exchange is NOT flat: open orders {} positions {}", reason, openOrders,
                     openPositions);
         }
-        return emits;
     }
 
     /**
      * Settles every working order with the exchange's view of it (by client id) and checks positions: an order that
      * never reached the exchange fails, one that did is SUBMITTED, fills made while we were down are published once
-     * (only the quantity beyond what was already published), cancels and expiries are recorded. Run before the first
-     * piece of work after a start; an exchange that cannot answer throws, and no work is taken until it can.
+     * (only the quantity beyond what was already published), cancels and expiries are recorded. Then every position
+     * is made whole: one the exchange holds that execution does not know is adopted (its fill published, so
+     * portfolio and risk know it, and protected by a stop and a take-profit), a known one without a working stop or
+     * take-profit gets them. Run before the first piece of work after a start; an exchange that cannot answer
+     * throws, and no work is taken until it can.
      */
     public List<Emit> reconcile() {
-        List<Emit> emits = new ArrayList<>();
+        return step(this::reconcileNow);
+    }
+
+    private void reconcileNow() {
+        int before = produced.size();
         for (ManagedOrder order : book.working()) {
-            emits.addAll(reconcile(order));
+            reconcile(order);
         }
         List<ExchangePosition> onExchange = exchange.positions();
         for (ExchangePosition position : onExchange) {
-            if (positions.find(position.symbol()).isEmpty()) {
-                LOG.error("reconciliation: the exchange holds {} {} that execution did not open",
-                        position.quantity().toPlainString(), position.symbol());
+            Optional<TrackedPosition> tracked = positions.find(position.symbol());
+            if (tracked.isEmpty()) {
+                adopt(position);
+            } else {
+                protectAgain(tracked.get());
             }
         }
         List<String> open = exchange.openOrderIds();
@@ -268,27 +352,43 @@ public final class OrderManager {
             }
         }
         reconciled = true;
-        LOG.info("reconciled with the exchange: {} events, {} positions, {} open orders", emits.size(),
+        LOG.info("reconciled with the exchange: {} events, {} positions, {} open orders", produced.size() - before,
                 onExchange.size(), open.size());
-        return emits;
     }
 
-    private List<Emit> ensureReconciled() {
-        return reconciled ? List.of() : reconcile();
+    /** Reconciles unless this process already has (the market-data feed's first bar after a start). */
+    public List<Emit> reconcileOnce() {
+        return step(this::ensureReconciled);
     }
 
-    private List<Emit> reconcile(ManagedOrder order) {
+    private void ensureReconciled() {
+        if (!reconciled) {
+            reconcileNow();
+        }
+    }
+
+    private void reconcile(ManagedOrder order) {
         Optional<OrderStatusReport> seen = exchange.queryOrder(order.symbol(), order.clientOrderId());
         if (seen.isEmpty()) {
+            if ((order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) && order.purpose().reducesPosition()
+                    && order.purpose() != OrderPurpose.EXIT
+                    && positions.find(order.symbol()).filter(p -> p.signalId().equals(order.signalId())).isPresent()) {
+                // a stop or take-profit recorded but never sent (a crash between the two): the position needs it
+                LOG.warn("reconciliation: {} {} of signal {} never reached the exchange: placing it now",
+                        order.purpose(), order.clientOrderId(), order.signalId());
+                submit(order);
+                return;
+            }
             if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
-                return List.of(reject(order, "NOT_PLACED", "the exchange never received the order"));
+                reject(order, "NOT_PLACED", "the exchange never received the order");
+                return;
             }
             LOG.error("order {} was {} here but the exchange does not know it; marked cancelled",
                     order.clientOrderId(), order.state());
             book.transition(order, OrderState.CANCELED);
-            return List.of();
+            return;
         }
-        return settle(order, seen.get());
+        settle(order, seen.get());
     }
 
     /**
@@ -296,30 +396,32 @@ public final class OrderManager {
      * reconciliation applies it. An order not tracked here, or already finished, changes nothing.
      */
     public List<Emit> settle(OrderStatusReport report) {
-        Optional<ManagedOrder> order = book.find(report.clientOrderId()).filter(known -> known.state().working());
-        if (order.isEmpty()) {
-            return List.of();
-        }
-        if (report.status() == OrderStatusReport.Status.NEW && order.get().state() != OrderState.NEW
-                && order.get().state() != OrderState.UNKNOWN) {
-            return List.of();
-        }
-        return settle(order.get(), report);
+        return step(() -> {
+            Optional<ManagedOrder> order = book.find(report.clientOrderId()).filter(known -> known.state().working());
+            if (order.isEmpty()) {
+                return;
+            }
+            if (report.status() == OrderStatusReport.Status.NEW && order.get().state() != OrderState.NEW
+                    && order.get().state() != OrderState.UNKNOWN) {
+                return;
+            }
+            settle(order.get(), report);
+        });
     }
 
-    private List<Emit> settle(ManagedOrder order, OrderStatusReport report) {
-        List<Emit> emits = new ArrayList<>();
+    private void settle(ManagedOrder order, OrderStatusReport report) {
         ManagedOrder current = order;
         if (report.status() == OrderStatusReport.Status.REJECTED) {
             if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
-                return List.of(reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order"));
+                reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order");
+                return;
             }
             book.transition(order, OrderState.CANCELED);
-            return List.of();
+            return;
         }
         if (current.state() == OrderState.NEW || current.state() == OrderState.UNKNOWN) {
             current = book.transition(current, OrderState.SUBMITTED);
-            emits.add(OrderEvents.submitted(current));
+            emit(OrderEvents.submitted(current));
         }
         BigDecimal missed = report.executedQuantity().subtract(current.filledQuantity());
         if (missed.signum() > 0) {
@@ -327,21 +429,101 @@ public final class OrderManager {
             BigDecimal fee = report.fee().multiply(missed)
                     .divide(report.executedQuantity(), 8, RoundingMode.HALF_EVEN);
             LOG.info("reconciliation: {} filled {} while we were away", current.clientOrderId(), missed.toPlainString());
-            emits.addAll(onExecutionReports(List.of(new ExecutionReport(current.clientOrderId(), current.symbol(),
+            apply(new ExecutionReport(current.clientOrderId(), current.symbol(),
                     current.side(), complete ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED,
-                    missed, report.executedQuantity(), report.averagePrice(), fee, report.feeAsset()))));
+                    missed, report.executedQuantity(), report.averagePrice(), fee, report.feeAsset()));
             current = book.require(current.clientOrderId());
         }
         if (current.state().working()) {
             if (report.status() == OrderStatusReport.Status.CANCELED) {
                 book.transition(current, OrderState.CANCELED);
             } else if (report.status() == OrderStatusReport.Status.EXPIRED) {
-                emits.addAll(onExecutionReports(List.of(new ExecutionReport(current.clientOrderId(), current.symbol(),
+                apply(new ExecutionReport(current.clientOrderId(), current.symbol(),
                         current.side(), ExecutionReport.Status.EXPIRED, BigDecimal.ZERO, current.filledQuantity(), null,
-                        BigDecimal.ZERO, report.feeAsset()))));
+                        BigDecimal.ZERO, report.feeAsset()));
             }
         }
-        return emits;
+    }
+
+    /**
+     * A position the exchange holds and execution does not know (its entry's record lost, or opened by hand): made
+     * known and protected instead of logged. It becomes an entry of a recovery signal ({@code RECOVERED-<symbol>-
+     * <epoch ms>}) filled at the last price, published as {@code execution.order.filled} so portfolio opens the
+     * position and risk counts it, and gets a stop and a take-profit {@link #ADOPTED_STOP_FRACTION} and
+     * {@link #ADOPTED_TARGET_FRACTION} away on the exchange.
+     */
+    private void adopt(ExchangePosition position) {
+        Optional<SymbolRules> rules = exchange.rules(position.symbol());
+        Optional<BigDecimal> last = exchange.lastPrice(position.symbol());
+        if (rules.isEmpty() || last.isEmpty()) {
+            throw new IllegalStateException("reconciliation: cannot protect the unknown " + position.quantity()
+                    .toPlainString() + " " + position.symbol() + " without the contract's rules and a price");
+        }
+        BigDecimal price = last.get();
+        int sign = position.quantity().signum();
+        BigDecimal stop = rules.get().roundPrice(price.multiply(BigDecimal.ONE.subtract(
+                ADOPTED_STOP_FRACTION.multiply(BigDecimal.valueOf(sign)))), RoundingMode.HALF_EVEN);
+        BigDecimal target = rules.get().roundPrice(price.multiply(BigDecimal.ONE.add(
+                ADOPTED_TARGET_FRACTION.multiply(BigDecimal.valueOf(sign)))), RoundingMode.HALF_EVEN);
+        String signalId = "RECOVERED-" + position.symbol() + "-" + clock.millis();
+        OrderSide side = sign > 0 ? OrderSide.BUY : OrderSide.SELL;
+        BigDecimal quantity = position.quantity().abs();
+        ManagedOrder entry = book.create(new ManagedOrder(ClientOrderIds.entry(signalId), signalId, signalId,
+                position.symbol(), side, OrderPurpose.ENTRY, OrderType.MARKET, quantity, null, false, OrderState.NEW,
+                BigDecimal.ZERO, price, stop, target, RECOVERY_STRATEGY, RECOVERY_STRATEGY));
+        entry = book.transition(entry, OrderState.SUBMITTED);
+        LOG.error("reconciliation: the exchange holds {} {} that execution did not know; adopted as {} with stop {} "
+                        + "and target {}", position.quantity().toPlainString(), position.symbol(), signalId,
+                stop.toPlainString(), target.toPlainString());
+        apply(new ExecutionReport(entry.clientOrderId(), entry.symbol(), side, ExecutionReport.Status.FILLED, quantity,
+                quantity, price, BigDecimal.ZERO, FEE_ASSET));
+    }
+
+    /** A known position whose stop or take-profit is not working (lost before it was placed): placed again. */
+    private void protectAgain(TrackedPosition position) {
+        boolean stopWorks = position.stopOrderId() != null
+                && book.find(position.stopOrderId()).filter(order -> order.state().working()).isPresent();
+        boolean targetWorks = position.targetOrderId() != null
+                && book.find(position.targetOrderId()).filter(order -> order.state().working()).isPresent();
+        if (stopWorks && targetWorks) {
+            return;
+        }
+        Optional<ManagedOrder> entry = book.find(ClientOrderIds.entry(position.signalId()));
+        if (entry.isEmpty() || entry.get().stopPrice() == null) {
+            LOG.error("reconciliation: position of signal {} in {} lacks protection and its entry is unknown",
+                    position.signalId(), position.symbol());
+            return;
+        }
+        LOG.warn("reconciliation: position of signal {} in {} without a working {}: placing it", position.signalId(),
+                position.symbol(), stopWorks ? "take-profit" : targetWorks ? "stop" : "stop and take-profit");
+        if (!stopWorks) {
+            int revision = Math.max(position.stopRevision(), 0) + 1;
+            String id = ClientOrderIds.stopLoss(position.signalId(), revision);
+            while (book.find(id).isPresent()) {
+                id = ClientOrderIds.stopLoss(position.signalId(), ++revision);
+            }
+            BigDecimal trigger = position.stopOrderId() == null ? entry.get().stopPrice()
+                    : book.find(position.stopOrderId()).map(ManagedOrder::triggerPrice).orElse(entry.get().stopPrice());
+            ManagedOrder stop = book.create(protectiveOrder(entry.get(), id, OrderPurpose.STOP_LOSS,
+                    OrderType.STOP_MARKET, position.quantity(), trigger));
+            position = position.withStop(stop.clientOrderId(), revision);
+            positions.save(position);
+            submit(stop);
+        }
+        if (!targetWorks) {
+            String id = ClientOrderIds.takeProfit(position.signalId());
+            if (book.find(id).isPresent()) {
+                LOG.error("reconciliation: take-profit {} of signal {} is finished and no second one is placed", id,
+                        position.signalId());
+                return;
+            }
+            ManagedOrder target = book.create(protectiveOrder(entry.get(), id, OrderPurpose.TAKE_PROFIT,
+                    OrderType.TAKE_PROFIT_MARKET, position.quantity(), entry.get().targetPrice()));
+            positions.save(new TrackedPosition(position.symbol(), position.signalId(), position.traceId(),
+                    position.side(), position.quantity(), position.stopOrderId(), target.clientOrderId(),
+                    position.stopRevision()));
+            submit(target);
+        }
     }
 
     /**
@@ -349,6 +531,7 @@ public final class OrderManager {
      * whether the order landed, so a retry never doubles an order. Throws the last failure when the bound is reached.
      */
     private PlaceResult placeWithRetries(ManagedOrder order) {
+        commitBeforeExchange();
         ExchangeUnavailableException last = null;
         for (int attempt = 1; attempt <= retries.maxAttempts(); attempt++) {
             if (attempt > 1) {
@@ -384,18 +567,18 @@ public final class OrderManager {
      * Out of retries. A failure known to have placed nothing is {@code execution.order.failed}; an unknown outcome is
      * never a rejection: the order stays in flight (UNKNOWN) until reconciliation finds out what happened.
      */
-    private List<Emit> unavailable(ManagedOrder order, ExchangeUnavailableException failure) {
+    private void unavailable(ManagedOrder order, ExchangeUnavailableException failure) {
         if (failure.outcomeUnknown()) {
             book.transition(order, OrderState.UNKNOWN);
             reconciled = false;
             LOG.error("order {} of signal {}: outcome unknown after {} attempts ({}); reconciliation will settle it",
                     order.clientOrderId(), order.signalId(), retries.maxAttempts(), Secrets.mask(failure.getMessage()));
-            return List.of();
+            return;
         }
-        return List.of(reject(order, "EXCHANGE_UNAVAILABLE", Secrets.mask(failure.getMessage())));
+        reject(order, "EXCHANGE_UNAVAILABLE", Secrets.mask(failure.getMessage()));
     }
 
-    private List<Emit> closeNow(TrackedPosition position, BigDecimal quantity) {
+    private void closeNow(TrackedPosition position, BigDecimal quantity) {
         int attempt = 1;
         while (book.find(ClientOrderIds.exit(position.signalId(), attempt)).isPresent()) {
             attempt++;
@@ -406,10 +589,11 @@ public final class OrderManager {
                 position.signalId(), position.traceId(), position.symbol(), side, OrderPurpose.EXIT, OrderType.MARKET,
                 quantity.abs(), null, true, OrderState.NEW, BigDecimal.ZERO, lastPrice, null, null, null, null));
         book.transition(exit, OrderState.SUBMITTED);
-        return onExecutionReports(exchange.closePosition(position.symbol(), exit.clientOrderId()));
+        commitBeforeExchange();
+        exchange.closePosition(position.symbol(), exit.clientOrderId()).forEach(this::apply);
     }
 
-    private List<Emit> onEntryTrade(ManagedOrder order, ExecutionReport report) {
+    private void onEntryTrade(ManagedOrder order, ExecutionReport report) {
         Side side = order.side() == OrderSide.BUY ? Side.LONG : Side.SHORT;
         TrackedPosition position = positions.find(order.symbol())
                 .map(existing -> existing.withQuantity(existing.quantity().add(report.lastQuantity())))
@@ -418,20 +602,18 @@ public final class OrderManager {
         positions.save(position);
         BigDecimal bps = SlippageMonitor.slippageBps(order.side(), order.expectedPrice(), report.lastPrice());
         SlippageMonitor.Observation observed = slippage.observe(order.symbol(), bps);
-        List<Emit> emits = new ArrayList<>();
         observed.alert().ifPresent(alert ->
-                emits.add(Emit.of(EventCatalog.EXECUTION_SLIPPAGE_HIGH, alert).inTrace(order.traceId())));
+                emit(Emit.of(EventCatalog.EXECUTION_SLIPPAGE_HIGH, alert).inTrace(order.traceId())));
         observed.modeChange().ifPresent(change ->
-                emits.add(Emit.of(EventCatalog.EXECUTION_ENTRY_MODE_CHANGED, change).inTrace(order.traceId())));
-        return emits;
+                emit(Emit.of(EventCatalog.EXECUTION_ENTRY_MODE_CHANGED, change).inTrace(order.traceId())));
     }
 
-    private List<Emit> onReducingTrade(ManagedOrder order) {
+    private void onReducingTrade(ManagedOrder order) {
         Optional<ExchangePosition> left = exchange.positions().stream()
                 .filter(p -> p.symbol().equals(order.symbol())).findFirst();
         if (left.isPresent()) {
             positions.find(order.symbol()).ifPresent(p -> positions.save(p.withQuantity(left.get().quantity().abs())));
-            return List.of();
+            return;
         }
         // One cancels the other: the position is gone, so whatever still guards it must go too.
         for (ManagedOrder other : book.working()) {
@@ -441,15 +623,14 @@ public final class OrderManager {
         }
         positions.remove(order.symbol());
         LOG.info("position of signal {} in {} closed by {}", order.signalId(), order.symbol(), order.purpose());
-        return List.of();
     }
 
     /** A finished entry with a fill gets its stop and take-profit, once. */
-    private List<Emit> protect(ManagedOrder entry) {
+    private void protect(ManagedOrder entry) {
         Optional<TrackedPosition> tracked = positions.find(entry.symbol())
                 .filter(position -> position.signalId().equals(entry.signalId()) && !position.protectedByStop());
         if (tracked.isEmpty() || entry.filledQuantity().signum() == 0) {
-            return List.of();
+            return;
         }
         BigDecimal quantity = tracked.get().quantity();
         ManagedOrder stop = book.create(protectiveOrder(entry, ClientOrderIds.stopLoss(entry.signalId(), 1),
@@ -457,27 +638,29 @@ public final class OrderManager {
         ManagedOrder target = book.create(protectiveOrder(entry, ClientOrderIds.takeProfit(entry.signalId()),
                 OrderPurpose.TAKE_PROFIT, OrderType.TAKE_PROFIT_MARKET, quantity, entry.targetPrice()));
         positions.save(tracked.get().withProtection(stop.clientOrderId(), target.clientOrderId()));
-        List<Emit> emits = new ArrayList<>(submit(stop));
-        emits.addAll(submit(target));
-        return emits;
+        submit(stop);
+        submit(target);
     }
 
-    private List<Emit> submit(ManagedOrder order) {
+    private void submit(ManagedOrder order) {
         PlaceResult result;
         try {
             result = placeWithRetries(order);
         } catch (ExchangeUnavailableException unavailable) {
-            return unavailable(order, unavailable);
+            unavailable(order, unavailable);
+            return;
         }
         if (!result.accepted()) {
             LOG.error("{} {} of signal {} rejected: {} {}", order.purpose(), order.clientOrderId(), order.signalId(),
                     result.errorCode(), result.errorMessage());
-            return List.of(reject(order, result.errorCode(), result.errorMessage()));
+            reject(order, result.errorCode(), result.errorMessage());
+            return;
         }
-        return List.of(OrderEvents.submitted(book.transition(order, OrderState.SUBMITTED)));
+        emit(OrderEvents.submitted(book.transition(order, OrderState.SUBMITTED)));
     }
 
     private ManagedOrder cancel(ManagedOrder order) {
+        commitBeforeExchange();
         if (!exchange.cancel(order.symbol(), order.clientOrderId()) && order.state() != OrderState.NEW) {
             LOG.warn("order {} was {} here but not open on the exchange; marked cancelled", order.clientOrderId(),
                     order.state());
@@ -485,10 +668,10 @@ public final class OrderManager {
         return book.transition(order, OrderState.CANCELED);
     }
 
-    private Emit reject(ManagedOrder order, String code, String message) {
+    private void reject(ManagedOrder order, String code, String message) {
         ManagedOrder rejected = book.transition(order, OrderState.REJECTED);
         LOG.warn("order {} of signal {} failed: {} {}", order.clientOrderId(), order.signalId(), code, message);
-        return OrderEvents.failed(rejected, code, message);
+        emit(OrderEvents.failed(rejected, code, message));
     }
 
     /**

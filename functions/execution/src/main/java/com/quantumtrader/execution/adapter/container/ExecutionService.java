@@ -145,10 +145,10 @@ public final class ExecutionService implements AutoCloseable {
         List<HandlerDefinition> handlers;
         try {
             if (exchangeKind.equals("binance")) {
-                handlers = startBinance(env, clock, services, publish);
+                handlers = startBinance(env, clock, services, events, publish);
                 started = "Binance USD-M (" + BinanceSettings.fromEnvironment(env).baseUrl() + ")";
             } else {
-                handlers = startPaper(env, clock, services, publish);
+                handlers = startPaper(env, clock, services, events, publish);
                 started = "paper exchange";
             }
         } catch (RuntimeException e) {
@@ -176,14 +176,17 @@ public final class ExecutionService implements AutoCloseable {
 
     /** The simulated exchange, driven by a seeded synthetic market on the wall clock. */
     private List<HandlerDefinition> startPaper(Map<String, String> env, Clock clock, DomainServices services,
-                                               Consumer<List<Emit>> publish) {
+                                               EventFactory events, Consumer<List<Emit>> publish) {
         List<String> symbols = symbols(env, "EXECUTION_PAPER_SYMBOLS");
         Duration barEvery = Duration.ofSeconds(number(env, "EXECUTION_PAPER_BAR_SECONDS", 60));
         long seed = number(env, "EXECUTION_PAPER_SEED", 42);
         SyntheticMarketData market = new SyntheticMarketData(seed, symbols,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), barEvery);
-        ExecutionDomain domain = ExecutionDomain.paper(SimulatedExchangeSettings.defaults());
+        ExecutionDomain domain = ExecutionDomain.paper(SimulatedExchangeSettings.defaults())
+                .publishingTo(events, bus::publish);
         List<HandlerDefinition> handlers = domain.handlers(services);
+        // the first call (the first bar at the latest) reconciles with the venue before anything else, and publishes
+        // what a crash left in the outbox ahead of its own events
         MarketDataFeed feed = domain.marketDataFeed(services);
         scheduler.schedule("paper-bars", barEvery, barEvery, () -> {
             for (Bar bar : market.next()) {
@@ -198,7 +201,7 @@ public final class ExecutionService implements AutoCloseable {
      * account's user-data stream and the market streams. Any failure before the streams run stops the start.
      */
     private List<HandlerDefinition> startBinance(Map<String, String> env, Clock clock, DomainServices services,
-                                                 Consumer<List<Emit>> publish) {
+                                                 EventFactory events, Consumer<List<Emit>> publish) {
         BinanceSettings settings = BinanceSettings.fromEnvironment(env);
         URI streams = BinanceSettings.streamBaseFromEnvironment(env);
         BinanceCredentials credentials = BinanceCredentials.fromEnvironmentOrFiles(env);
@@ -206,13 +209,12 @@ public final class ExecutionService implements AutoCloseable {
         String interval = env.getOrDefault("EXECUTION_BAR_INTERVAL", "1m").strip();
 
         BinanceExchange exchange = BinanceExchange.connect(settings, credentials, clock, Sleeper.REAL);
-        LiveExecutionDomain execution = LiveExecutionDomain.on(exchange);
+        LiveExecutionDomain execution = LiveExecutionDomain.on(exchange).publishingTo(events, bus::publish);
         List<HandlerDefinition> handlers = execution.handlers(services);
         int contracts = exchange.loadExchangeInfo();
-        List<Emit> changed = execution.reconcile();
-        LOG.info("reconciled with Binance before taking work: {} contracts, {} events to publish", contracts,
-                changed.size());
-        publish.accept(changed);
+        // publishes what a crash left in the outbox and what changed while down, itself
+        execution.reconcile();
+        LOG.info("reconciled with Binance before taking work: {} contracts", contracts);
 
         Duration backoff = Duration.ofMillis(number(env, "BINANCE_RECONNECT_MILLIS", 500));
         Duration maxBackoff = Duration.ofSeconds(30).compareTo(backoff) < 0 ? backoff : Duration.ofSeconds(30);
