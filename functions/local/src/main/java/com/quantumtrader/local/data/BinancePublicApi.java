@@ -91,14 +91,35 @@ final class BinancePublicApi {
         return requests;
     }
 
+    /**
+     * A file of Binance's public data archive (data.binance.vision): its bytes, or empty when there is no such file
+     * (404: a month not published yet, a day before the listing). No request weight, but the same 429/418/5xx care.
+     */
+    java.util.Optional<byte[]> archiveFile(URI uri) {
+        HttpResponse<byte[]> response = exchange(uri, uri.getPath(), 0, false, true);
+        return response.statusCode() == 404 ? java.util.Optional.empty() : java.util.Optional.of(response.body());
+    }
+
     private JsonNode get(String path, Map<String, String> query, int weight, boolean fundingBucket) {
         URI uri = URI.create(baseUrl.toString().replaceAll("/+$", "") + path + "?" + query(query));
+        HttpResponse<byte[]> response = exchange(uri, path, weight, fundingBucket, false);
+        try {
+            return EventJson.mapper().readTree(response.body());
+        } catch (IOException e) {
+            throw new DownloadException("GET " + path + " answered 200 with a body that is not JSON: "
+                    + abbreviate(text(response)), e);
+        }
+    }
+
+    /** Sends until a 200 (or a 404 when that is an answer), waiting as Binance asks in between. */
+    private HttpResponse<byte[]> exchange(URI uri, String path, int weight, boolean fundingBucket,
+                                          boolean notFoundIsAnswer) {
         for (int attempt = 1; ; attempt++) {
             waitForBudget(weight, fundingBucket);
-            HttpResponse<String> response;
+            HttpResponse<byte[]> response;
             try {
-                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new DownloadException("GET " + path + " failed " + attempt + " times: " + e, e);
@@ -112,24 +133,19 @@ final class BinancePublicApi {
             requests++;
             readWeight(response);
             int status = response.statusCode();
-            if (status == 200) {
-                try {
-                    return EventJson.mapper().readTree(response.body());
-                } catch (IOException e) {
-                    throw new DownloadException("GET " + path + " answered 200 with a body that is not JSON: "
-                            + abbreviate(response.body()), e);
-                }
+            if (status == 200 || (status == 404 && notFoundIsAnswer)) {
+                return response;
             }
             if (attempt >= MAX_ATTEMPTS) {
                 throw new DownloadException("GET " + path + " still answers HTTP " + status + " after " + attempt
-                        + " attempts: " + abbreviate(response.body()), DownloadCommand.EXIT_FAILURE);
+                        + " attempts: " + abbreviate(text(response)), DownloadCommand.EXIT_FAILURE);
             }
             if (status == 429) {
                 Duration wait = retryAfter(response).orElse(Duration.ofMinutes(1));
                 block(clock.instant().plus(wait), "HTTP 429 (request rate limit): waiting " + wait.toSeconds()
                         + " s as Retry-After asks");
             } else if (status == 418) {
-                block(banEnd(response), "HTTP 418 (IP banned): " + abbreviate(response.body()));
+                block(banEnd(response), "HTTP 418 (IP banned): " + abbreviate(text(response)));
             } else if (status >= 500) {
                 // Binance: a 5xx is on its side and the outcome unknown; harmless to repeat for a read
                 backOff(attempt, "HTTP " + status + " from " + path);
@@ -139,8 +155,12 @@ final class BinancePublicApi {
         }
     }
 
-    private static DownloadException refused(String path, HttpResponse<String> response) {
-        String detail = abbreviate(response.body());
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    private static DownloadException refused(String path, HttpResponse<byte[]> response) {
+        String detail = abbreviate(text(response));
         int code = 0;
         try {
             JsonNode error = EventJson.mapper().readTree(response.body());
@@ -154,10 +174,10 @@ final class BinancePublicApi {
     }
 
     /** The later of Retry-After and the time in the message ("IP banned until 1620286253180"). */
-    private Instant banEnd(HttpResponse<String> response) {
+    private Instant banEnd(HttpResponse<byte[]> response) {
         Instant now = clock.instant();
         Instant end = retryAfter(response).map(now::plus).orElse(Instant.EPOCH);
-        Matcher matcher = BANNED_UNTIL.matcher(response.body());
+        Matcher matcher = BANNED_UNTIL.matcher(text(response));
         if (matcher.find()) {
             Instant stated = Instant.ofEpochMilli(Long.parseLong(matcher.group(1)));
             end = stated.isAfter(end) ? stated : end;
@@ -165,7 +185,7 @@ final class BinancePublicApi {
         return end.equals(Instant.EPOCH) ? now.plus(SHORTEST_BAN) : end;
     }
 
-    private static java.util.Optional<Duration> retryAfter(HttpResponse<String> response) {
+    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
                 return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
@@ -188,7 +208,7 @@ final class BinancePublicApi {
         sleep(wait);
     }
 
-    private void readWeight(HttpResponse<String> response) {
+    private void readWeight(HttpResponse<?> response) {
         OptionalLong used = response.headers().firstValue(WEIGHT_HEADER).map(v -> {
             try {
                 return OptionalLong.of(Long.parseLong(v.strip()));
@@ -208,7 +228,7 @@ final class BinancePublicApi {
             waitUntil(blockedUntil, "ban or back-off");
         }
         now = clock.instant();
-        if (minute(now) == usedWeightMinute && usedWeight + weight > WEIGHT_BUDGET) {
+        if (weight > 0 && minute(now) == usedWeightMinute && usedWeight + weight > WEIGHT_BUDGET) {
             // the weight counts per calendar minute; a second of margin for clocks that differ
             Instant nextMinute = Instant.ofEpochSecond((usedWeightMinute + 1) * 60 + 1);
             notices.accept("request weight " + usedWeight + "/" + WEIGHT_LIMIT_PER_MINUTE

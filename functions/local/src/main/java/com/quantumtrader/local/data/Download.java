@@ -12,9 +12,11 @@ final class Download {
     private final Clock clock;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final KlineDownload.Source source;
 
-    Download(BinancePublicApi api, Clock clock, PrintWriter out, PrintWriter err) {
+    Download(BinancePublicApi api, Clock clock, PrintWriter out, PrintWriter err, KlineDownload.Source source) {
         this.api = api;
+        this.source = source;
         this.clock = clock;
         this.out = out;
         this.err = err;
@@ -24,12 +26,13 @@ final class Download {
     int run(DownloadRequest request) {
         out.printf("Downloading %s %s klines, bars opening %s to closing %s, from %s into %s%s%n",
                 String.join(",", request.symbols()), request.interval().binanceName(), request.from(), request.to(),
-                request.baseUrl(), request.out().toAbsolutePath(), request.funding() ? ", with funding rates" : "");
+                source instanceof ArchiveKlines ? "the data archive" : request.baseUrl(),
+                request.out().toAbsolutePath(), request.funding() ? ", with funding rates" : "");
         out.flush();
         int exit = 0;
         for (String symbol : request.symbols()) {
             try {
-                report(new KlineDownload(api, clock, out).run(request, symbol));
+                report(new KlineDownload(api, clock, out, source).run(request, symbol));
                 if (request.funding()) {
                     report(new FundingDownload(api, clock, out).run(request, symbol));
                 }

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "download",
         mixinStandardHelpOptions = true,
         description = {
-            "Downloads Binance USDⓈ-M klines from GET /fapi/v1/klines, 1500 a page, into SYMBOL-INTERVAL-FROM-TO.csv "
+            "Downloads Binance USDⓈ-M klines from GET /fapi/v1/klines, 1500 a page (or the data archive's zip files "
+                    + "with --source archive), into SYMBOL-INTERVAL-FROM-TO.csv "
                     + "files in Binance's 12-column layout that backtest --data reads; with --funding also the "
                     + "funding-rate history (GET /fapi/v1/fundingRate) into SYMBOL-fundingRate-FROM-TO.csv "
                     + "(symbol,fundingTime,fundingRate,markPrice). Keeps within Binance's request weight "
@@ -66,6 +67,16 @@ final class DownloadCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "https://fapi.binance.com")
     private String baseUrl;
 
+    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "rest", description = "Where the klines come "
+            + "from: rest (GET /fapi/v1/klines) or archive (the monthly, else daily, zip files of --archive-url, each "
+            + "checked against its published .CHECKSUM); funding rates always come by REST (default: "
+            + "${DEFAULT-VALUE}).")
+    private String source;
+
+    @Option(names = "--archive-url", paramLabel = "URL", description = "Binance's public data archive "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "https://data.binance.vision")
+    private String archiveUrl;
+
     private final Clock clock;
     private final Sleeper sleeper;
 
@@ -97,7 +108,9 @@ final class DownloadCommand implements Callable<Integer> {
             stdout.println("  " + notice);
             stdout.flush();
         });
-        return new Download(api, clock, stdout, err).run(request.get());
+        KlineDownload.Source klines = "archive".equals(source)
+                ? new ArchiveKlines(api, URI.create(archiveUrl), clock) : KlineDownload.rest(api, clock);
+        return new Download(api, clock, stdout, err, klines).run(request.get());
     }
 
     /** Every bad option named at once; empty when there is any. */
@@ -136,14 +149,10 @@ final class DownloadCommand implements Callable<Integer> {
         } else if (Files.exists(out) && !Files.isDirectory(out)) {
             problems.add("--out " + out + " is a file, not a directory");
         }
-        URI base = null;
-        try {
-            base = new URI(baseUrl);
-            if (!("http".equals(base.getScheme()) || "https".equals(base.getScheme())) || base.getHost() == null) {
-                problems.add("--base-url '" + baseUrl + "' is not an http(s) URL");
-            }
-        } catch (URISyntaxException e) {
-            problems.add("--base-url '" + baseUrl + "' is not a URL: " + e.getReason());
+        URI base = url(baseUrl, "--base-url", problems);
+        url(archiveUrl, "--archive-url", problems);
+        if (!"rest".equals(source) && !"archive".equals(source)) {
+            problems.add("--source: '" + source + "' is not one of rest, archive");
         }
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -156,6 +165,19 @@ final class DownloadCommand implements Callable<Integer> {
         }
         return Optional.of(new DownloadRequest(List.copyOf(names), bar.orElseThrow(), start.orElseThrow(),
                 end.orElseThrow(), out, funding, base));
+    }
+
+    private static URI url(String text, String option, List<String> problems) {
+        try {
+            URI uri = new URI(text);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                problems.add(option + " '" + text + "' is not an http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(option + " '" + text + "' is not a URL: " + e.getReason());
+            return null;
+        }
     }
 
     private static Optional<Instant> time(String text, String option, List<String> problems) {

@@ -11,9 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Downloads one symbol's klines page by page into a CSV of Binance's 12 columns (the layout of its data archive,
+ * Downloads one symbol's klines batch by batch into a CSV of Binance's 12 columns (the layout of its data archive,
  * which {@code backtest --data} reads), continuing after the last complete bar of an earlier, interrupted run.
  * Only closed bars are written; the bars the exchange does not have are listed as gaps, never invented.
  */
@@ -31,14 +32,57 @@ final class KlineDownload {
     record Result(String symbol, Path file, long written, long resumedFrom, long expected, Gaps.Scan scan) {
     }
 
+    /** Where the bars come from: pages of the REST endpoint, or the files of the data archive. */
+    interface Source {
+
+        /**
+         * Hands every closed bar opening in [cursor, last] to {@code sink} as CSV rows of the 12 columns, in
+         * order of open time, a batch at a time (each batch is written before the next is fetched).
+         */
+        void fetch(String symbol, Interval interval, long cursor, long last, Consumer<List<String>> sink);
+    }
+
     private final BinancePublicApi api;
     private final Clock clock;
     private final PrintWriter out;
+    private final Source source;
 
-    KlineDownload(BinancePublicApi api, Clock clock, PrintWriter out) {
+    KlineDownload(BinancePublicApi api, Clock clock, PrintWriter out, Source source) {
         this.api = api;
         this.clock = clock;
         this.out = out;
+        this.source = source;
+    }
+
+    /** Pages of {@code GET /fapi/v1/klines}, 1500 bars each, from the cursor on. */
+    static Source rest(BinancePublicApi api, Clock clock) {
+        return (symbol, interval, cursor, last, sink) -> {
+            long next = cursor;
+            while (next <= last) {
+                JsonNode page = api.klines(symbol, interval, next, last, PAGE_LIMIT);
+                if (!page.isArray()) {
+                    throw new DownloadException("GET /fapi/v1/klines answered " + abbreviate(page) + " instead of an "
+                            + "array of klines", DownloadCommand.EXIT_FAILURE);
+                }
+                List<String> rows = new ArrayList<>();
+                long lastOpen = -1;
+                long closedBy = clock.instant().toEpochMilli();
+                for (JsonNode kline : page) {
+                    long open = openTime(kline);
+                    // the close time is the bar's last millisecond; a bar still open is not history yet
+                    if (open < next || open > last || kline.get(6).asLong() >= closedBy) {
+                        continue;
+                    }
+                    rows.add(csv(kline));
+                    lastOpen = open;
+                }
+                sink.accept(rows);
+                if (rows.isEmpty() || page.size() < PAGE_LIMIT) {
+                    break; // fewer than asked for: the exchange has no more bars in the range
+                }
+                next = lastOpen + interval.millis();
+            }
+        };
     }
 
     Result run(DownloadRequest request, String symbol) {
@@ -62,32 +106,14 @@ final class KlineDownload {
             }
             ProgressBar progress = new ProgressBar(out, clock, symbol + " " + interval.binanceName(), expected,
                     "bars");
-            while (cursor <= last) {
-                JsonNode page = api.klines(symbol, interval, cursor, last, PAGE_LIMIT);
-                if (!page.isArray()) {
-                    throw new DownloadException("GET /fapi/v1/klines answered " + abbreviate(page) + " instead of an "
-                            + "array of klines", DownloadCommand.EXIT_FAILURE);
-                }
-                List<String> rows = new ArrayList<>();
-                long lastOpen = -1;
-                long closedBy = clock.instant().toEpochMilli();
-                for (JsonNode kline : page) {
-                    long open = openTime(kline);
-                    // the close time is the bar's last millisecond; a bar still open is not history yet
-                    if (open < cursor || open > last || kline.get(6).asLong() >= closedBy) {
-                        continue;
-                    }
-                    rows.add(csv(kline));
-                    lastOpen = open;
-                }
+            long[] count = {0};
+            long before = resumedFrom;
+            source.fetch(symbol, interval, cursor, last, rows -> {
                 file.append(rows);
-                written += rows.size();
-                progress.update(resumedFrom + written, api.usedWeight(), false);
-                if (rows.isEmpty() || page.size() < PAGE_LIMIT) {
-                    break; // fewer than asked for: the exchange has no more bars in the range
-                }
-                cursor = lastOpen + interval.millis();
-            }
+                count[0] += rows.size();
+                progress.update(before + count[0], api.usedWeight(), false);
+            });
+            written = count[0];
             progress.update(resumedFrom + written, api.usedWeight(), true);
         }
         Gaps.Scan scan = last < first ? new Gaps.Scan(0, List.of()) : Gaps.scan(path, interval, first, last);

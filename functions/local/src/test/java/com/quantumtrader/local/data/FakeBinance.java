@@ -51,6 +51,7 @@ public final class FakeBinance implements AutoCloseable {
     private final Map<String, TreeMap<Long, ObjectNode>> funding = new HashMap<>();
     private final Deque<Scripted> scripted = new ArrayDeque<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, byte[]> archiveFiles = new HashMap<>();
     private long weightMinute = Long.MIN_VALUE;
     private long usedWeight;
     private long otherUsersWeight;
@@ -64,6 +65,7 @@ public final class FakeBinance implements AutoCloseable {
         }
         server.createContext("/fapi/v1/klines", exchange -> handle(exchange, this::klines));
         server.createContext("/fapi/v1/fundingRate", exchange -> handle(exchange, this::fundingRates));
+        server.createContext("/data/", this::archive);
         server.start();
     }
 
@@ -135,6 +137,53 @@ public final class FakeBinance implements AutoCloseable {
                 .add(bar.volume().multiply(bar.close()).setScale(5, java.math.RoundingMode.HALF_EVEN).toPlainString())
                 .add(1234).add(bar.volume().divide(java.math.BigDecimal.valueOf(2)).toPlainString()).add("0.00000").add("0");
         return row;
+    }
+
+    /**
+     * Publishes {@code bars} in the data archive as {@code data/futures/um/<period>/klines/S/I/<name>.zip} holding
+     * {@code <name>.csv} (with the header the newer files carry) and its {@code .CHECKSUM} ("hex  name.zip").
+     */
+    synchronized FakeBinance archive(String period, String symbol, String interval, String name, List<Long> opens,
+                                     boolean checksumMatches) {
+        StringBuilder csv = new StringBuilder("open_time,open,high,low,close,volume,close_time,quote_volume,count,"
+                + "taker_buy_volume,taker_buy_quote_volume,ignore\n");
+        for (long open : opens) {
+            List<String> fields = new ArrayList<>();
+            klines.get(symbol).get(open).forEach(f -> fields.add(f.asText()));
+            csv.append(String.join(",", fields)).append('\n');
+        }
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry(name + ".csv"));
+            out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String path = "/data/futures/um/" + period + "/klines/" + symbol + "/" + interval + "/" + name + ".zip";
+        byte[] bytes = zip.toByteArray();
+        String sha = ArchiveKlines.sha256(checksumMatches ? bytes : "something else".getBytes(StandardCharsets.UTF_8));
+        archiveFiles.put(path, bytes);
+        archiveFiles.put(path + ".CHECKSUM", (sha + "  " + name + ".zip\n").getBytes(StandardCharsets.UTF_8));
+        return this;
+    }
+
+    private void archive(HttpExchange exchange) throws IOException {
+        byte[] body;
+        synchronized (this) {
+            requests.add(new Request(exchange.getRequestURI().getPath(), Map.of(), clock.instant()));
+            body = archiveFiles.get(exchange.getRequestURI().getPath());
+        }
+        if (body == null) {
+            byte[] notFound = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code></Error>"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, notFound.length);
+            exchange.getResponseBody().write(notFound);
+        } else {
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
     }
 
     @Override
