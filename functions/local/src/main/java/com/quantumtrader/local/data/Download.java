@@ -40,6 +40,10 @@ final class Download {
                 err.println(symbol + ": " + e.getMessage());
                 err.flush();
                 exit = Math.max(exit, e.exitCode());
+            } catch (java.io.UncheckedIOException e) {
+                err.println(symbol + ": " + e.getMessage() + ": " + e.getCause().getMessage());
+                err.flush();
+                exit = Math.max(exit, DownloadCommand.EXIT_FAILURE);
             }
         }
         out.printf("%d requests%s%n", api.requests(), exit == 0 ? "" : "; some symbols failed (see above), run the "

@@ -305,6 +305,18 @@ class DownloadCommandTest {
     }
 
     @Test
+    void refusesAnOutThatIsAFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+
+        int exit = run("--symbols", "BTCUSDT", "--interval", "1h", "--from", "2025-01-01", "--to", "2025-01-02",
+                "--out", file.toString(), "--source", "ftp");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--out " + file + " is a file, not a directory",
+                "--source: 'ftp' is not one of rest, archive");
+    }
+
+    @Test
     void refusesMissingOptionsByName() {
         int exit = run("--out", dir.toString());
 
