@@ -57,6 +57,25 @@ class DataDownloadToBacktestTest {
                 .isEqualTo(Files.readAllLines(dir.resolve("fixture.jsonl")));
     }
 
+    @Test
+    void theHelpOfDataDownloadListsItsOptions() {
+        Run help = run("data", "download", "--help");
+
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("--symbols", "--interval", "--from", "--to", "--out", "--funding",
+                "--base-url", "--source", "--archive-url", "Exit codes");
+        assertThat(run("--help").out()).contains("data");
+    }
+
+    @Test
+    void badOptionsExitWith2ThroughTheCli() {
+        Run bad = run("data", "download", "--symbols", "BTCUSDT", "--interval", "3m", "--from", "2025-01-01", "--to",
+                "2025-01-02");
+
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--interval: '3m' is not one of", "--out is missing");
+    }
+
     record Run(int exit, String out, String err) {
     }
 
