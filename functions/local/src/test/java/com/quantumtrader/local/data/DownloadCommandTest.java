@@ -257,6 +257,33 @@ class DownloadCommandTest {
     }
 
     @Test
+    void resumesAnInterruptedFundingFileAfterItsLastCompleteRate() throws IOException {
+        binance.syntheticBars("BTCUSDT", START, Duration.ofDays(1), 10);
+        long eightHours = Duration.ofHours(8).toMillis();
+        for (int i = 0; i < 1500; i++) {
+            binance.fundingRate("BTCUSDT", START.toEpochMilli() - (1500 - i) * eightHours, "0.0001" + i % 10,
+                    "9" + i + ".5");
+        }
+        Path fresh = dir.resolve("fresh");
+        assertThat(download(fresh, "BTCUSDT", "1d", "2024-01-01", "2025-01-01", "--funding")).isZero();
+        Path name = Path.of("BTCUSDT-fundingRate-2024-01-01-2025-01-01.csv");
+        List<String> lines = Files.readAllLines(fresh.resolve(name));
+        Path resumed = Files.createDirectories(dir.resolve("resumed"));
+        Files.writeString(resumed.resolve(name), String.join("\n", lines.subList(0, 501)) + "\n"
+                + lines.get(501).substring(0, 12));
+        int requestsBefore = binance.requests().size();
+
+        int exit = download(resumed, "BTCUSDT", "1d", "2024-01-01", "2025-01-01", "--funding");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(Files.readAllBytes(resumed.resolve(name))).isEqualTo(Files.readAllBytes(fresh.resolve(name)));
+        FakeBinance.Request firstFunding = binance.requests().subList(requestsBefore, binance.requests().size())
+                .stream().filter(r -> r.path().equals("/fapi/v1/fundingRate")).findFirst().orElseThrow();
+        assertThat(firstFunding.param("startTime")).isEqualTo(Long.parseLong(lines.get(500).split(",")[1]) + 1);
+        assertThat(out.toString()).contains("resuming BTCUSDT-fundingRate-2024-01-01-2025-01-01.csv");
+    }
+
+    @Test
     void retriesAServerErrorOfBinance() throws IOException {
         binance.syntheticBars("BTCUSDT", START, FIVE_MINUTES, BARS);
         binance.thenAnswer(503, Map.of(), "{\"code\":-1001,\"msg\":\"Internal error; unable to process your request."
