@@ -37,12 +37,17 @@ final class Gaps {
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             reader.readLine(); // header
             String line;
+            long number = 1;
             while ((line = reader.readLine()) != null) {
+                number++;
                 int comma = line.indexOf(',');
-                if (comma < 0) {
-                    continue;
+                long open;
+                try {
+                    open = Long.parseLong(line.substring(0, Math.max(comma, 0)));
+                } catch (NumberFormatException e) {
+                    throw new DownloadException(file + ":" + number + " is not a kline row: " + line,
+                            DownloadCommand.EXIT_INVALID_INPUT);
                 }
-                long open = Long.parseLong(line.substring(0, comma));
                 if (open < firstOpen || open > lastOpen) {
                     continue;
                 }
