@@ -1,14 +1,12 @@
 package com.quantumtrader.core.handler;
 
 import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.redis.RedisFaults;
 import com.quantumtrader.core.trace.TraceContext;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventValidator;
 import com.quantumtrader.events.MalformedEventException;
-import com.quantumtrader.core.redis.RedisUnavailableException;
-import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisLoadingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -110,7 +108,7 @@ public final class HandlerRuntime {
             return HandlerOutcome.rejected(e.getMessage());
         } catch (RuntimeException e) {
             release(event);
-            if (redisUnavailable(e)) {
+            if (RedisFaults.unavailable(e)) {
                 LOG.warn("handler {} could not reach Redis on {}, retry later: {}", definition.name(), event.name(),
                         e.toString());
                 return HandlerOutcome.retryLater("Redis unavailable: " + e);
@@ -146,22 +144,6 @@ public final class HandlerRuntime {
             LOG.warn("cannot release the claim on {} {} (Redis unavailable): {}", event.name(), event.eventId(),
                     e.toString());
         }
-    }
-
-    /** A Redis client failure (timeout, lost connection), possibly wrapped by a store: a fault of the moment. */
-    static boolean redisUnavailable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RedisLoadingException) {
-                return true; // restarted, reading its data back
-            }
-            if (cause instanceof RedisException && !(cause instanceof RedisCommandExecutionException)) {
-                return true; // an error reply (WRONGTYPE, a script error) is the server's answer, not an outage
-            }
-            if (cause instanceof RedisUnavailableException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void validate(BusEvent event) {
