@@ -35,7 +35,10 @@ public final class LocalApi implements AutoCloseable {
                                  KeyValueStore coreOsState, PolicyStore policy, Clock clock, EventFactory events,
                                  EventPublisher publisher) {
         TradingView view = new TradingView(coreOsState);
-        ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(clock), redis, view, clock),
+        // the report's cache ages in wall time: a run paused by a Redis outage stops its simulated clock, which would
+        // keep serving the last report from before the outage
+        ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(Clock.systemUTC()), redis, view,
+                clock),
                 view, policy, new OperatorCommands(events, publisher));
         try {
             return new LocalApi(LocalApiServer.start(port, tokens, services));

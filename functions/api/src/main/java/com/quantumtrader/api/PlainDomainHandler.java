@@ -62,14 +62,14 @@ public final class PlainDomainHandler implements RequestStreamHandler {
         EventBridgeEventBus bus = EventBridgeEventBus.withDefaultClient(
                 EventBridgeEventBus.Settings.defaults(required(environment, LambdaEnvironment.EVENT_BUS_NAME)));
         runtime = new HandlerRuntime(definition,
-                new RedisIdempotencyStore(redis, Duration.ofMinutes(15), Duration.ofHours(48)),
+                new RedisIdempotencyStore(redis, LambdaEnvironment.DEFAULT_LEASE_TTL, Duration.ofHours(48)),
                 new EventFactory(clock, new EventIds(clock, new SecureRandom())), bus::publish);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         HandlerOutcome outcome = runtime.dispatchJson(new String(input.readAllBytes(), StandardCharsets.UTF_8));
-        if (outcome.status() == HandlerOutcome.Status.REJECTED || outcome.status() == HandlerOutcome.Status.FAILED) {
+        if (!outcome.acknowledged()) { // rejected, failed, or put off: Lambda retries, then dead-letters
             throw new IllegalStateException("handler " + outcome.status() + ": " + outcome.reason());
         }
         output.write(("{\"status\":\"" + outcome.status() + "\",\"published\":" + outcome.published().size() + "}")

@@ -51,7 +51,7 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
             HandlerRuntime runtime = new HandlerRuntime(
                     TradingProjection.definition(new RedisKeyValueStore(redis, RoutingTable.standard()
                             .require(TradingProjection.HANDLER).domain())),
-                    new RedisIdempotencyStore(redis, Duration.ofMinutes(15), Duration.ofHours(48)),
+                    new RedisIdempotencyStore(redis, LambdaEnvironment.DEFAULT_LEASE_TTL, Duration.ofHours(48)),
                     new EventFactory(clock, new EventIds(clock, new SecureRandom())),
                     published -> {
                         throw new IllegalStateException("the trading projection publishes nothing");
@@ -101,6 +101,7 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
             case REJECTED -> throw new MalformedEventException(route.handler() + " rejected the event: "
                     + outcome.reason());
             case FAILED -> throw new HandlerFailedException(route.handler(), outcome.reason());
+            case RETRY_LATER -> throw new HandlerFailedException(route.handler(), "retry later: " + outcome.reason());
         };
     }
 

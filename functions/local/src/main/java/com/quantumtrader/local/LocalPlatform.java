@@ -4,6 +4,7 @@ import com.quantumtrader.ai.AiEngineDomain;
 import com.quantumtrader.api.LocalApi;
 import com.quantumtrader.api.TradingProjection;
 import com.quantumtrader.core.bus.InProcessEventBus;
+import com.quantumtrader.core.bus.RetryBackoff;
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
@@ -76,7 +77,8 @@ final class LocalPlatform implements AutoCloseable {
 
     private final SimulatedClock clock;
     private final EventFactory events;
-    private final InProcessEventBus bus = new InProcessEventBus();
+    private final RedisOutage outage = new RedisOutage(RetryBackoff.defaults());
+    private final InProcessEventBus bus = new InProcessEventBus(RetryBackoff.defaults());
     private final RunStats stats = new RunStats();
     private final StateBackend state;
     private final SimulatedScheduler scheduler;
@@ -111,6 +113,7 @@ final class LocalPlatform implements AutoCloseable {
         this.dashboard = setup.api().filter(settings -> settings.dashboardPort().isPresent())
                 .map(settings -> Dashboard.start(settings.dashboardPort().getAsInt(), settings.tokens(), api.uri()))
                 .orElse(null);
+        bus.onRetry(outage);
         bus.tap(stats::onEvent);
         if (dashboard != null) {
             // taps run before subscribers, so the trading projection may not hold this event yet: the page re-reads
@@ -145,7 +148,8 @@ final class LocalPlatform implements AutoCloseable {
                 wired.add(definition.name());
             }
             for (PeriodicJob job : module.periodicJobs(services)) {
-                scheduler.schedule(job.name(), job.period(), job.period(), () -> publishAll(job.job().get()));
+                scheduler.schedule(job.name(), job.period(), job.period(),
+                        () -> publishAll(outage.retryWhileUnavailable(job.name(), job.job())));
             }
         }
         // the trading routes' read model: routed like any handler (in AWS its own Lambda), run by the api module
@@ -188,7 +192,9 @@ final class LocalPlatform implements AutoCloseable {
         }
         clock.advanceTo(next.get(0).closeTime());
         for (Bar bar : next) {
-            publishAll(feed.onBar(bar));
+            // a Redis outage pauses the loop here (and inside the bus) until Redis answers again
+            publishAll(outage.retryWhileUnavailable("bar " + bar.symbol() + " " + bar.openTime(),
+                    () -> feed.onBar(bar)));
         }
         scheduler.runDue();
         stats.onBar();
@@ -213,6 +219,17 @@ final class LocalPlatform implements AutoCloseable {
 
     void observe(Consumer<BusEvent> observer) {
         bus.tap(observer);
+    }
+
+    /** Shutdown: stop waiting for Redis (what is still put off is dead-lettered with its reason). */
+    void stopWaitingForRedis() {
+        outage.stop();
+        bus.stopRetrying();
+    }
+
+    /** How many times the run waited for Redis. */
+    long redisPauses() {
+        return outage.pauses();
     }
 
     RunStats stats() {

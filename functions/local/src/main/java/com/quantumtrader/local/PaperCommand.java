@@ -3,6 +3,9 @@ package com.quantumtrader.local;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.core.policy.PolicyValidationException;
+import com.quantumtrader.core.redis.RedisConnections;
+import com.quantumtrader.core.redis.RedisFaults;
+import com.quantumtrader.core.redis.RedisUnavailableException;
 import com.quantumtrader.local.dashboard.Dashboard;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +21,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +34,10 @@ import picocli.CommandLine.Option;
             "Paper trading: every domain in one JVM on the in-process bus, state and policy in Redis "
                     + "(embedded unless REDIS_URL is set), orders on the simulated exchange, prices from a seeded "
                     + "synthetic market (trending, ranging and volatile regimes) of 1-hour bars on a simulated clock.",
-            "Exit codes: 0 done, 1 failure, 2 invalid input (e.g. a policy that fails validation)."})
+            "A Redis outage pauses the run (retrying with backoff, /health DOWN) instead of ending it; the command "
+                    + "timeout comes from REDIS_URL's timeout parameter (e.g. redis://host:6379?timeout=2s; default 10 s).",
+            "Exit codes: 0 done, 1 failure, 2 invalid input (e.g. a policy that fails validation, a bad or "
+                    + "unreachable REDIS_URL)."})
 final class PaperCommand implements java.util.concurrent.Callable<Integer> {
 
     static final int EXIT_INVALID_INPUT = 2;
@@ -37,6 +45,17 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    /** Where REDIS_URL is read: the process environment, or a test's. */
+    private final UnaryOperator<String> environment;
+
+    PaperCommand() {
+        this(System::getenv);
+    }
+
+    PaperCommand(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
             description = "Symbols to trade (default: ${DEFAULT-VALUE}).", defaultValue = "BTCUSDT,ETHUSDT")
@@ -90,7 +109,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                     : Optional.of(new PaperOptions.ApiSettings(apiPort, Map.of(API_TOKEN_NAME, apiToken()),
                             noDashboard ? OptionalInt.empty() : OptionalInt.of(dashboardPort)));
             options = new PaperOptions(List.copyOf(symbols), Optional.ofNullable(bars), seed, policy,
-                    Optional.ofNullable(eventsOut), Optional.ofNullable(System.getenv("REDIS_URL")),
+                    Optional.ofNullable(eventsOut), Optional.ofNullable(environment.apply(RedisConnections.REDIS_URL_VARIABLE))
+                            .filter(url -> !url.isBlank()).map(String::trim),
                     Duration.ofMillis(pace), PaperOptions.DEFAULT_START, api);
         } catch (PolicyValidationException e) {
             err.println("invalid policy " + policyFile + ":");
@@ -102,7 +122,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             err.flush();
             return EXIT_INVALID_INPUT;
         }
-        return new PaperRun(options, out).run();
+        return new PaperRun(options, out, err).run();
     }
 
     /** QT_API_TOKEN, or a fresh random one for this run (shown once on the console, never logged). */
@@ -128,17 +148,25 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
 
         private final PaperOptions options;
         private final PrintWriter out;
+        private final PrintWriter err;
         private final AtomicBoolean stopRequested = new AtomicBoolean();
         private final CountDownLatch stopped = new CountDownLatch(1);
 
-        PaperRun(PaperOptions options, PrintWriter out) {
+        private final AtomicReference<LocalPlatform> running = new AtomicReference<>();
+
+        PaperRun(PaperOptions options, PrintWriter out, PrintWriter err) {
             this.options = options;
             this.out = out;
+            this.err = err;
         }
 
         int run() {
             Thread hook = new Thread(() -> {
                 stopRequested.set(true);
+                LocalPlatform platform = running.get();
+                if (platform != null) {
+                    platform.stopWaitingForRedis(); // Ctrl-C during a Redis outage still stops the run
+                }
                 try {
                     stopped.await();
                 } catch (InterruptedException e) {
@@ -146,7 +174,23 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }, "quantum-local-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            try (LocalPlatform platform = new LocalPlatform(options)) {
+            LocalPlatform started;
+            try {
+                started = new LocalPlatform(options);
+            } catch (RedisUnavailableException | IllegalArgumentException e) {
+                // a bad or unreachable REDIS_URL (or another bad setting): one clear line, no stack trace
+                err.println("cannot start paper trading: " + e.getMessage());
+                err.flush();
+                stopped.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // already shutting down: the hook runs and finds the latch open
+                }
+                return EXIT_INVALID_INPUT;
+            }
+            running.set(started);
+            try (LocalPlatform platform = started) {
                 Progress progress = new Progress(platform, out, options.bars().orElse(-1L));
                 progress.started(options);
                 platform.dashboardUri().ifPresent(page -> {
@@ -157,7 +201,16 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                 });
                 long limit = options.bars().orElse(Long.MAX_VALUE);
                 while (!stopRequested.get() && platform.stats().bars() < limit) {
-                    platform.step();
+                    try {
+                        platform.step();
+                    } catch (RuntimeException e) {
+                        if (stopRequested.get() && RedisFaults.unavailable(e)) {
+                            err.println("stopped while waiting for Redis: " + e.getMessage());
+                            err.flush();
+                            break;
+                        }
+                        throw e;
+                    }
                     progress.maybePrint();
                     pause();
                 }

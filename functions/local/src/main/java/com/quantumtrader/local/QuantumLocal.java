@@ -2,6 +2,7 @@ package com.quantumtrader.local;
 
 import com.quantumtrader.local.data.DataCommand;
 import java.io.PrintWriter;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,7 +35,18 @@ public final class QuantumLocal implements Runnable {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new QuantumLocal());
+        return commandLine(System::getenv);
+    }
+
+    /** The command line reading its environment (REDIS_URL) from {@code environment}: for tests. */
+    static CommandLine commandLine(UnaryOperator<String> environment) {
+        return new CommandLine(new QuantumLocal(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return type == PaperCommand.class ? type.cast(new PaperCommand(environment))
+                        : CommandLine.defaultFactory().create(type);
+            }
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,6 +26,34 @@ class PaperCommandTest {
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
+    }
+
+    int runWithEnvironment(Map<String, String> environment, String... args) {
+        CommandLine cli = QuantumLocal.commandLine(environment::get);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void aMalformedRedisUrlExitsWithCodeTwoAndOneClearLineWithoutAStackTrace() {
+        int code = runWithEnvironment(Map.of("REDIS_URL", "http://cache.internal:6379"), "paper", "--bars", "1",
+                "--no-api");
+
+        assertThat(code).isEqualTo(PaperCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString().lines()).containsExactly("cannot start paper trading: Redis URL must start with "
+                + "redis:// or rediss:// (standalone server), got http");
+    }
+
+    @Test
+    void anUnreachableRedisUrlExitsWithCodeTwoAndOneClearLineThatMasksThePassword() {
+        int code = runWithEnvironment(Map.of("REDIS_URL", "redis://:s3cret-pass@127.0.0.1:1"), "paper", "--bars", "1",
+                "--no-api");
+
+        assertThat(code).isEqualTo(PaperCommand.EXIT_INVALID_INPUT);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("cannot start paper trading: cannot connect to Redis at redis://:***@127.0.0.1:1: ")
+                .doesNotContain("s3cret-pass");
     }
 
     @Test

@@ -6,12 +6,14 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.Route;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +30,12 @@ import software.amazon.event.ruler.Machine;
  * replay produces the same sequence. Subscribers are called in subscription order.
  *
  * <p>Single-threaded by design: the thread that publishes when the bus is idle drains the queue.
+ *
+ * <p>A delivery put off ({@code RETRY_LATER}: Redis unreachable, or another attempt holds its claim) is delivered
+ * again in place, after a {@link RetryBackoff}, until it is done with: there is no other copy of the event to
+ * redeliver later, and waiting keeps the order of causes and effects (and so a run with a fault publishes what the
+ * same run without it does). Only {@link #stopRetrying()} ends the wait; a delivery still put off then is
+ * dead-lettered with its reason, as a FAILED or REJECTED one is at once.
  */
 public final class InProcessEventBus implements EventBus {
 
@@ -52,6 +60,25 @@ public final class InProcessEventBus implements EventBus {
     private final List<DeadLetter> deadLetters = Collections.synchronizedList(new ArrayList<>());
     private boolean dispatching;
     private long subscriptions;
+    private final RetryBackoff backoff;
+    private final List<RetryListener> retryListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean stopRetrying;
+
+    /** Told when a delivery is put off and when a put-off delivery is done with (e.g. to report an outage). */
+    public interface RetryListener {
+
+        void putOff(String handler, BusEvent event, String reason, int attempt, Duration wait);
+
+        void resumed(String handler, BusEvent event, int attempts);
+    }
+
+    public InProcessEventBus() {
+        this(RetryBackoff.defaults());
+    }
+
+    public InProcessEventBus(RetryBackoff backoff) {
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+    }
 
     /** A delivery the consumer could not handle, kept with its reason. */
     public record DeadLetter(String handler, BusEvent event, String reason) {
@@ -150,14 +177,26 @@ public final class InProcessEventBus implements EventBus {
             if (!matched.contains(subscriber.ruleName())) {
                 continue;
             }
-            HandlerOutcome outcome;
-            try {
-                outcome = subscriber.consumer().accept(event);
-            } catch (RuntimeException e) {
-                outcome = HandlerOutcome.failed(e.toString());
-            }
-            if (outcome == null) {
-                outcome = HandlerOutcome.failed("consumer returned no outcome");
+            HandlerOutcome outcome = call(subscriber, event);
+            for (int attempt = 1; outcome.status() == HandlerOutcome.Status.RETRY_LATER && !stopRetrying; attempt++) {
+                Duration wait = backoff.delay(attempt);
+                String handler = subscriber.route().handler();
+                LOG.warn("{} put off {} {} (attempt {}), delivering it again in {}: {}", handler, event.name(),
+                        event.eventId(), attempt, wait, outcome.reason());
+                for (RetryListener listener : retryListeners) {
+                    listener.putOff(handler, event, outcome.reason(), attempt, wait);
+                }
+                if (!pause(wait)) {
+                    break;
+                }
+                outcome = call(subscriber, event);
+                if (outcome.status() != HandlerOutcome.Status.RETRY_LATER) {
+                    LOG.info("{} took {} {} after {} attempts: {}", handler, event.name(), event.eventId(),
+                            attempt + 1, outcome.status());
+                    for (RetryListener listener : retryListeners) {
+                        listener.resumed(handler, event, attempt + 1);
+                    }
+                }
             }
             if (!outcome.acknowledged()) {
                 // In process there is no later redelivery to wait for: the event is kept with its reason.
@@ -167,6 +206,39 @@ public final class InProcessEventBus implements EventBus {
                         subscriber.route().handler(), outcome.reason());
             }
         }
+    }
+
+    private static HandlerOutcome call(Subscriber subscriber, BusEvent event) {
+        HandlerOutcome outcome;
+        try {
+            outcome = subscriber.consumer().accept(event);
+        } catch (RuntimeException e) {
+            outcome = HandlerOutcome.failed(e.toString());
+        }
+        return outcome == null ? HandlerOutcome.failed("consumer returned no outcome") : outcome;
+    }
+
+    /** False when the wait was cut short (stop requested, thread interrupted). */
+    private boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return !stopRetrying;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void onRetry(RetryListener listener) {
+        retryListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Ends every wait for a put-off delivery (at shutdown): such a delivery is dead-lettered with its reason.
+     * Not synchronized, so it reaches a bus whose dispatching thread is waiting.
+     */
+    public void stopRetrying() {
+        stopRetrying = true;
     }
 
     /** The names of the rules the event matches; null when it cannot be routed. */

@@ -51,10 +51,12 @@ import software.amazon.event.ruler.Machine;
  *       {@code source}/{@code detail-type} can match; one thread per subscription reads with
  *       {@code XREADGROUP BLOCK}, applies the full pattern with event-ruler (entries it filters out are acked
  *       unseen), decodes and validates the entry, and calls the consumer.</li>
- *   <li>An entry is acked only after an acknowledged outcome. A FAILED one stays pending and is taken again with
+ *   <li>An entry is acked only after an acknowledged outcome. A FAILED or RETRY_LATER one stays pending and is taken again with
  *       {@code XAUTOCLAIM} once it has been idle for {@code minIdle}, by this or any other consumer of the group,
  *       which is also how the entries of a consumer that died are recovered.</li>
- *   <li>An entry that is malformed (bad JSON, or rejected by {@link EventValidator#decode}), that the consumer
+ *   <li>An entry that is malformed (bad JSON, or rejected by {@link EventValidator#decode}), that is not its
+ *       stream's event (another or an unknown {@code detail-type}, a {@code source} other than the event's producer:
+ *       checked before the route's pattern, which would filter it out unseen), that the consumer
  *       REJECTS, or that has been delivered {@code maxDeliveries} times is written to the dead-letter stream with
  *       the handler, the error and the original entry, then acked.</li>
  * </ul>
@@ -124,6 +126,23 @@ public final class RedisStreamsEventBus implements EventBus {
         public static Settings defaults() {
             return new Settings(10_000, Duration.ofSeconds(2), Duration.ofSeconds(30), 5,
                     ManagementFactory.getRuntimeMXBean().getName(), "events:", 100);
+        }
+
+        /**
+         * Checks that an idempotency lease ends before this bus delivers a pending entry again: the entry of a
+         * consumer that died holding its claim must find the claim expired when it is claimed back, not be put off
+         * until its deliveries run out.
+         *
+         * @return the lease
+         */
+        public Duration requireLeaseShorterThanRedelivery(Duration leaseTtl) {
+            Objects.requireNonNull(leaseTtl, "leaseTtl");
+            if (leaseTtl.compareTo(minIdle) >= 0) {
+                throw new IllegalArgumentException("the idempotency lease (" + leaseTtl + ") must be shorter than the "
+                        + "bus's redelivery interval minIdle (" + minIdle + "), or the redelivery of an entry whose "
+                        + "consumer died finds the dead claim still held");
+            }
+            return leaseTtl;
         }
 
         public Settings withMaxLen(long value) {
@@ -441,6 +460,12 @@ public final class RedisStreamsEventBus implements EventBus {
                 if (!tree.isObject()) {
                     throw new MalformedEventException("an event must be a JSON object");
                 }
+                String misplaced = notThisStreamsEvent(stream, tree);
+                if (misplaced != null) {
+                    // checked before the pattern, which would otherwise filter it out and ack it unseen
+                    deadLetter(stream, entry.getId(), json, delivery, misplaced);
+                    return;
+                }
                 if (pattern.rulesForJSONEvent(tree).isEmpty()) {
                     ack(stream, entry.getId()); // on this stream, but filtered out by the route's pattern
                     return;
@@ -465,7 +490,7 @@ public final class RedisStreamsEventBus implements EventBus {
                     lastFailure.remove(key);
                 }
                 case REJECTED -> deadLetter(stream, entry.getId(), json, delivery, outcome.reason());
-                case FAILED -> {
+                case FAILED, RETRY_LATER -> {
                     if (delivery >= settings.maxDeliveries()) {
                         deadLetter(stream, entry.getId(), json, delivery, "failed " + delivery + " times, last: "
                                 + outcome.reason());
@@ -477,6 +502,29 @@ public final class RedisStreamsEventBus implements EventBus {
                     }
                 }
             }
+        }
+
+        /**
+         * Why the entry is not an event of this stream (its {@code detail-type} is another name, or none of the
+         * catalog's; its {@code source} is not the event's producer); null when it is one.
+         */
+        private String notThisStreamsEvent(String stream, JsonNode tree) {
+            String name = stream.substring(settings.streamPrefix().length());
+            JsonNode detailType = tree.get("detail-type");
+            JsonNode source = tree.get("source");
+            if (detailType == null || !detailType.isTextual()) {
+                return "'detail-type' is missing or not a string";
+            }
+            if (!detailType.asText().equals(name)) {
+                return "detail-type '" + detailType.asText() + "' on the stream of " + name
+                        + (EventCatalog.find(detailType.asText()).isEmpty() ? " (not a catalog event)" : "");
+            }
+            String producer = EventCatalog.require(name).producer().source();
+            if (source == null || !source.isTextual() || !source.asText().equals(producer)) {
+                return "source " + (source == null ? "missing" : "'" + source.asText() + "'") + " is not the producer of "
+                        + name + " (" + producer + ")";
+            }
+            return null;
         }
 
         private void ack(String stream, String id) {

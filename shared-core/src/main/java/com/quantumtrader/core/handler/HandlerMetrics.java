@@ -4,13 +4,14 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** Per-handler counters (handled, duplicates, rejected, failed) and a latency histogram in microseconds. */
+/** Per-handler counters (handled, duplicates, rejected, failed, put off) and a latency histogram in microseconds. */
 public final class HandlerMetrics {
 
     private final LongAdder handled = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final LongAdder retriesLater = new LongAdder();
     private final Histogram latencyMicros = new ConcurrentHistogram(3);
 
     void record(HandlerOutcome outcome, long nanos) {
@@ -19,6 +20,7 @@ public final class HandlerMetrics {
             case DUPLICATE -> duplicates.increment();
             case REJECTED -> rejected.increment();
             case FAILED -> failed.increment();
+            case RETRY_LATER -> retriesLater.increment();
         }
         latencyMicros.recordValue(Math.max(0, nanos / 1_000));
     }
@@ -37,6 +39,11 @@ public final class HandlerMetrics {
 
     public long failed() {
         return failed.sum();
+    }
+
+    /** Deliveries put off: claimed by another attempt, or Redis unreachable. */
+    public long retriesLater() {
+        return retriesLater.sum();
     }
 
     public long latencyMicrosAtPercentile(double percentile) {

@@ -1,10 +1,12 @@
 package com.quantumtrader.core.handler;
 
 import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.redis.RedisFaults;
 import com.quantumtrader.core.trace.TraceContext;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventValidator;
 import com.quantumtrader.events.MalformedEventException;
+import io.lettuce.core.RedisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -81,27 +83,67 @@ public final class HandlerRuntime {
             LOG.error("event rejected: {}", e.getMessage());
             return HandlerOutcome.rejected(e.getMessage());
         }
-        if (!idempotency.claim(definition.name(), event.eventId())) {
+        IdempotencyStore.Claim claim;
+        try {
+            claim = idempotency.claim(definition.name(), event.eventId());
+        } catch (RedisException e) {
+            LOG.warn("cannot claim {}: Redis unavailable, retry later: {}", event.name(), e.toString());
+            return HandlerOutcome.retryLater("Redis unavailable: " + e);
+        }
+        if (claim == IdempotencyStore.Claim.COMPLETED) {
             LOG.debug("duplicate {} ignored", event.name());
             return HandlerOutcome.duplicate();
+        }
+        if (claim == IdempotencyStore.Claim.IN_PROGRESS) {
+            // another attempt holds it, perhaps one that died: only a completed record makes a duplicate
+            LOG.info("{} is being handled by another attempt, retry later", event.name());
+            return HandlerOutcome.retryLater("another attempt holds the claim on " + event.eventId());
         }
         List<BusEvent> out;
         try {
             out = toEvents(definition.handler().handle(new InboundEvent(event)), event.traceId());
         } catch (MalformedEventException e) {
-            idempotency.complete(definition.name(), event.eventId());
+            completeOrLeave(event);
             LOG.error("event rejected by handler: {}", e.getMessage());
             return HandlerOutcome.rejected(e.getMessage());
         } catch (RuntimeException e) {
-            idempotency.release(definition.name(), event.eventId());
+            release(event);
+            if (RedisFaults.unavailable(e)) {
+                LOG.warn("handler {} could not reach Redis on {}, retry later: {}", definition.name(), event.name(),
+                        e.toString());
+                return HandlerOutcome.retryLater("Redis unavailable: " + e);
+            }
             LOG.error("handler failed on {}: {}", event.name(), e.toString(), e);
             return HandlerOutcome.failed(e.toString());
         }
         // Publish before completing the claim: a crash in between leaves the lease to expire and the event is
         // redelivered, so nothing is lost (at least once).
         out.forEach(publisher);
-        idempotency.complete(definition.name(), event.eventId());
+        completeOrLeave(event);
         return HandlerOutcome.handled(out);
+    }
+
+    /**
+     * Marks the event done. When Redis cannot be reached the outcome stands (what the handler returned is published
+     * already, and handling it again would publish it twice); the claim then stays a lease that expires.
+     */
+    private void completeOrLeave(BusEvent event) {
+        try {
+            idempotency.complete(definition.name(), event.eventId());
+        } catch (RedisException e) {
+            LOG.warn("cannot mark {} {} done (Redis unavailable), its claim will expire: {}", event.name(),
+                    event.eventId(), e.toString());
+        }
+    }
+
+    /** Frees the claim for a retry; when Redis cannot be reached the lease expires (or this claimant re-takes it). */
+    private void release(BusEvent event) {
+        try {
+            idempotency.release(definition.name(), event.eventId());
+        } catch (RedisException e) {
+            LOG.warn("cannot release the claim on {} {} (Redis unavailable): {}", event.name(), event.eventId(),
+                    e.toString());
+        }
     }
 
     private static void validate(BusEvent event) {

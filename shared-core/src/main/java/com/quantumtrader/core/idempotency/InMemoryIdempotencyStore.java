@@ -10,19 +10,20 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In-memory dedupe for backtests and single-JVM runs, with the Redis store's contract: release frees only a claim in
- * progress, never a completed event. Without a clock nothing expires; with one, a completed event is forgotten once
+ * In-memory dedupe for backtests and single-JVM runs, with the Redis store's contract: release frees only this
+ * thread's claim in progress, never a completed event nor another thread's claim. Without a clock nothing expires; with one, a completed event is forgotten once
  * the dedupe window has passed on that clock, as its Redis key would expire, so a long backtest holds a window of
  * events rather than every event it ever handled (a year of 1-minute bars is millions of deliveries).
  */
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
-    private enum State { IN_PROGRESS, DONE }
+    /** A claim in progress holds its thread; a completed one holds {@link #DONE}. */
+    private static final Object DONE = new Object();
 
     private record Completed(String key, Instant expiresAt) {
     }
 
-    private final Map<String, State> claims = new ConcurrentHashMap<>();
+    private final Map<String, Object> claims = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration window;
     /** Completed claims in completion order, so the expired ones are always at the head. */
@@ -44,14 +45,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public boolean claim(String handler, String eventId) {
-        return claims.putIfAbsent(key(handler, eventId), State.IN_PROGRESS) == null;
+    public Claim claim(String handler, String eventId) {
+        Thread me = Thread.currentThread();
+        Object holder = claims.putIfAbsent(key(handler, eventId), me);
+        if (holder == null || holder == me) {
+            return Claim.ACQUIRED; // new, or this thread's own earlier attempt, which is over
+        }
+        return holder == DONE ? Claim.COMPLETED : Claim.IN_PROGRESS;
     }
 
     @Override
     public void complete(String handler, String eventId) {
         String key = key(handler, eventId);
-        claims.put(key, State.DONE);
+        claims.put(key, DONE);
         if (clock != null) {
             expireAndRemember(key);
         }
@@ -62,14 +68,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         Completed oldest;
         while ((oldest = completed.peek()) != null && !oldest.expiresAt().isAfter(now)) {
             completed.remove();
-            claims.remove(oldest.key(), State.DONE);
+            claims.remove(oldest.key(), DONE);
         }
         completed.add(new Completed(key, now.plus(window)));
     }
 
     @Override
     public void release(String handler, String eventId) {
-        claims.remove(key(handler, eventId), State.IN_PROGRESS);
+        claims.remove(key(handler, eventId), Thread.currentThread());
     }
 
     /** Claims held now, in progress or completed (for tests). */

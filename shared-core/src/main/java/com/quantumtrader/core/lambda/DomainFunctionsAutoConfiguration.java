@@ -95,8 +95,8 @@ public class DomainFunctionsAutoConfiguration {
     @Lazy
     @ConditionalOnMissingBean
     IdempotencyStore idempotencyStore(RedisConnections redis, Environment environment) {
-        return new RedisIdempotencyStore(redis,
-                environment.getProperty("quantum.idempotency.lease-ttl", Duration.class, LambdaEnvironment.DEFAULT_LEASE_TTL),
+        return new RedisIdempotencyStore(redis, LambdaEnvironment.requireLeaseBeforeRetry(
+                environment.getProperty("quantum.idempotency.lease-ttl", Duration.class, LambdaEnvironment.DEFAULT_LEASE_TTL)),
                 environment.getProperty("quantum.idempotency.done-ttl", Duration.class, LambdaEnvironment.DEFAULT_DONE_TTL));
     }
 

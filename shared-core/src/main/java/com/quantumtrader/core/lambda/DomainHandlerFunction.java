@@ -26,7 +26,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * One domain handler as a Spring Cloud Function: takes the EventBridge-to-Lambda event ({@code version}, {@code id},
  * {@code detail-type}, {@code source}, …, {@code detail} = envelope), runs it through the {@link HandlerRuntime}, and
  * returns a JSON summary. A rejected (malformed) event throws {@link MalformedEventException} and a failed handler
- * throws {@link HandlerFailedException}, so Lambda retries and finally dead-letters the delivery. An event that does
+ * throws {@link HandlerFailedException}, so Lambda retries and finally dead-letters the delivery; so does a delivery
+ * whose claim another attempt holds (only a completed one is a duplicate). An event that does
  * not match this handler's routing-table pattern is rejected too: a misrouted rule cannot make a handler act on
  * another handler's events.
  */
@@ -65,6 +66,8 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
             case HANDLED, DUPLICATE -> summary(event, outcome);
             case REJECTED -> throw new MalformedEventException(route.handler() + " rejected the event: " + outcome.reason());
             case FAILED -> throw new HandlerFailedException(route.handler(), outcome.reason());
+            // not a duplicate: fail the invocation, so Lambda retries it and finally dead-letters it
+            case RETRY_LATER -> throw new HandlerFailedException(route.handler(), "retry later: " + outcome.reason());
         };
     }
 

@@ -26,11 +26,30 @@ public final class LambdaEnvironment {
     public static final String REDIS_URL = "REDIS_URL";
     /** Variable naming the EventBridge custom bus that handler output is put on. */
     public static final String EVENT_BUS_NAME = "EVENT_BUS_NAME";
-    /** Lambda's longest timeout: a claim of a crashed invocation blocks redeliveries no longer than a live one could run. */
-    static final Duration DEFAULT_LEASE_TTL = Duration.ofMinutes(15);
+    /**
+     * Lambda's first asynchronous retry of a failed invocation comes about a minute after it (the second two minutes
+     * after that): a claim left by a crashed invocation must have expired by then, or the retry is put off again.
+     */
+    public static final Duration ASYNC_RETRY_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Shorter than {@link #ASYNC_RETRY_INTERVAL}, longer than the handlers' usual run (they have 30 s timeouts, learning's
+     * training 300 s: a duplicate delivery arriving more than this after a slow run began could run beside it, which
+     * idempotent handlers tolerate; losing a retried delivery is what must not happen).
+     */
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(45);
     /** Longer than EventBridge's retry window (24 h) plus Lambda's asynchronous retries (up to 6 h). */
     static final Duration DEFAULT_DONE_TTL = Duration.ofHours(48);
     static final Duration DEFAULT_POLICY_CACHE_TTL = Duration.ofSeconds(5);
+
+    /** The lease must expire before Lambda retries a crashed invocation, or the retry is put off as in progress. */
+    public static Duration requireLeaseBeforeRetry(Duration leaseTtl) {
+        if (leaseTtl == null || leaseTtl.toMillis() < 1 || leaseTtl.compareTo(ASYNC_RETRY_INTERVAL) >= 0) {
+            throw new IllegalArgumentException("quantum.idempotency.lease-ttl must be between 1 ms and Lambda's "
+                    + "asynchronous retry interval (" + ASYNC_RETRY_INTERVAL + "), got " + leaseTtl
+                    + ": a retry inside the lease of a crashed invocation would be put off until it reaches the DLQ");
+        }
+        return leaseTtl;
+    }
 
     private final ObjectProvider<Clock> clock;
     private final ObjectProvider<DomainStateStores> state;

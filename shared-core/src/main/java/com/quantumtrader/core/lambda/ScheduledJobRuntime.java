@@ -44,7 +44,13 @@ final class ScheduledJobRuntime {
     }
 
     Run run(ScheduledInvocation invocation) {
-        if (!idempotency.claim(job.name(), invocation.id())) {
+        IdempotencyStore.Claim claim = idempotency.claim(job.name(), invocation.id());
+        if (claim == IdempotencyStore.Claim.IN_PROGRESS) {
+            // perhaps a run that died: fail this invocation so the scheduler retries it (or dead-letters it)
+            throw new HandlerFailedException(job.name(), "another attempt holds scheduled invocation "
+                    + invocation.id() + ", retry later");
+        }
+        if (claim == IdempotencyStore.Claim.COMPLETED) {
             LOG.info("periodic job {} already ran for scheduled invocation {}", job.name(), invocation.id());
             return new Run(true, null, List.of());
         }

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,7 +25,7 @@ import redis.embedded.core.ExecutableProvider;
  * {@code REDIS_URL} is given) and for tests. The binary comes from the embedded-redis library; the process is ours,
  * so that at exit the owner finishes its last writes before Redis goes (on Ctrl-C the JVM runs every shutdown hook
  * at once, and a Redis killed under a run that is still closing down leaves it blocked on a dead connection).
- * Persistence is off: a scratch server that dies with the JVM.
+ * Persistence is off (a scratch server that dies with the JVM), except on a {@link #startDurable durable} one.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -45,7 +46,20 @@ public final class EmbeddedRedis implements AutoCloseable {
     }
 
     public static EmbeddedRedis start() {
-        int port = freePort();
+        return start(freePort(), List.of("--save", "", "--appendonly", "no"));
+    }
+
+    /**
+     * A server that keeps every write: appended to a log in {@code dataDir} and synced before it is acknowledged, so
+     * a server started again on the same port and directory after {@link #close()} (a restart) has every write. For
+     * tests of a Redis restart under a running platform; {@code port} 0 picks a free one.
+     */
+    public static EmbeddedRedis startDurable(int port, Path dataDir) {
+        return start(port == 0 ? freePort() : port, List.of("--save", "", "--appendonly", "yes",
+                "--appendfsync", "always", "--dir", dataDir.toAbsolutePath().toString()));
+    }
+
+    private static EmbeddedRedis start(int port, List<String> persistence) {
         Process process;
         try {
             File binary = ExecutableProvider.newJarResourceProvider().get();
@@ -54,8 +68,8 @@ public final class EmbeddedRedis implements AutoCloseable {
             // under the JVM's feet; the shutdown hook below stops it after the owner has closed.
             SETSID.ifPresent(command::add);
             command.addAll(List.of(binary.getAbsolutePath(),
-                    "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                    "--save", "", "--appendonly", "no", "--maxmemory", "256mb"));
+                    "--bind", "127.0.0.1", "--port", Integer.toString(port), "--maxmemory", "256mb"));
+            command.addAll(persistence);
             process = new ProcessBuilder(command)
                     .directory(binary.getParentFile())
                     .redirectErrorStream(true)

@@ -15,6 +15,7 @@ import com.quantumtrader.events.Route;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.risk.SignalApproved;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -198,6 +199,63 @@ class InProcessEventBusTest extends EventBusContract {
         bus.publish(bar("BTCUSDT", "67251.10"));
 
         assertThat(riskController.events()).containsExactly(signal);
+    }
+
+    @Test
+    void deliversAPutOffDeliveryAgainInPlaceBeforeAnythingElseUntilItIsTaken() {
+        // given: a handler that finds Redis unavailable twice, then handles the event
+        InProcessEventBus patient = new InProcessEventBus(new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(4)));
+        List<String> log = new CopyOnWriteArrayList<>();
+        List<Integer> putOffAttempts = new CopyOnWriteArrayList<>();
+        patient.onRetry(new InProcessEventBus.RetryListener() {
+            @Override
+            public void putOff(String handler, BusEvent event, String reason, int attempt, Duration wait) {
+                putOffAttempts.add(attempt);
+            }
+
+            @Override
+            public void resumed(String handler, BusEvent event, int attempts) {
+                log.add("resumed after " + attempts);
+            }
+        });
+        patient.subscribe(MARK_TO_MARKET, event -> {
+            log.add("mark_to_market <- " + event.envelope().payload().path("close").asText());
+            return log.size() < 3 ? HandlerOutcome.retryLater("Redis unavailable: command timed out")
+                    : HandlerOutcome.handled(List.of());
+        });
+
+        // when
+        patient.publish(bar("BTCUSDT", "67251.10"));
+        patient.publish(bar("BTCUSDT", "67252.10"));
+
+        // then: the first bar is delivered three times before the second is delivered at all, and nothing is lost
+        assertThat(log).containsExactly("mark_to_market <- 67251.10", "mark_to_market <- 67251.10",
+                "mark_to_market <- 67251.10", "resumed after 3", "mark_to_market <- 67252.10");
+        assertThat(putOffAttempts).containsExactly(1, 2);
+        assertThat(patient.deadLetters()).isEmpty();
+    }
+
+    @Test
+    void deadLettersAStillPutOffDeliveryWithItsReasonOnceRetryingIsStopped() {
+        InProcessEventBus stopping = new InProcessEventBus(new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(1)));
+        stopping.subscribe(MARK_TO_MARKET, event -> {
+            stopping.stopRetrying(); // as the shutdown hook does from its own thread
+            return HandlerOutcome.retryLater("Redis unavailable: connection refused");
+        });
+
+        stopping.publish(bar("BTCUSDT", "67251.10"));
+
+        assertThat(stopping.deadLetters()).extracting(InProcessEventBus.DeadLetter::reason)
+                .containsExactly("Redis unavailable: connection refused");
+    }
+
+    @Test
+    void backoffDoublesFromItsFirstWaitUpToItsMaximum() {
+        RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(100), Duration.ofMillis(500));
+
+        assertThat(List.of(backoff.delay(1), backoff.delay(2), backoff.delay(3), backoff.delay(4), backoff.delay(60)))
+                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
+                        Duration.ofMillis(500), Duration.ofMillis(500));
     }
 
     @Test

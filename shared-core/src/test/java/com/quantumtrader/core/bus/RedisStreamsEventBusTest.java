@@ -3,7 +3,11 @@ package com.quantumtrader.core.bus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerOutcome;
+import com.quantumtrader.core.handler.HandlerRuntime;
+import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.testing.RedisTestServer;
 import com.quantumtrader.events.BusEvent;
@@ -238,6 +242,116 @@ class RedisStreamsEventBusTest extends EventBusContract {
         assertThat(dead.get(1).getBody()).containsEntry("entry", notJson);
         assertThat(dead.get(1).getBody().get("error")).startsWith("not valid JSON");
         assertThat(bus.deadLetterCount()).isEqualTo(2);
+    }
+
+    @Test
+    void deadLettersAnEntryOfAnUnknownDetailTypeWithTheReasonInsteadOfAckingItUnseen() {
+        Inbox markToMarket = subscribe(MARK_TO_MARKET);
+        String stream = bus.streamOf("market.price.update");
+        String unknown = EventJson.write(bar("BTCUSDT", "67251.10"))
+                .replace("\"detail-type\":\"market.price.update\"", "\"detail-type\":\"market.price.updat3\"");
+        BusEvent good = bar("BTCUSDT", "67252.10");
+
+        commands.xadd(stream, Map.of("entry", unknown));
+        bus.publish(good);
+
+        Await.until(() -> assertThat(markToMarket.events()).containsExactly(good));
+        awaitAllDelivered();
+        List<StreamMessage<String, String>> dead = commands.xrange(bus.deadLetterStream(), Range.create("-", "+"));
+        assertThat(dead).singleElement().satisfies(entry -> {
+            assertThat(entry.getBody()).containsEntry("handler", "mark_to_market").containsEntry("entry", unknown);
+            assertThat(entry.getBody().get("error")).isEqualTo("detail-type 'market.price.updat3' on the stream of "
+                    + "market.price.update (not a catalog event)");
+        });
+    }
+
+    @Test
+    void deadLettersAnEntryWhoseSourceIsNotTheEventsProducerInsteadOfAckingItUnseen() {
+        Inbox markToMarket = subscribe(MARK_TO_MARKET);
+        String stream = bus.streamOf("market.price.update");
+        String spoofed = EventJson.write(bar("BTCUSDT", "67251.10"))
+                .replace("\"source\":\"quantum.execution\"", "\"source\":\"quantum.ai_engine\"");
+        assertThat(spoofed).contains("quantum.ai_engine");
+
+        commands.xadd(stream, Map.of("entry", spoofed));
+
+        Await.until(() -> assertThat(commands.xlen(bus.deadLetterStream())).isEqualTo(1));
+        awaitAllDelivered();
+        Map<String, String> dead = commands.xrange(bus.deadLetterStream(), Range.create("-", "+")).get(0).getBody();
+        assertThat(dead).containsEntry("entry", spoofed);
+        assertThat(dead.get("error")).isEqualTo("source 'quantum.ai_engine' is not the producer of market.price.update "
+                + "(quantum.execution)");
+        assertThat(markToMarket.events()).isEmpty();
+    }
+
+    @Test
+    void handlesTheRedeliveryOfAnEntryWhoseConsumerDiedHoldingItsClaimOnceTheLeaseHasRunOut() {
+        // given: a consumer (another process, with its own idempotency store) read the entry, claimed it and died
+        Duration lease = settings.requireLeaseShorterThanRedelivery(Duration.ofMillis(200));
+        String stream = bus.streamOf("market.price.update");
+        commands.xgroupCreate(StreamOffset.latest(stream), "mark_to_market", XGroupCreateArgs.Builder.mkstream());
+        BusEvent bar = bar("BTCUSDT", "67251.10");
+        commands.del(RedisIdempotencyStore.redisKey("mark_to_market", bar.eventId())); // ids repeat across tests
+        bus.publish(bar);
+        commands.xreadgroup(Consumer.from("mark_to_market", "killed-worker"), XReadArgs.Builder.count(1),
+                StreamOffset.lastConsumed(stream));
+        assertThat(new RedisIdempotencyStore(redis, lease, Duration.ofHours(1)).claim("mark_to_market", bar.eventId()))
+                .isEqualTo(IdempotencyStore.Claim.ACQUIRED);
+
+        // when: a live consumer of the handler joins, through the handler runtime
+        List<BusEvent> handled = new CopyOnWriteArrayList<>();
+        bus.subscribe(MARK_TO_MARKET, markToMarketRuntime(lease, handled)::dispatch);
+
+        // then: the entry is handled once and acked, nothing is dead-lettered
+        Await.until(() -> assertThat(handled).containsExactly(bar));
+        Await.until(() -> assertThat(commands.xpending(stream, "mark_to_market").getCount()).isZero());
+        assertThat(commands.xlen(bus.deadLetterStream())).isZero();
+    }
+
+    @Test
+    void putsOffARedeliveryInsideALiveClaimInsteadOfAckingItAsADuplicateAndHandlesItOnceTheClaimIsGone() {
+        // given: a consumer that died holding a claim whose lease outlasts several redeliveries
+        RedisStreamsEventBus patient = newBus(settings.withMaxDeliveries(20).withConsumerName("worker-2"));
+        String stream = patient.streamOf("market.price.update");
+        commands.xgroupCreate(StreamOffset.latest(stream), "mark_to_market", XGroupCreateArgs.Builder.mkstream());
+        BusEvent bar = bar("BTCUSDT", "67251.10");
+        commands.del(RedisIdempotencyStore.redisKey("mark_to_market", bar.eventId())); // ids repeat across tests
+        patient.publish(bar);
+        commands.xreadgroup(Consumer.from("mark_to_market", "killed-worker"), XReadArgs.Builder.count(1),
+                StreamOffset.lastConsumed(stream));
+        String claimKey = RedisIdempotencyStore.redisKey("mark_to_market", bar.eventId());
+        new RedisIdempotencyStore(redis, Duration.ofSeconds(2), Duration.ofHours(1)).claim("mark_to_market", bar.eventId());
+
+        // when: the entry is redelivered to a live consumer while that claim holds
+        List<BusEvent> handled = new CopyOnWriteArrayList<>();
+        HandlerRuntime runtime = markToMarketRuntime(Duration.ofMillis(200), handled);
+        patient.subscribe(MARK_TO_MARKET, runtime::dispatch);
+
+        // then: it is put off, not acked: still pending while the claim lives
+        Await.until(() -> assertThat(runtime.metrics().retriesLater()).isPositive());
+        assertThat(commands.xpending(stream, "mark_to_market").getCount()).isEqualTo(1);
+        assertThat(commands.exists(claimKey)).as("the dead claim is still held").isEqualTo(1);
+        assertThat(handled).isEmpty();
+        // and once the dead claim's lease has run out it is handled, exactly once
+        Await.until(() -> assertThat(handled).containsExactly(bar));
+        Await.until(() -> assertThat(commands.xpending(stream, "mark_to_market").getCount()).isZero());
+        assertThat(commands.get(claimKey)).isEqualTo("DONE");
+        assertThat(commands.xlen(patient.deadLetterStream())).isZero();
+    }
+
+    @Test
+    void refusesAnIdempotencyLeaseThatOutlastsTheRedeliveryInterval() {
+        assertThatThrownBy(() -> settings.requireLeaseShorterThanRedelivery(settings.minIdle()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be shorter than the bus's redelivery interval minIdle (PT0.3S)");
+        assertThat(settings.requireLeaseShorterThanRedelivery(Duration.ofMillis(299))).isEqualTo(Duration.ofMillis(299));
+    }
+
+    private HandlerRuntime markToMarketRuntime(Duration lease, List<BusEvent> handled) {
+        return new HandlerRuntime(new HandlerDefinition("mark_to_market", Domain.PORTFOLIO, event -> {
+            handled.add(event.event());
+            return List.of();
+        }), new RedisIdempotencyStore(redis, lease, Duration.ofHours(1)), events.factory(), published -> { });
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.quantumtrader.core.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantumtrader.core.idempotency.IdempotencyStore.Claim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -27,30 +28,48 @@ abstract class IdempotencyStoreContract {
 
     @Test
     void theFirstClaimOfAnEventWins() {
-        assertThat(store.claim("risk.check_signal", "evt-1")).isTrue();
+        assertThat(store.claim("risk.check_signal", "evt-1")).isEqualTo(Claim.ACQUIRED);
     }
 
     @Test
-    void aSecondClaimWhileTheFirstIsInProgressLoses() {
+    void anotherAttemptsClaimWhileTheFirstIsInProgressIsToldToRetryLaterNotThatItIsADuplicate() throws Exception {
         store.claim("risk.check_signal", "evt-1");
 
-        assertThat(store.claim("risk.check_signal", "evt-1")).isFalse();
+        assertThat(claimOnAnotherThread("risk.check_signal", "evt-1")).isEqualTo(Claim.IN_PROGRESS);
     }
 
     @Test
-    void aRedeliveryAfterSuccessIsNotHandledAgain() {
+    void theSameClaimantTakesItsOwnUnfinishedClaimOver() {
+        // its earlier attempt is over (e.g. a command timed out after the claim reached the server)
+        store.claim("risk.check_signal", "evt-1");
+
+        assertThat(store.claim("risk.check_signal", "evt-1")).isEqualTo(Claim.ACQUIRED);
+    }
+
+    @Test
+    void releaseFreesOnlyTheClaimantsOwnClaim() throws Exception {
+        store.claim("risk.check_signal", "evt-1");
+
+        runOnAnotherThread(() -> store.release("risk.check_signal", "evt-1"));
+
+        assertThat(claimOnAnotherThread("risk.check_signal", "evt-1")).isEqualTo(Claim.IN_PROGRESS);
+    }
+
+    @Test
+    void aRedeliveryAfterSuccessIsNotHandledAgain() throws Exception {
         store.claim("risk.check_signal", "evt-1");
         store.complete("risk.check_signal", "evt-1");
 
-        assertThat(store.claim("risk.check_signal", "evt-1")).isFalse();
+        assertThat(store.claim("risk.check_signal", "evt-1")).isEqualTo(Claim.COMPLETED);
+        assertThat(claimOnAnotherThread("risk.check_signal", "evt-1")).isEqualTo(Claim.COMPLETED);
     }
 
     @Test
-    void aRedeliveryAfterAFailureIsHandledAgain() {
+    void aRedeliveryAfterAFailureIsHandledAgain() throws Exception {
         store.claim("risk.check_signal", "evt-1");
         store.release("risk.check_signal", "evt-1");
 
-        assertThat(store.claim("risk.check_signal", "evt-1")).isTrue();
+        assertThat(claimOnAnotherThread("risk.check_signal", "evt-1")).isEqualTo(Claim.ACQUIRED);
     }
 
     @Test
@@ -60,14 +79,14 @@ abstract class IdempotencyStoreContract {
 
         store.release("risk.check_signal", "evt-1");
 
-        assertThat(store.claim("risk.check_signal", "evt-1")).isFalse();
+        assertThat(store.claim("risk.check_signal", "evt-1")).isEqualTo(Claim.COMPLETED);
     }
 
     @Test
-    void handlersClaimTheSameEventIndependently() {
-        assertThat(store.claim("risk.check_signal", "evt-1")).isTrue();
-        assertThat(store.claim("portfolio.on_fill", "evt-1")).isTrue();
-        assertThat(store.claim("risk.check_signal", "evt-2")).isTrue();
+    void handlersClaimTheSameEventIndependently() throws Exception {
+        assertThat(store.claim("risk.check_signal", "evt-1")).isEqualTo(Claim.ACQUIRED);
+        assertThat(claimOnAnotherThread("portfolio.on_fill", "evt-1")).isEqualTo(Claim.ACQUIRED);
+        assertThat(claimOnAnotherThread("risk.check_signal", "evt-2")).isEqualTo(Claim.ACQUIRED);
     }
 
     @Test
@@ -78,7 +97,7 @@ abstract class IdempotencyStoreContract {
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
-                List<Future<Boolean>> claims = new ArrayList<>();
+                List<Future<Claim>> claims = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     claims.add(pool.submit(() -> {
                         start.await();
@@ -87,14 +106,33 @@ abstract class IdempotencyStoreContract {
                 }
                 start.countDown();
                 int winners = 0;
-                for (Future<Boolean> claim : claims) {
-                    winners += claim.get() ? 1 : 0;
+                for (Future<Claim> claim : claims) {
+                    winners += claim.get() == Claim.ACQUIRED ? 1 : 0;
                 }
 
                 assertThat(winners).as("winners of round %d", round).isEqualTo(1);
             } finally {
                 pool.shutdown();
             }
+        }
+    }
+
+    /** A claim by another attempt: another thread of this process stands for another process or invocation. */
+    protected Claim claimOnAnotherThread(String handler, String eventId) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(() -> store.claim(handler, eventId)).get();
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    private void runOnAnotherThread(Runnable action) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            other.submit(action).get();
+        } finally {
+            other.shutdown();
         }
     }
 

@@ -43,7 +43,7 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
 
         String key = "idempotency:risk.check_signal:evt-1";
         assertThat(RedisIdempotencyStore.redisKey("risk.check_signal", "evt-1")).isEqualTo(key);
-        assertThat(raw.sync().get(key)).isEqualTo("IN_PROGRESS");
+        assertThat(raw.sync().get(key)).startsWith("IN_PROGRESS:");
         assertThat(raw.sync().pttl(key)).isPositive().isLessThanOrEqualTo(LONG_LEASE.toMillis());
     }
 
@@ -60,19 +60,37 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
 
     @Test
     void anExpiredLeaseOfADeadConsumerCanBeReclaimed() {
-        IdempotencyStore shortLease = new RedisIdempotencyStore(connections, Duration.ofMillis(50), DEDUPE_WINDOW);
-        assertThat(shortLease.claim("portfolio.on_fill", "evt-1")).isTrue();
-        assertThat(shortLease.claim("portfolio.on_fill", "evt-1")).isFalse();
+        // a consumer (its own store instance: another process) claimed and died without complete or release
+        IdempotencyStore dead = new RedisIdempotencyStore(connections, Duration.ofMillis(50), DEDUPE_WINDOW);
+        IdempotencyStore survivor = new RedisIdempotencyStore(connections, Duration.ofMillis(50), DEDUPE_WINDOW);
+        assertThat(dead.claim("portfolio.on_fill", "evt-1")).isEqualTo(IdempotencyStore.Claim.ACQUIRED);
+        assertThat(survivor.claim("portfolio.on_fill", "evt-1")).isEqualTo(IdempotencyStore.Claim.IN_PROGRESS);
 
-        // the consumer died without complete or release: once the lease runs out the event is free again
+        // once the lease runs out the event is free again
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        boolean reclaimed = false;
-        while (!reclaimed && System.nanoTime() < deadline) {
-            reclaimed = shortLease.claim("portfolio.on_fill", "evt-1");
+        IdempotencyStore.Claim reclaimed = IdempotencyStore.Claim.IN_PROGRESS;
+        while (reclaimed != IdempotencyStore.Claim.ACQUIRED && System.nanoTime() < deadline) {
+            reclaimed = survivor.claim("portfolio.on_fill", "evt-1");
             Thread.onSpinWait();
         }
 
-        assertThat(reclaimed).isTrue();
+        assertThat(reclaimed).isEqualTo(IdempotencyStore.Claim.ACQUIRED);
+    }
+
+    @Test
+    void aLeaseLeftByTheOldSingleValueFormatIsAnotherAttemptsClaim() {
+        raw.sync().set("idempotency:portfolio.on_fill:evt-1", "IN_PROGRESS");
+
+        assertThat(store.claim("portfolio.on_fill", "evt-1")).isEqualTo(IdempotencyStore.Claim.IN_PROGRESS);
+    }
+
+    @Test
+    void claimStillWorksAfterRedisForgetsItsScripts() {
+        store.claim("portfolio.on_fill", "evt-1");
+        store.complete("portfolio.on_fill", "evt-1");
+        raw.sync().scriptFlush();
+
+        assertThat(store.claim("portfolio.on_fill", "evt-1")).isEqualTo(IdempotencyStore.Claim.COMPLETED);
     }
 
     @Test
@@ -95,13 +113,13 @@ class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     }
 
     @Test
-    void releaseStillWorksAfterRedisForgetsItsScripts() {
+    void releaseStillWorksAfterRedisForgetsItsScripts() throws Exception {
         store.claim("portfolio.on_fill", "evt-1");
         raw.sync().scriptFlush();
 
         store.release("portfolio.on_fill", "evt-1");
 
-        assertThat(store.claim("portfolio.on_fill", "evt-1")).isTrue();
+        assertThat(claimOnAnotherThread("portfolio.on_fill", "evt-1")).isEqualTo(IdempotencyStore.Claim.ACQUIRED);
     }
 
     @Test

@@ -97,7 +97,11 @@ import org.slf4j.LoggerFactory;
 public final class ExecutionService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionService.class);
-    private static final Duration IDEMPOTENCY_LEASE = Duration.ofMinutes(5);
+    /**
+     * Longer than an order placement takes, shorter than the intake's redelivery (Redis Streams' minIdle of 30 s, the
+     * SQS visibility timeout): the entry of a process killed mid-order must find its claim expired when it comes back.
+     */
+    private static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(20);
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofDays(2);
     private static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(5);
 
@@ -132,7 +136,7 @@ public final class ExecutionService implements AutoCloseable {
         bus = sqsSettings != null
                 ? EventBridgeEventBus.withDefaultClient(EventBridgeEventBus.Settings.defaults(
                         env.getOrDefault("EVENT_BUS_NAME", "quantum-trader")))
-                : new RedisStreamsEventBus(redis, RedisStreamsEventBus.Settings.defaults());
+                : new RedisStreamsEventBus(redis, streamSettings());
         EventFactory events = new EventFactory(clock, new EventIds(clock, new SplittableRandom()));
         DomainServices services = new DomainServices(clock, new RedisKeyValueStore(redis, Domain.EXECUTION), policy);
         Consumer<List<Emit>> publish = emits -> {
@@ -172,6 +176,12 @@ public final class ExecutionService implements AutoCloseable {
         http = healthServer(healthPort);
         LOG.info("execution service up: intake {}, {}, health on :{}", intake.describe(), started,
                 http.getAddress().getPort());
+    }
+
+    private static RedisStreamsEventBus.Settings streamSettings() {
+        RedisStreamsEventBus.Settings settings = RedisStreamsEventBus.Settings.defaults();
+        settings.requireLeaseShorterThanRedelivery(IDEMPOTENCY_LEASE);
+        return settings;
     }
 
     /** The simulated exchange, driven by a seeded synthetic market on the wall clock. */

@@ -196,7 +196,7 @@ public final class SqsIntake implements CommandIntake {
                 return true;
             }
             case REJECTED -> leaveForRedrive(message, outcome.reason());
-            case FAILED -> LOG.warn("{} {} failed (receive {}), it comes back after {} s: {}", event.name(),
+            case FAILED, RETRY_LATER -> LOG.warn("{} {} not handled (receive {}), it comes back after {} s: {}", event.name(),
                     event.eventId(), receiveCount(message), settings.visibilityTimeout().toSeconds(), outcome.reason());
         }
         return false;
