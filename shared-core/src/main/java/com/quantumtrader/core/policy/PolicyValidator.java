@@ -1,6 +1,9 @@
 package com.quantumtrader.core.policy;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -23,22 +26,39 @@ public final class PolicyValidator {
 
     private static final String SCHEMA_RESOURCE = "/policy.schema.json";
     private static final JsonSchema SCHEMA = loadSchema();
+    private static final ObjectReader STRICT_READER = EventJson.mapper().reader()
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PolicyValidator() {
     }
 
     /** Reads a policy file (e.g. the local runtime's {@code --policy FILE}) and validates it. */
     public static Policy parseAndValidate(String json) {
+        return validate(readStrictly(json, "(document)"));
+    }
+
+    /**
+     * Parses policy JSON (a file, a snapshot, an admin patch) strictly: a key given twice in one object or anything
+     * after the document is an error, not "the last one wins" or "ignored". Both hide a typo or a botched edit.
+     *
+     * @param what names the text in the error, e.g. {@code (document)} or {@code (patch)}
+     * @throws PolicyValidationException naming the line, column and what is wrong
+     */
+    public static JsonNode readStrictly(String json, String what) {
         Objects.requireNonNull(json, "json");
-        JsonNode tree;
         try {
-            tree = EventJson.mapper().readTree(json);
+            JsonNode tree = STRICT_READER.readTree(json);
+            if (tree == null || tree.isMissingNode()) {
+                throw new PolicyValidationException(List.of(what + ": empty, expected a JSON object"));
+            }
+            return tree;
         } catch (JsonProcessingException e) {
-            throw new PolicyValidationException(List.of("(document): not valid JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new PolicyValidationException(List.of(what + ": not valid JSON" + where + ": "
                     + e.getOriginalMessage()));
         }
-        return validate(tree);
     }
 
     /** Validates a policy in JSON form and returns it as a {@link Policy}. */
