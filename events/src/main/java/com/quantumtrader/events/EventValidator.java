@@ -17,11 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Checks events against the contract: a known name, the producer's source, a complete envelope, and a payload
  * that satisfies the event's JSON Schema. Every problem is named in the exception's message.
+ *
+ * <p>Producers and consumers are checked differently, so a contract can grow without a lock-step deploy (the
+ * tolerant reader): {@link #validate} is strict (a producer may publish only what its schema, closed with
+ * {@code additionalProperties: false}, allows), while {@link #decode} and {@link #validateInbound}, used on
+ * receipt, accept payload fields they do not know within the same {@code schema_version}. A field added by a
+ * newer producer is ignored by an older consumer instead of dead-lettering every event; a missing, mistyped or
+ * out-of-range known field, or another major version, is still rejected.
  */
 public final class EventValidator {
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
+    /** The keyword a closed schema reports an undeclared member under. */
+    private static final String UNKNOWN_FIELD = "additionalProperties";
     private static final List<String> ENVELOPE_FIELDS =
             List.of("event_id", "trace_id", "occurred_at", "producer", "schema_version", "payload");
 
@@ -58,12 +67,21 @@ public final class EventValidator {
         }
         BusEvent event = new BusEvent(entry.get("source").asText(), entry.get("detail-type").asText(),
                 EventJson.convert(detail, EventEnvelope.class));
-        validate(event);
+        validateInbound(event);
         return event;
     }
 
-    /** Validates an event that is already decoded (e.g. before publishing it). */
+    /** Validates an event before publishing it: strict, a payload field the schema does not name is a problem. */
     public static void validate(BusEvent event) {
+        check(event, true);
+    }
+
+    /** Validates a received event: as {@link #validate}, but payload fields the schema does not name are ignored. */
+    public static void validateInbound(BusEvent event) {
+        check(event, false);
+    }
+
+    private static void check(BusEvent event, boolean strict) {
         EventType<?> type = EventCatalog.require(event.name());
         List<String> problems = new ArrayList<>();
         if (!type.producer().source().equals(event.source())) {
@@ -76,7 +94,8 @@ public final class EventValidator {
             problems.add("schema_version " + event.envelope().schemaVersion() + " is not supported (expected "
                     + type.schemaVersion() + ")");
         }
-        problems.addAll(validatePayload(type, event.envelope().payload()));
+        problems.addAll(strict ? validatePayload(type, event.envelope().payload())
+                : validateKnownPayloadFields(type, event.envelope().payload()));
         if (!problems.isEmpty()) {
             throw new MalformedEventException(event.name() + " " + event.eventId() + " rejected: "
                     + String.join("; ", problems));
@@ -87,6 +106,13 @@ public final class EventValidator {
     public static List<String> validatePayload(EventType<?> type, JsonNode payload) {
         Set<ValidationMessage> messages = schema(type).validate(payload);
         return messages.stream().map(m -> "payload" + m.getMessage().replaceFirst("^\\$", "")).sorted().toList();
+    }
+
+    /** Schema problems of a received payload, unknown fields aside (a newer producer's additions). */
+    public static List<String> validateKnownPayloadFields(EventType<?> type, JsonNode payload) {
+        Set<ValidationMessage> messages = schema(type).validate(payload);
+        return messages.stream().filter(m -> !UNKNOWN_FIELD.equals(m.getType()))
+                .map(m -> "payload" + m.getMessage().replaceFirst("^\\$", "")).sorted().toList();
     }
 
     private static JsonSchema schema(EventType<?> type) {

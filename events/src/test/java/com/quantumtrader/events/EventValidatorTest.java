@@ -137,12 +137,33 @@ class EventValidatorTest {
     }
 
     @Test
-    void rejectsAFieldTheSchemaDoesNotDeclare() {
+    void aProducerMayNotPublishAFieldTheSchemaDoesNotDeclare() {
+        ObjectNode entry = SamplePayloads.entry(SIGNAL);
+        SamplePayloads.payloadOf(entry).put("leverage", 20);
+        BusEvent event = BusEvent.of(SIGNAL.name(), EventJson.convert(entry.get("detail"), EventEnvelope.class));
+
+        assertThatThrownBy(() -> EventValidator.validate(event))
+                .hasMessageContaining("'leverage' is not defined in the schema");
+    }
+
+    @Test
+    void aConsumerAcceptsAFieldANewerProducerAddedInTheSameSchemaVersion() {
         ObjectNode entry = SamplePayloads.entry(SIGNAL);
         SamplePayloads.payloadOf(entry).put("leverage", 20);
 
+        BusEvent received = EventValidator.decode(entry);
+
+        assertThat(received.envelope().payload().path("leverage").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void aConsumerStillRejectsAnUnknownFieldNextToABrokenKnownOne() {
+        ObjectNode entry = SamplePayloads.entry(SIGNAL);
+        SamplePayloads.payloadOf(entry).put("leverage", 20).put("confidence", 1.5);
+
         assertThatThrownBy(() -> EventValidator.decode(entry))
-                .hasMessageContaining("'leverage' is not defined in the schema");
+                .hasMessageContaining("payload.confidence")
+                .hasMessageNotContaining("leverage");
     }
 
     @Test

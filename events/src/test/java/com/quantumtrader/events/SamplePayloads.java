@@ -44,8 +44,9 @@ import java.util.Map;
 
 /**
  * One valid sample payload per catalog event, all from the same BTCUSDT trade, and the bus events that carry them.
+ * Public (in the events test-jar) so a runtime test can deliver every event to every handler.
  */
-final class SamplePayloads {
+public final class SamplePayloads {
 
     static final Instant OCCURRED_AT = Instant.parse("2024-03-01T12:00:05Z");
     static final String SIGNAL_ID = "01HQ8Z4N2V6K3M9P7R5T1W0XYZ";
@@ -140,7 +141,7 @@ final class SamplePayloads {
     private SamplePayloads() {
     }
 
-    static boolean has(EventType<?> type) {
+    public static boolean has(EventType<?> type) {
         return BY_EVENT.containsKey(type.name());
     }
 
@@ -157,7 +158,7 @@ final class SamplePayloads {
     }
 
     /** The sample on the bus, as its producer publishes it. */
-    static BusEvent busEvent(EventType<?> type) {
+    public static BusEvent busEvent(EventType<?> type) {
         return busEvent(type, any(type));
     }
 
@@ -168,11 +169,11 @@ final class SamplePayloads {
     }
 
     /** The sample as a mutable EventBridge entry tree, for tests that break one part of it. */
-    static ObjectNode entry(EventType<?> type) {
+    public static ObjectNode entry(EventType<?> type) {
         return (ObjectNode) EventJson.tree(busEvent(type));
     }
 
-    static ObjectNode payloadOf(ObjectNode entry) {
+    public static ObjectNode payloadOf(ObjectNode entry) {
         return (ObjectNode) entry.get("detail").get("payload");
     }
 

@@ -1,11 +1,11 @@
 package com.quantumtrader.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.core.policy.PolicyConflictException;
 import com.quantumtrader.core.policy.PolicyDocument;
 import com.quantumtrader.core.policy.PolicyStore;
 import com.quantumtrader.core.policy.PolicyValidationException;
+import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.os.OperatorCommand;
@@ -128,15 +128,17 @@ final class AdminRoutes {
                 .with("parameter", "limit"));
     }
 
+    /** Strict: a key given twice or text after the object is refused, never silently resolved. */
     private static JsonNode json(String body) {
+        JsonNode node;
         try {
-            JsonNode node = EventJson.mapper().readTree(body);
-            if (node == null || !node.isObject()) {
-                throw ProblemException.badRequest("the body must be a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw ProblemException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+            node = PolicyValidator.readStrictly(body, "the body");
+        } catch (PolicyValidationException e) {
+            throw ProblemException.badRequest(String.join("; ", e.problems()));
         }
+        if (!node.isObject()) {
+            throw ProblemException.badRequest("the body must be a JSON object");
+        }
+        return node;
     }
 }

@@ -1,11 +1,13 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.core.idempotency.IdempotencyRetention;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.core.policy.PolicyValidationException;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.redis.RedisFaults;
 import com.quantumtrader.core.redis.RedisUnavailableException;
+import com.quantumtrader.core.trace.Secrets;
 import com.quantumtrader.local.dashboard.Dashboard;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -104,6 +106,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
         PaperOptions options;
         try {
             Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile));
+            IdempotencyRetention.fromEnvironment(System.getenv()); // a bad setting is exit 2 here, not a crash later
             long pace = paceMs != null ? paceMs : bars != null ? 0 : 250;
             Optional<PaperOptions.ApiSettings> api = noApi ? Optional.empty()
                     : Optional.of(new PaperOptions.ApiSettings(apiPort, Map.of(API_TOKEN_NAME, apiToken()),
@@ -136,7 +139,9 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
         }
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Secrets.register(generated);
+        return generated;
     }
 
     private static Policy readPolicy(Path file) throws IOException {

@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.core.idempotency.IdempotencyRetention;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
 import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
@@ -64,7 +65,8 @@ interface StateBackend extends AutoCloseable {
             // Policy changes by an operator happen in wall time, whatever clock the market runs on.
             this.policy = PolicyStore.open(connections, Clock.systemUTC(), POLICY_CACHE_TTL);
             initialPolicy.ifPresent(p -> policy.update(p, policy.document().version(), "quantum-local --policy"));
-            this.idempotency = new RedisIdempotencyStore(connections, IDEMPOTENCY_LEASE, IDEMPOTENCY_WINDOW);
+            this.idempotency = new RedisIdempotencyStore(connections, IDEMPOTENCY_LEASE,
+                    IdempotencyRetention.fromEnvironment(System.getenv()));
         }
 
         @Override

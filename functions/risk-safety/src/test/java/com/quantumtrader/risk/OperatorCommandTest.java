@@ -71,6 +71,24 @@ class OperatorCommandTest {
     }
 
     @Test
+    void aRepeatedEmergencyStopIsAuditedAsAlreadyLatched() {
+        executor.dispatch(command("cmd-1", Kind.EMERGENCY_STOP, "exchange acting up", "alice"));
+        published.clear();
+        risk.advance(Duration.ofMinutes(5));
+
+        HandlerOutcome repeated = executor.dispatch(command("cmd-2", Kind.EMERGENCY_STOP, "still acting up", "bob"));
+
+        assertThat(repeated.status()).isEqualTo(HandlerOutcome.Status.HANDLED);
+        assertThat(published).isEmpty();
+        assertThat(risk.controls().emergencyStop()).hasValueSatisfying(latch ->
+                assertThat(latch.value()).isEqualTo("exchange acting up"));
+        assertThat(risk.controls().auditTrail()).extracting(AuditEntry::action, AuditEntry::actor)
+                .containsExactly(tuple("ESS_LATCHED", "alice"), tuple("ESS_STOP_REQUESTED", "bob"));
+        assertThat(risk.controls().auditTrail().get(1).reason())
+                .startsWith("still acting up (already latched since ").endsWith(": MANUAL)");
+    }
+
+    @Test
     void anEmergencyResetReleasesTheLatchAndIsAuditedWithTheOperatorsReason() {
         executor.dispatch(command("cmd-1", Kind.EMERGENCY_STOP, "manual halt", "alice"));
         risk.advance(Duration.ofMinutes(30));

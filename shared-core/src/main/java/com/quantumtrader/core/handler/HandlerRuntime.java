@@ -78,7 +78,7 @@ public final class HandlerRuntime {
 
     private HandlerOutcome handle(BusEvent event) {
         try {
-            validate(event);
+            validateReceived(event);
         } catch (MalformedEventException e) {
             LOG.error("event rejected: {}", e.getMessage());
             return HandlerOutcome.rejected(e.getMessage());
@@ -152,6 +152,14 @@ public final class HandlerRuntime {
         }
         EventValidator.validate(event);
         LAST_VALID.set(event);
+    }
+
+    /** Tolerant: payload fields a newer producer added are ignored (see {@link EventValidator#validateInbound}). */
+    private static void validateReceived(BusEvent event) {
+        if (LAST_VALID.get() == event) {
+            return;
+        }
+        EventValidator.validateInbound(event);
     }
 
     private List<BusEvent> toEvents(List<Emit> emits, String traceId) {

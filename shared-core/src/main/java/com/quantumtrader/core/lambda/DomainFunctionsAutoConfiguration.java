@@ -1,6 +1,7 @@
 package com.quantumtrader.core.lambda;
 
 import com.quantumtrader.core.bus.EventBridgeEventBus;
+import com.quantumtrader.core.idempotency.IdempotencyRetention;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
 import com.quantumtrader.core.policy.PolicyReader;
@@ -97,7 +98,8 @@ public class DomainFunctionsAutoConfiguration {
     IdempotencyStore idempotencyStore(RedisConnections redis, Environment environment) {
         return new RedisIdempotencyStore(redis, LambdaEnvironment.requireLeaseBeforeRetry(
                 environment.getProperty("quantum.idempotency.lease-ttl", Duration.class, LambdaEnvironment.DEFAULT_LEASE_TTL)),
-                environment.getProperty("quantum.idempotency.done-ttl", Duration.class, LambdaEnvironment.DEFAULT_DONE_TTL));
+                IdempotencyRetention.requireWithinBounds(IdempotencyRetention.PROPERTY, environment.getProperty(
+                        IdempotencyRetention.PROPERTY, Duration.class, LambdaEnvironment.DEFAULT_DONE_TTL)));
     }
 
     @Bean

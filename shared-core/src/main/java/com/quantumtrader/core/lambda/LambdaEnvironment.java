@@ -6,6 +6,7 @@ import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerRuntime;
 import com.quantumtrader.core.handler.PeriodicJob;
+import com.quantumtrader.core.idempotency.IdempotencyRetention;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.PolicyReader;
@@ -38,7 +39,7 @@ public final class LambdaEnvironment {
      */
     public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(45);
     /** Longer than EventBridge's retry window (24 h) plus Lambda's asynchronous retries (up to 6 h). */
-    static final Duration DEFAULT_DONE_TTL = Duration.ofHours(48);
+    static final Duration DEFAULT_DONE_TTL = IdempotencyRetention.DEFAULT;
     static final Duration DEFAULT_POLICY_CACHE_TTL = Duration.ofSeconds(5);
 
     /** The lease must expire before Lambda retries a crashed invocation, or the retry is put off as in progress. */

@@ -18,6 +18,12 @@ import java.math.BigDecimal;
  * @param largeMoveBps         a live feed publishes {@code market.price.update} (LARGE_MOVE) when a symbol's open bar
  *                             moves this far from the last published price, in basis points; 0 = bar closes only
  *                             (default 100; optional in the document, so older policies stay valid)
+ * @param maxOrderNotional     execution's own cap on one entry's notional at the last price it knows, in USDT: a
+ *                             backstop below risk (default 25000; optional)
+ * @param maxPositionNotional  execution's own cap on a symbol's position notional once an entry fills, in USDT
+ *                             (default 50000; optional)
+ * @param maxPriceDeviationBps an entry priced further than this from the last price execution knows is refused, in
+ *                             basis points (default 500; optional)
  */
 public record ExecutionPolicy(
         int slippageWindowOrders,
@@ -25,20 +31,43 @@ public record ExecutionPolicy(
         BigDecimal slippageRecoverBps,
         AdaptiveEntry adaptiveEntry,
         BigDecimal limitOffsetBps,
-        BigDecimal largeMoveBps) {
+        BigDecimal largeMoveBps,
+        BigDecimal maxOrderNotional,
+        BigDecimal maxPositionNotional,
+        BigDecimal maxPriceDeviationBps) {
 
     static final BigDecimal DEFAULT_LARGE_MOVE_BPS = new BigDecimal("100");
+    static final BigDecimal DEFAULT_MAX_ORDER_NOTIONAL = new BigDecimal("25000");
+    static final BigDecimal DEFAULT_MAX_POSITION_NOTIONAL = new BigDecimal("50000");
+    static final BigDecimal DEFAULT_MAX_PRICE_DEVIATION_BPS = new BigDecimal("500");
 
     public static final ExecutionPolicy DEFAULTS = new ExecutionPolicy(10, new BigDecimal("15"), new BigDecimal("8"),
             AdaptiveEntry.LIMIT_IOC, new BigDecimal("10"), DEFAULT_LARGE_MOVE_BPS);
 
     public ExecutionPolicy {
         largeMoveBps = largeMoveBps == null ? DEFAULT_LARGE_MOVE_BPS : largeMoveBps;
+        maxOrderNotional = maxOrderNotional == null ? DEFAULT_MAX_ORDER_NOTIONAL : maxOrderNotional;
+        maxPositionNotional = maxPositionNotional == null ? DEFAULT_MAX_POSITION_NOTIONAL : maxPositionNotional;
+        maxPriceDeviationBps = maxPriceDeviationBps == null ? DEFAULT_MAX_PRICE_DEVIATION_BPS : maxPriceDeviationBps;
+    }
+
+    public ExecutionPolicy(int slippageWindowOrders, BigDecimal slippageHighBps, BigDecimal slippageRecoverBps,
+                           AdaptiveEntry adaptiveEntry, BigDecimal limitOffsetBps, BigDecimal largeMoveBps) {
+        this(slippageWindowOrders, slippageHighBps, slippageRecoverBps, adaptiveEntry, limitOffsetBps, largeMoveBps,
+                null, null, null);
+    }
+
+    /** The same slippage settings with execution's own order guard set. */
+    public ExecutionPolicy withOrderGuard(BigDecimal orderNotional, BigDecimal positionNotional,
+                                          BigDecimal priceDeviationBps) {
+        return new ExecutionPolicy(slippageWindowOrders, slippageHighBps, slippageRecoverBps, adaptiveEntry,
+                limitOffsetBps, largeMoveBps, orderNotional, positionNotional, priceDeviationBps);
     }
 
     public ExecutionPolicy(int slippageWindowOrders, BigDecimal slippageHighBps, BigDecimal slippageRecoverBps,
                            AdaptiveEntry adaptiveEntry, BigDecimal limitOffsetBps) {
-        this(slippageWindowOrders, slippageHighBps, slippageRecoverBps, adaptiveEntry, limitOffsetBps, null);
+        this(slippageWindowOrders, slippageHighBps, slippageRecoverBps, adaptiveEntry, limitOffsetBps, null, null, null,
+                null);
     }
 
     /** What entries become while a symbol's slippage is high. */

@@ -353,15 +353,11 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
     }
 
     private static JsonNode snapshotTree(String json) {
-        try {
-            JsonNode tree = EventJson.mapper().readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new PolicyValidationException(List.of("(snapshot): a policy snapshot must be a JSON object"));
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            throw new PolicyValidationException(List.of("(snapshot): not valid JSON: " + e.getOriginalMessage()));
+        JsonNode tree = PolicyValidator.readStrictly(json, "(snapshot)");
+        if (!tree.isObject()) {
+            throw new PolicyValidationException(List.of("(snapshot): a policy snapshot must be a JSON object"));
         }
+        return tree;
     }
 
     private void writeSnapshotFile() {

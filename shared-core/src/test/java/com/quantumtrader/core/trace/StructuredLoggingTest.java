@@ -60,8 +60,10 @@ class StructuredLoggingTest {
     void usesThePowertoolsJsonTemplate() {
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
 
+        // inside the layout that masks configured secrets
         assertThat(context.getConfiguration().getAppender("JsonConsole").getLayout())
-                .isInstanceOf(JsonTemplateLayout.class);
+                .isInstanceOfSatisfying(SecretMaskingLayout.class, masking ->
+                        assertThat(masking.inner()).isInstanceOf(JsonTemplateLayout.class));
     }
 
     @Test

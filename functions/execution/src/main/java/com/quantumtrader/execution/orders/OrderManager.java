@@ -2,6 +2,7 @@ package com.quantumtrader.execution.orders;
 
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.outbox.Outbox;
+import com.quantumtrader.core.policy.ExecutionPolicy;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
@@ -21,6 +22,7 @@ import com.quantumtrader.execution.exchange.OrderType;
 import com.quantumtrader.execution.exchange.PlaceResult;
 import com.quantumtrader.execution.exchange.SymbolRules;
 import com.quantumtrader.execution.exchange.TimeInForce;
+import com.quantumtrader.execution.guard.OrderSanityGuard;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -153,6 +155,12 @@ public final class OrderManager {
         Optional<Refusal> invalid = invalidApproval(approval, order);
         if (invalid.isPresent()) {
             reject(order, invalid.get().code(), invalid.get().message());
+            return;
+        }
+        Optional<OrderSanityGuard.Refusal> insane = OrderSanityGuard.check(sanityCheckOf(order, rules));
+        if (insane.isPresent()) {
+            // never reaches the exchange: risk frees the reservation on execution.order.failed
+            reject(order, insane.get().code(), insane.get().message());
             return;
         }
         PlaceResult result;
@@ -670,8 +678,10 @@ public final class OrderManager {
 
     private void reject(ManagedOrder order, String code, String message) {
         ManagedOrder rejected = book.transition(order, OrderState.REJECTED);
-        LOG.warn("order {} of signal {} failed: {} {}", order.clientOrderId(), order.signalId(), code, message);
-        emit(OrderEvents.failed(rejected, code, message));
+        // an exchange's message may echo what we sent (the API key): masked in the event as in the log
+        String masked = Secrets.mask(message);
+        LOG.warn("order {} of signal {} failed: {} {}", order.clientOrderId(), order.signalId(), code, masked);
+        emit(OrderEvents.failed(rejected, code, masked));
     }
 
     /**
@@ -730,6 +740,31 @@ public final class OrderManager {
                     + " already has a position or a working entry; one position per symbol"));
         }
         return Optional.empty();
+    }
+
+    /** The entry as the sanity guard sees it: caps from execution's policy, the market from the exchange. */
+    private OrderSanityGuard.Entry sanityCheckOf(ManagedOrder order, Optional<SymbolRules> rules) {
+        ExecutionPolicy policy = slippage.policy();
+        List<BigDecimal> prices = order.limitPrice() == null ? List.of(order.expectedPrice())
+                : List.of(order.expectedPrice(), order.limitPrice());
+        int direction = order.side() == OrderSide.BUY ? 1 : -1;
+        BigDecimal position = positions.find(order.symbol())
+                .map(open -> open.quantity().multiply(BigDecimal.valueOf(open.side().sign())))
+                .orElse(BigDecimal.ZERO);
+        return new OrderSanityGuard.Entry(order.symbol(), order.quantity(), direction, prices,
+                marketPrice(order.symbol()), position,
+                new OrderSanityGuard.Limits(rules.flatMap(SymbolRules::maxOrderQuantity), policy.maxOrderNotional(),
+                        policy.maxPositionNotional(), policy.maxPriceDeviationBps()));
+    }
+
+    /** The exchange's last price; none when it cannot say now (the quantity and notional caps still apply). */
+    private Optional<BigDecimal> marketPrice(String symbol) {
+        try {
+            return exchange.lastPrice(symbol);
+        } catch (ExchangeUnavailableException e) {
+            LOG.warn("no market price for the order guard on {}: {}", symbol, Secrets.mask(e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     private static void requireComplete(SignalApproved approval) {

@@ -55,6 +55,11 @@ public final class SlippageMonitor {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /** The execution policy in force now (the order guard reads its caps from the same section). */
+    public ExecutionPolicy policy() {
+        return policy.get();
+    }
+
     /** Adverse slippage of a fill in basis points of the expected price: positive when we paid more (or got less). */
     public static BigDecimal slippageBps(OrderSide side, BigDecimal expectedPrice, BigDecimal fillPrice) {
         BigDecimal adverse = side == OrderSide.BUY ? fillPrice.subtract(expectedPrice) : expectedPrice.subtract(fillPrice);

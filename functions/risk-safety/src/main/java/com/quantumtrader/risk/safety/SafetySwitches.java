@@ -23,6 +23,8 @@ public final class SafetySwitches {
 
     static final String ESS_LATCHED = "ESS_LATCHED";
     static final String ESS_RESET = "ESS_RESET";
+    /** An operator's stop request while the stop was already latched: nothing changed, the request is on record. */
+    static final String ESS_STOP_REQUESTED = "ESS_STOP_REQUESTED";
     static final String BREAKER_OPENED = "CIRCUIT_BREAKER_OPENED";
     static final String BREAKER_RESET = "CIRCUIT_BREAKER_RESET";
     /** The reason of a latch an operator asked for, and what stands in for its threshold. */
@@ -133,9 +135,16 @@ public final class SafetySwitches {
     /**
      * Latches the emergency stop on an operator's request: {@code safety.emergency.triggered} (reason MANUAL, the
      * operator's words as the value) and {@code safety.emergency.stop} requested by the operator. Nothing when it is
-     * latched already.
+     * latched already, except an {@code ESS_STOP_REQUESTED} audit entry: every request is on record.
      */
     public List<Emit> triggerManually(String why, String operator, Instant now) {
+        Optional<EmergencyLatch> latched = emergencyLatch();
+        if (latched.isPresent()) {
+            // nothing to latch, but an operator asked: the trail must show who and why, as for a reset
+            audit(now, ESS_STOP_REQUESTED, operator, why + " (already latched since " + latched.get().latchedAt()
+                    + ": " + latched.get().reason() + ")");
+            return List.of();
+        }
         if (!latchEmergency(new EmergencyLatch(MANUAL, why, OPERATOR_REQUEST, now), operator)) {
             return List.of();
         }

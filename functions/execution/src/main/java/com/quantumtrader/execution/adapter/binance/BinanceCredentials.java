@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.core.trace.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ public record BinanceCredentials(String apiKey, String secret) {
         if (apiKey == null || apiKey.isBlank() || secret == null || secret.isBlank()) {
             throw new IllegalArgumentException("Binance credentials need both an API key and a secret");
         }
+        // from a file they were never seen by the environment scan: mask them in every log line from now on
+        Secrets.register(apiKey, secret);
     }
 
     /** From {@value #API_KEY_VARIABLE} and {@value #SECRET_VARIABLE}; the message names the missing variable only. */

@@ -12,6 +12,7 @@ import com.quantumtrader.core.health.HealthChecker;
 import com.quantumtrader.core.health.HealthReport;
 import com.quantumtrader.core.health.HealthStatus;
 import com.quantumtrader.core.health.RedisPingCheck;
+import com.quantumtrader.core.idempotency.IdempotencyRetention;
 import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.market.RedisLatestPrices;
@@ -74,6 +75,8 @@ import org.slf4j.LoggerFactory;
  *       bus) or {@code sqs} (AWS: read {@code EXECUTION_QUEUE_URL}, publish to the EventBridge bus
  *       {@code EVENT_BUS_NAME}, default {@code quantum-trader}).</li>
  *   <li>{@code REDIS_URL}: the state, idempotency and policy store (an embedded Redis when unset).</li>
+ *   <li>{@code IDEMPOTENCY_RETENTION}: how long a handled event is remembered as handled (e.g. {@code 48h},
+ *       {@code 7d}; 30h..35d, default 48h; see {@link IdempotencyRetention}).</li>
  *   <li>{@code HEALTH_PORT}: {@code GET /health} (200 when up or degraded, 503 when down, with every check and the
  *       handlers' counters and latency percentiles), default 8080.</li>
  *   <li>{@code EXECUTION_EXCHANGE}: {@code paper} (default) or {@code binance}.</li>
@@ -102,7 +105,6 @@ public final class ExecutionService implements AutoCloseable {
      * SQS visibility timeout): the entry of a process killed mid-order must find its claim expired when it comes back.
      */
     private static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(20);
-    private static final Duration IDEMPOTENCY_WINDOW = Duration.ofDays(2);
     private static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(5);
 
     private final RedisConnections redis;
@@ -128,6 +130,7 @@ public final class ExecutionService implements AutoCloseable {
         }
         SqsIntakeSettings sqsSettings = intakeKind.equals("sqs") ? SqsIntakeSettings.fromEnvironment(env) : null;
         int healthPort = (int) number(env, "HEALTH_PORT", 8080);
+        Duration idempotencyRetention = IdempotencyRetention.fromEnvironment(env);
 
         String redisUrl = env.get(RedisConnections.REDIS_URL_VARIABLE);
         redis = redisUrl == null || redisUrl.isBlank() ? RedisConnections.fromEnvironmentOrEmbedded()
@@ -165,7 +168,7 @@ public final class ExecutionService implements AutoCloseable {
             throw e;
         }
         commands = new ExecutionCommands(handlers,
-                new RedisIdempotencyStore(redis, IDEMPOTENCY_LEASE, IDEMPOTENCY_WINDOW), events, bus::publish);
+                new RedisIdempotencyStore(redis, IDEMPOTENCY_LEASE, idempotencyRetention), events, bus::publish);
         intake = sqsSettings != null
                 ? new SqsIntake(SqsIntake.client(sqsSettings, null, null), sqsSettings)
                 : BusIntake.redisStreams((RedisStreamsEventBus) bus);

@@ -83,10 +83,13 @@ class BinanceExchangeTest {
 
     @Test
     void filtersComeFromExchangeInfoAndContractsNotTradingAreLeftOut() {
+        // max quantity: the smaller of LOT_SIZE (1000) and MARKET_LOT_SIZE (120)
         assertThat(exchange.rules("BTCUSDT")).contains(new SymbolRules("BTCUSDT", new BigDecimal("0.1"),
-                new BigDecimal("0.001"), new BigDecimal("100")));
+                new BigDecimal("0.001"), new BigDecimal("100"), new BigDecimal("120")));
         assertThat(exchange.rules("ETHUSDT")).get().extracting(SymbolRules::minNotional)
                 .isEqualTo(new BigDecimal("20"));
+        assertThat(exchange.rules("ETHUSDT")).get().extracting(SymbolRules::maxQuantity)
+                .isEqualTo(new BigDecimal("10000"));
         assertThat(exchange.rules("OLDUSDT")).isEmpty();
     }
 
