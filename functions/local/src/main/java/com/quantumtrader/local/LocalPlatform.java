@@ -23,12 +23,15 @@ import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.local.dashboard.Dashboard;
+import com.quantumtrader.local.dashboard.LatchReading;
 import com.quantumtrader.learning.LearningDomain;
 import com.quantumtrader.os.CoreOsDomain;
 import com.quantumtrader.portfolio.PortfolioDomain;
 import com.quantumtrader.risk.RiskSafetyDomain;
+import com.quantumtrader.risk.safety.SafetySwitches;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,12 +133,14 @@ final class LocalPlatform implements AutoCloseable {
         this.api = setup.api().map(settings -> {
             StateBackend.RedisState redis = state.redis().orElseThrow(
                     () -> new IllegalArgumentException("the local API needs Redis state"));
+            // health is an operator's question, asked in wall time; the circuit breaker's expiry is market time
             return LocalApi.start(settings.port(), settings.tokens(), redis.connections(),
-                    state.state(TRADING_VIEW_DOMAIN), redis.policy(), clock, events, bus::publish);
+                    state.state(TRADING_VIEW_DOMAIN), redis.policy(), Clock.systemUTC(), clock, events, bus::publish);
         }).orElse(null);
         // the page calls the API's routes, so the dashboard follows the API's port and tokens
         this.dashboard = setup.api().filter(settings -> settings.dashboardPort().isPresent())
-                .map(settings -> Dashboard.start(settings.dashboardPort().getAsInt(), settings.tokens(), api.uri()))
+                .map(settings -> Dashboard.start(settings.dashboardPort().getAsInt(), settings.tokens(), api.uri(),
+                        emergencyLatch()))
                 .orElse(null);
         bus.tap(stats::onEvent);
         if (dashboard != null) {
@@ -174,7 +180,8 @@ final class LocalPlatform implements AutoCloseable {
         }
         // the trading routes' read model: routed like any handler (in AWS its own Lambda), run by the api module
         for (Route route : RoutingTable.standard().routesRunBy(API_MODULE)) {
-            HandlerDefinition definition = TradingProjection.definition(state.state(route.domain()));
+            HandlerDefinition definition = TradingProjection.definition(state.state(route.domain()),
+                    Clock.systemUTC());
             if (!definition.name().equals(route.handler()) || route.domain() != TRADING_VIEW_DOMAIN) {
                 throw new IllegalStateException("the api module runs " + definition.name() + " of "
                         + TRADING_VIEW_DOMAIN.id() + ", but the routing table gives it " + route);
@@ -191,6 +198,13 @@ final class LocalPlatform implements AutoCloseable {
         }
         this.feed = execution.marketDataFeed(executionServices);
         LOG.info("local platform ready: {} handlers, state {}", runtimes.size(), state.describe());
+    }
+
+    /** The dashboard's query of risk & safety's persisted emergency-stop latch (this root may see every domain). */
+    private Supplier<Optional<LatchReading>> emergencyLatch() {
+        SafetySwitches switches = new SafetySwitches(state.state(Domain.RISK_SAFETY));
+        return () -> switches.emergencyLatch().map(latch -> new LatchReading(latch.reason(), latch.value(),
+                latch.threshold(), latch.latchedAt()));
     }
 
     private DomainServices services(Domain domain) {
