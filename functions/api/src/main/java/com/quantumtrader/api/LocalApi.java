@@ -29,17 +29,17 @@ public final class LocalApi implements AutoCloseable {
      * @param port   0 picks a free port
      * @param tokens token name -> token (at least 16 characters); the name is the actor in the policy audit
      * @param coreOsState the store the {@link TradingProjection} of the same runtime folds into
-     * @param clock  wall time: health ages and audit times are an operator's
+     * @param wallClock   an operator's time: the health report's times and how long a domain has been silent
+     * @param marketClock the time the domains run on (simulated in paper runs): the circuit breaker's expiry
      */
     public static LocalApi start(int port, Map<String, String> tokens, RedisConnections redis,
-                                 KeyValueStore coreOsState, PolicyStore policy, Clock clock, EventFactory events,
-                                 EventPublisher publisher) {
+                                 KeyValueStore coreOsState, PolicyStore policy, Clock wallClock, Clock marketClock,
+                                 EventFactory events, EventPublisher publisher) {
         TradingView view = new TradingView(coreOsState);
-        // the report's cache ages in wall time: a run paused by a Redis outage stops its simulated clock, which would
-        // keep serving the last report from before the outage
-        ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(Clock.systemUTC()), redis, view,
-                clock),
-                view, policy, new OperatorCommands(events, publisher));
+        // health ages and the report's cache run on wall time: a run paused by a Redis outage stops its simulated
+        // clock, which would keep serving the last report from before the outage
+        ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(wallClock), redis, view,
+                wallClock, marketClock), view, policy, new OperatorCommands(events, publisher));
         try {
             return new LocalApi(LocalApiServer.start(port, tokens, services));
         } catch (IOException e) {

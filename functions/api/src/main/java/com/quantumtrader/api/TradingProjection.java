@@ -36,7 +36,12 @@ public final class TradingProjection {
 
     /** The handler over core OS's state store (Redis, or memory in a backtest): the same store the routes read. */
     public static HandlerDefinition definition(KeyValueStore coreOsState) {
-        TradingView view = new TradingView(coreOsState);
+        return definition(coreOsState, Clock.systemUTC());
+    }
+
+    /** @param receivedClock stamps when each domain was last heard of: wall time (health's liveness check) */
+    public static HandlerDefinition definition(KeyValueStore coreOsState, Clock receivedClock) {
+        TradingView view = new TradingView(coreOsState, receivedClock);
         return new HandlerDefinition(HANDLER, RoutingTable.standard().require(HANDLER).domain(), event -> {
             view.accept(event.event());
             return List.of();

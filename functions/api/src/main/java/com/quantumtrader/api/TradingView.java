@@ -7,6 +7,8 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.os.OperatorCommand;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -58,16 +60,28 @@ final class TradingView {
     private static final String TRADES = PREFIX + "trades";
     private static final String LATEST = PREFIX + "latest";
     private static final String LAST_EVENT = PREFIX + "last_event";
+    private static final String LAST_RECEIVED = PREFIX + "last_received";
     private static final String TRACE = PREFIX + "trace:";
     private static final String TRACE_COUNT = PREFIX + "trace_count:";
 
     private final KeyValueStore store;
+    private final Clock receivedClock;
     private final BoundedRing traces;
     private final Tombstones closedPositions;
     private final Tombstones closedOrders;
 
+    /** A view that reads, or folds with the system clock stamping when each event was received. */
     TradingView(KeyValueStore store) {
+        this(store, Clock.systemUTC());
+    }
+
+    /**
+     * @param receivedClock wall time of the process folding the events: when a domain was last heard of is a
+     *                      question about live processes, whatever clock the events' own times come from
+     */
+    TradingView(KeyValueStore store, Clock receivedClock) {
         this.store = Objects.requireNonNull(store, "store");
+        this.receivedClock = Objects.requireNonNull(receivedClock, "receivedClock");
         this.traces = new BoundedRing(store, PREFIX + "traces", TRACES);
         this.closedPositions = new Tombstones(store, PREFIX + "closed_positions", TOMBSTONES);
         this.closedOrders = new Tombstones(store, PREFIX + "closed_orders", TOMBSTONES);
@@ -95,6 +109,7 @@ final class TradingView {
         Instant at = event.envelope().occurredAt();
         fold(event, name, payload, at);
         keepLatest(LAST_EVENT, event.envelope().producer(), at);
+        keepLatest(LAST_RECEIVED, event.envelope().producer(), receivedClock.instant());
         // the trace step goes last: a fold that failed half-way is redone on the redelivery, not skipped as a duplicate
         recordTrace(event, traceKey);
     }
@@ -128,7 +143,13 @@ final class TradingView {
         } else if (name.equals(EventCatalog.PORTFOLIO_PERFORMANCE.name())) {
             keepLatestSnapshot("performance", payload, at);
         } else if (name.equals(EventCatalog.SAFETY_EMERGENCY_TRIGGERED.name())) {
-            keepLatestSnapshot("emergency", stamped(payload, "triggered_at", at), at);
+            keepLatestSnapshot("emergency", stamped(stamped(payload, "triggered_at", at), "event_id",
+                    event.eventId()), at);
+        } else if (name.equals(EventCatalog.OS_OPERATOR_COMMAND.name())
+                && OperatorCommand.Kind.EMERGENCY_RESET.name().equals(payload.path("command").asText())) {
+            // risk & safety clears the latch on every valid reset and announces nothing of its own
+            keepLatestSnapshot("emergency_reset", stamped(stamped(payload, "reset_at", at), "event_id",
+                    event.eventId()), at);
         } else if (name.equals(EventCatalog.RISK_CIRCUIT_BREAKER_ACTIVATED.name())) {
             until(event, payload);
             keepLatestSnapshot("circuit_breaker", stamped(payload, "activated_at", at), at);
@@ -154,9 +175,29 @@ final class TradingView {
         return snapshot("performance");
     }
 
-    /** The last emergency trigger seen, if any (whether it was reset since is risk's state, not an event). */
-    Optional<JsonNode> lastEmergencyTrigger() {
-        return snapshot("emergency");
+    /** The last emergency trigger seen, if no operator's reset came after it: the emergency stop is latched. */
+    Optional<JsonNode> latchedEmergency() {
+        Optional<JsonNode> trigger = snapshot("emergency");
+        Optional<JsonNode> reset = snapshot("emergency_reset");
+        if (trigger.isEmpty() || reset.isEmpty()) {
+            return trigger;
+        }
+        return laterOf(trigger.get(), "triggered_at", reset.get(), "reset_at") == trigger.get() ? trigger
+                : Optional.empty();
+    }
+
+    /** The last operator's reset of the emergency stop, if any. */
+    Optional<JsonNode> lastEmergencyReset() {
+        return snapshot("emergency_reset");
+    }
+
+    /** By their time, and for one instant by their event ids (ULIDs of one producer's clock order). */
+    private static JsonNode laterOf(JsonNode a, String aTime, JsonNode b, String bTime) {
+        int byTime = Instant.parse(a.path(aTime).asText()).compareTo(Instant.parse(b.path(bTime).asText()));
+        if (byTime != 0) {
+            return byTime > 0 ? a : b;
+        }
+        return a.path("event_id").asText().compareTo(b.path("event_id").asText()) > 0 ? a : b;
     }
 
     /** The last circuit-breaker activation, if it is still open at {@code now}. */
@@ -174,9 +215,19 @@ final class TradingView {
         return Optional.of(steps.values().stream().map(EventJson::readTree).toList());
     }
 
+    /** Per producing domain, the latest {@code occurred_at} of its events (the events' own clock). */
     Map<String, Instant> lastEventByDomain() {
+        return instants(LAST_EVENT);
+    }
+
+    /** Per producing domain, when this view last received one of its events (the folding process's wall clock). */
+    Map<String, Instant> lastReceivedByDomain() {
+        return instants(LAST_RECEIVED);
+    }
+
+    private Map<String, Instant> instants(String hash) {
         Map<String, Instant> seen = new TreeMap<>();
-        store.hashGetAll(LAST_EVENT).forEach((domain, at) -> seen.put(domain, Instant.parse(at)));
+        store.hashGetAll(hash).forEach((domain, at) -> seen.put(domain, Instant.parse(at)));
         return seen;
     }
 
@@ -283,8 +334,12 @@ final class TradingView {
     }
 
     private static JsonNode stamped(JsonNode payload, String field, Instant at) {
+        return stamped(payload, field, at.toString());
+    }
+
+    private static JsonNode stamped(JsonNode payload, String field, String value) {
         ObjectNode copy = payload.deepCopy();
-        copy.put(field, at.toString());
+        copy.put(field, value);
         return copy;
     }
 

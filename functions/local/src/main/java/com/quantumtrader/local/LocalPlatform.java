@@ -24,12 +24,17 @@ import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.local.dashboard.Dashboard;
+import com.quantumtrader.local.dashboard.LatchReading;
 import com.quantumtrader.learning.LearningDomain;
 import com.quantumtrader.os.CoreOsDomain;
 import com.quantumtrader.portfolio.PortfolioDomain;
 import com.quantumtrader.risk.RiskSafetyDomain;
+import com.quantumtrader.risk.safety.SafetySwitches;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,9 +66,16 @@ final class LocalPlatform implements AutoCloseable {
      * @param eventsOut where to write every published event as one JSON line
      * @param api       serve the local API (needs Redis state)
      * @param costs     fees, slippage and funding of the simulated exchange
+     * @param resumable the market of a run that checkpoints each bar in Redis and resumes from there after a
+     *                  restart (paper); empty: every run starts at the first bar (backtest)
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
-                 Optional<PaperOptions.ApiSettings> api, CostModel costs) {
+                 Optional<PaperOptions.ApiSettings> api, CostModel costs, Optional<PaperCheckpoint.Market> resumable) {
+
+        Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
+              Optional<PaperOptions.ApiSettings> api, CostModel costs) {
+            this(seed, bars, state, eventsOut, api, costs, Optional.empty());
+        }
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
               Optional<PaperOptions.ApiSettings> api) {
@@ -71,7 +84,9 @@ final class LocalPlatform implements AutoCloseable {
 
         static Setup paper(PaperOptions options) {
             return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start()),
-                    StateBackend.redis(options.redisUrl(), options.policy()), options.eventsOut(), options.api());
+                    StateBackend.redis(options.redisUrl(), options.policy()), options.eventsOut(), options.api(),
+                    CostModel.defaults(),
+                    Optional.of(new PaperCheckpoint.Market(options.seed(), options.symbols(), options.start())));
         }
     }
 
@@ -88,6 +103,10 @@ final class LocalPlatform implements AutoCloseable {
     private final EventLog eventLog;
     private final LocalApi api;
     private final Dashboard dashboard;
+    private final EventIds ids;
+    private final Optional<PaperCheckpoint.Market> market;
+    private final PaperCheckpoints checkpoints;
+    private final long resumedAt;
 
     LocalPlatform(PaperOptions options) {
         this(Setup.paper(options));
@@ -97,21 +116,33 @@ final class LocalPlatform implements AutoCloseable {
         this.bars = setup.bars();
         this.state = setup.state();
         this.clock = new SimulatedClock(bars.start());
-        // one seed drives the market and, through a split, the ids: same seed, same run
+        this.market = setup.resumable();
+        this.checkpoints = market.flatMap(m -> state.redis()).map(redis -> new PaperCheckpoints(redis.connections()))
+                .orElse(null);
+        Optional<PaperCheckpoint> checkpoint = resumeFrom();
+        // one seed drives the market and, through a split, the ids: same seed, same run. A resumed run draws its
+        // id bits from a stream of its own (one per start), and continues the generator's persisted state.
+        long start = checkpoints == null ? 1 : checkpoints.countStart();
         SplittableRandom random = new SplittableRandom(setup.seed());
-        this.events = new EventFactory(clock, new EventIds(clock, random.split()));
+        this.ids = new EventIds(clock, start <= 1 ? random.split() : new SplittableRandom(setup.seed() ^ mix(start)));
+        checkpoint.ifPresent(c -> ids.restore(c.ids()));
+        this.resumedAt = checkpoint.map(PaperCheckpoint::bars).orElse(0L);
+        this.events = new EventFactory(clock, ids);
         this.scheduler = new SimulatedScheduler(clock);
-        this.eventLog = setup.eventsOut().map(EventLog::new).orElse(null);
+        this.eventLog = setup.eventsOut().map(path -> new EventLog(path, checkpoint.isPresent())).orElse(null);
+        stats.resumeAt(resumedAt);
 
         this.api = setup.api().map(settings -> {
             StateBackend.RedisState redis = state.redis().orElseThrow(
                     () -> new IllegalArgumentException("the local API needs Redis state"));
+            // health is an operator's question, asked in wall time; the circuit breaker's expiry is market time
             return LocalApi.start(settings.port(), settings.tokens(), redis.connections(),
-                    state.state(TRADING_VIEW_DOMAIN), redis.policy(), clock, events, bus::publish);
+                    state.state(TRADING_VIEW_DOMAIN), redis.policy(), Clock.systemUTC(), clock, events, bus::publish);
         }).orElse(null);
         // the page calls the API's routes, so the dashboard follows the API's port and tokens
         this.dashboard = setup.api().filter(settings -> settings.dashboardPort().isPresent())
-                .map(settings -> Dashboard.start(settings.dashboardPort().getAsInt(), settings.tokens(), api.uri()))
+                .map(settings -> Dashboard.start(settings.dashboardPort().getAsInt(), settings.tokens(), api.uri(),
+                        emergencyLatch()))
                 .orElse(null);
         bus.onRetry(outage);
         bus.tap(stats::onEvent);
@@ -148,13 +179,14 @@ final class LocalPlatform implements AutoCloseable {
                 wired.add(definition.name());
             }
             for (PeriodicJob job : module.periodicJobs(services)) {
-                scheduler.schedule(job.name(), job.period(), job.period(),
+                scheduler.schedule(job.name(), firstRunAfter(job.period()), job.period(),
                         () -> publishAll(outage.retryWhileUnavailable(job.name(), job.job())));
             }
         }
         // the trading routes' read model: routed like any handler (in AWS its own Lambda), run by the api module
         for (Route route : RoutingTable.standard().routesRunBy(API_MODULE)) {
-            HandlerDefinition definition = TradingProjection.definition(state.state(route.domain()));
+            HandlerDefinition definition = TradingProjection.definition(state.state(route.domain()),
+                    Clock.systemUTC());
             if (!definition.name().equals(route.handler()) || route.domain() != TRADING_VIEW_DOMAIN) {
                 throw new IllegalStateException("the api module runs " + definition.name() + " of "
                         + TRADING_VIEW_DOMAIN.id() + ", but the routing table gives it " + route);
@@ -173,6 +205,13 @@ final class LocalPlatform implements AutoCloseable {
         // every subscriber is wired: what a crash left in execution's outbox is published, then it reconciles
         execution.recover(executionServices);
         LOG.info("local platform ready: {} handlers, state {}", runtimes.size(), state.describe());
+    }
+
+    /** The dashboard's query of risk & safety's persisted emergency-stop latch (this root may see every domain). */
+    private Supplier<Optional<LatchReading>> emergencyLatch() {
+        SafetySwitches switches = new SafetySwitches(state.state(Domain.RISK_SAFETY));
+        return () -> switches.emergencyLatch().map(latch -> new LatchReading(latch.reason(), latch.value(),
+                latch.threshold(), latch.latchedAt()));
     }
 
     private DomainServices services(Domain domain) {
@@ -198,7 +237,77 @@ final class LocalPlatform implements AutoCloseable {
         }
         scheduler.runDue();
         stats.onBar();
+        barCompleted();
         return true;
+    }
+
+    /**
+     * The bar step is done: its events go to disk as whole lines, then the checkpoint says so. A kill before the
+     * checkpoint replays this bar on restart; a kill after it resumes at the next one.
+     */
+    private void barCompleted() {
+        if (eventLog != null) {
+            eventLog.flush();
+        }
+        if (checkpoints != null) {
+            checkpoints.save(new PaperCheckpoint(market.orElseThrow(), stats.bars(), clock.instant(), ids.state()));
+        }
+    }
+
+    /**
+     * The checkpoint of this market in Redis, if any: the bar source skips (without publishing) the bars it
+     * covers and the clock moves to its last close, so the next step is the bar after it.
+     */
+    private Optional<PaperCheckpoint> resumeFrom() {
+        if (checkpoints == null) {
+            return Optional.empty();
+        }
+        Optional<PaperCheckpoint> checkpoint = checkpoints.load();
+        checkpoint.ifPresent(c -> {
+            if (!c.market().equals(market.orElseThrow())) {
+                throw new PaperCheckpoints.MismatchException(c.market(), market.orElseThrow(), c.bars());
+            }
+            Instant lastClose = null;
+            for (long skipped = 0; skipped < c.bars(); skipped++) {
+                List<Bar> bar = bars.next();
+                if (bar.isEmpty()) {
+                    throw new IllegalStateException("the checkpoint is at bar " + c.bars() + " but the market ends at "
+                            + skipped);
+                }
+                lastClose = bar.get(0).closeTime();
+            }
+            if (lastClose != null && !lastClose.equals(c.barClose())) {
+                throw new IllegalStateException("the checkpoint's bar " + c.bars() + " closed at " + c.barClose()
+                        + " but the market's closes at " + lastClose);
+            }
+            clock.advanceTo(c.barClose());
+            LOG.info("resuming the paper run at bar {} (checkpoint of bar {}, closed {})", c.bars() + 1, c.bars(),
+                    c.barClose());
+        });
+        return checkpoint;
+    }
+
+    /**
+     * A periodic job keeps the phase it has in an uninterrupted run (due at start + k * period), so a resumed run
+     * runs it at the same simulated times; a fresh run's first run is one period after the start, as always.
+     */
+    private Duration firstRunAfter(Duration period) {
+        Duration sinceStart = Duration.between(bars.start(), clock.instant());
+        long intoPeriod = Math.floorMod(sinceStart.toMillis(), period.toMillis());
+        return period.minusMillis(intoPeriod);
+    }
+
+    /** SplitMix64's finaliser: distinct starts give unrelated seeds. */
+    private static long mix(long value) {
+        long z = value * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The bar a resumed run continued after (its checkpoint), 0 for a run that started at the first bar. */
+    long resumedAt() {
+        return resumedAt;
     }
 
     /** Events without a trace of their own (a bar, a periodic job) start one. */

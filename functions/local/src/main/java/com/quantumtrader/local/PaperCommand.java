@@ -63,7 +63,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             description = "Symbols to trade (default: ${DEFAULT-VALUE}).", defaultValue = "BTCUSDT,ETHUSDT")
     private List<String> symbols;
 
-    @Option(names = "--bars", paramLabel = "N", description = "Stop after N bars (default: run until Ctrl-C).")
+    @Option(names = "--bars", paramLabel = "N", description = "Stop after bar N (default: run until Ctrl-C). A run "
+            + "restarted against the same REDIS_URL resumes after its last completed bar and stops at the same bar N.")
     private Long bars;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
@@ -125,7 +126,13 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             err.flush();
             return EXIT_INVALID_INPUT;
         }
-        return new PaperRun(options, out, err).run();
+        try {
+            return new PaperRun(options, out, err).run();
+        } catch (PaperCheckpoints.MismatchException e) {
+            err.println("invalid input: " + e.getMessage());
+            err.flush();
+            return EXIT_INVALID_INPUT;
+        }
     }
 
     /** QT_API_TOKEN, or a fresh random one for this run (shown once on the console, never logged). */

@@ -50,6 +50,10 @@ final class Progress {
         out.printf("Quantum Trader paper trading: %s, seed %d, %s, %d handlers wired by the routing table%n",
                 String.join(",", options.symbols()), options.seed(),
                 options.bars().map(n -> n + " bars of 1h").orElse("until Ctrl-C"), platform.runtimes().size());
+        if (platform.resumedAt() > 0) {
+            out.printf("resuming after bar %d (the checkpoint in Redis): the next bar is %d%n", platform.resumedAt(),
+                    platform.resumedAt() + 1);
+        }
         options.eventsOut().ifPresent(path -> out.printf("events -> %s%n", path.toAbsolutePath()));
         platform.apiUri().ifPresent(uri -> out.printf("API %s  (health: GET /health; trading: /trading/positions, "
                 + "/trading/traces/{trace_id}; admin: /admin/policy) with header Authorization: Bearer %s%n", uri,
@@ -84,10 +88,11 @@ final class Progress {
     /** Bars per second so far and, when the total is known, the time left at that speed. */
     private String speed(long bars) {
         long elapsed = wallMillis.getAsLong() - startedAt;
-        if (elapsed < PRINT_EVERY_MILLIS || bars == 0) {
+        long played = bars - platform.resumedAt(); // this process's bars, not those of the run it resumed
+        if (elapsed < PRINT_EVERY_MILLIS || played <= 0) {
             return "";
         }
-        double perSecond = bars * 1000.0 / elapsed;
+        double perSecond = played * 1000.0 / elapsed;
         String speed = String.format(Locale.ROOT, " (%.0f bars/s", perSecond);
         if (totalBars > bars) {
             speed += ", ETA " + duration(Math.round((totalBars - bars) / perSecond));
@@ -117,7 +122,7 @@ final class Progress {
         double seconds = Math.max(1, wallMillis.getAsLong() - startedAt) / 1000.0;
         out.println();
         out.printf("%s after %d bars in %.1f s (%.0f bars/s)%n", interrupted ? "Stopped (Ctrl-C)" : "Done",
-                s.bars(), seconds, s.bars() / seconds);
+                s.bars(), seconds, (s.bars() - platform.resumedAt()) / seconds);
         out.printf("signals %d: approved %d, rejected %d %s%n", s.count(AI_SIGNAL_GENERATED.name()),
                 s.count(RISK_SIGNAL_APPROVED.name()), s.count(RISK_SIGNAL_REJECTED.name()),
                 s.rejectionsByReason().isEmpty() ? "" : s.rejectionsByReason());

@@ -45,6 +45,11 @@ final class RunStats {
         }
     }
 
+    /** A resumed run counts its bars on from its checkpoint. */
+    void resumeAt(long completedBars) {
+        bars = completedBars;
+    }
+
     void onBar() {
         bars++;
     }

@@ -23,6 +23,36 @@ public final class EventIds {
         this.random = random;
     }
 
+    /**
+     * Where the generator stands: the millisecond of its last id and the 80 bits it used there. A process that
+     * persists this and {@link #restore}s it after a restart never issues an id at or below one it issued before.
+     */
+    public record State(long lastMillis, long randomHigh, long randomLow) {
+    }
+
+    public synchronized State state() {
+        return new State(lastMillis, randomHigh, randomLow);
+    }
+
+    /**
+     * Continues from a persisted {@link State}: ids in the same millisecond count up from it, later milliseconds
+     * draw fresh random bits. Never moves backwards: a state older than the current one is ignored.
+     */
+    public synchronized void restore(State state) {
+        if (state.randomHigh() < 0 || state.randomHigh() >= 1 << 16) {
+            throw new IllegalArgumentException("randomHigh must fit 16 bits, got " + state.randomHigh());
+        }
+        boolean older = state.lastMillis() < lastMillis || state.lastMillis() == lastMillis
+                && (state.randomHigh() < randomHigh
+                        || state.randomHigh() == randomHigh && Long.compareUnsigned(state.randomLow(), randomLow) < 0);
+        if (older) {
+            return;
+        }
+        lastMillis = state.lastMillis();
+        randomHigh = state.randomHigh();
+        randomLow = state.randomLow();
+    }
+
     public synchronized String next() {
         long millis = clock.millis();
         if (millis > lastMillis) {

@@ -77,4 +77,36 @@ class EventIdsTest {
             return this;
         }
     }
+
+    @Test
+    void aRestoredGeneratorContinuesAboveEveryIdOfTheRunItResumes() {
+        SimulatedClock clock = new SimulatedClock(T0);
+        EventIds before = new EventIds(clock, new SplittableRandom(1));
+        List<String> firstRun = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            firstRun.add(before.next());
+        }
+        EventIds.State persisted = before.state();
+
+        // the restarted process has the same seed (so the same random draws) and its clock at the same millisecond
+        EventIds after = new EventIds(new SimulatedClock(T0), new SplittableRandom(1));
+        after.restore(persisted);
+        String next = after.next();
+
+        assertThat(firstRun).doesNotContain(next);
+        assertThat(next).isGreaterThan(firstRun.get(firstRun.size() - 1));
+    }
+
+    @Test
+    void restoringAnOlderStateNeverMovesTheGeneratorBack() {
+        SimulatedClock clock = new SimulatedClock(T0);
+        EventIds ids = new EventIds(clock, new SplittableRandom(1));
+        EventIds.State old = ids.state();
+        clock.advance(Duration.ofMillis(5));
+        String latest = ids.next();
+
+        ids.restore(old);
+
+        assertThat(ids.next()).isGreaterThan(latest);
+    }
 }

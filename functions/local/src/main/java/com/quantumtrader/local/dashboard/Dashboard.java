@@ -8,6 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The live dashboard of a paper run: a page on a loopback port that follows the run (equity and drawdown, open
@@ -32,11 +34,22 @@ public final class Dashboard implements AutoCloseable {
      * @param api    where the local API listens
      */
     public static Dashboard start(int port, Map<String, String> tokens, URI api) {
-        return start(port, tokens, api, DashboardServer.KEEP_ALIVE);
+        return start(port, tokens, api, DashboardServer.KEEP_ALIVE, null);
+    }
+
+    /** @param latch reads the emergency stop's latch from risk & safety's persisted state */
+    public static Dashboard start(int port, Map<String, String> tokens, URI api,
+                                  Supplier<Optional<LatchReading>> latch) {
+        return start(port, tokens, api, DashboardServer.KEEP_ALIVE, latch);
     }
 
     static Dashboard start(int port, Map<String, String> tokens, URI api, Duration keepAlive) {
-        DashboardFeed feed = new DashboardFeed();
+        return start(port, tokens, api, keepAlive, null);
+    }
+
+    static Dashboard start(int port, Map<String, String> tokens, URI api, Duration keepAlive,
+                           Supplier<Optional<LatchReading>> latch) {
+        DashboardFeed feed = new DashboardFeed(DashboardFeed.MESSAGES, latch);
         try {
             return new Dashboard(feed, DashboardServer.start(port, new BearerTokens(tokens), feed, api, keepAlive));
         } catch (IOException e) {

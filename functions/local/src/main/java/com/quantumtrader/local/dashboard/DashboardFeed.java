@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the dashboard shows beside the trading routes, folded from the bus: the equity curve, the recent events and
@@ -25,6 +29,7 @@ import java.util.Objects;
  */
 final class DashboardFeed {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardFeed.class);
     static final int MESSAGES = 2_000;
     static final int SNAPSHOT_EVENTS = 300;
     static final int EQUITY_POINTS = 2_000;
@@ -44,7 +49,8 @@ final class DashboardFeed {
     private final Deque<Message> messages = new ArrayDeque<>();
     private final EquitySeries equity = new EquitySeries(EQUITY_POINTS);
     private long seq;
-    private EssStatus ess = EssStatus.initial();
+    private final Supplier<Optional<LatchReading>> latch;
+    private EssStatus ess;
     private boolean closed;
 
     DashboardFeed() {
@@ -52,7 +58,32 @@ final class DashboardFeed {
     }
 
     DashboardFeed(int capacity) {
+        this(capacity, null);
+    }
+
+    /**
+     * @param latch reads risk & safety's persisted latch: the state to start from (a restart does not forget a
+     *              latched stop), and the proof that a requested reset was carried out; null: events only
+     */
+    DashboardFeed(int capacity, Supplier<Optional<LatchReading>> latch) {
         this.capacity = capacity;
+        this.latch = latch;
+        this.ess = latch == null ? EssStatus.initial()
+                : readLatch().map(l -> l.map(EssStatus::fromLatch).orElseGet(EssStatus::notLatched))
+                        .orElseGet(EssStatus::initial);
+    }
+
+    /** The latch as risk persisted it; empty when there is no query or it failed (the events still tell). */
+    private Optional<Optional<LatchReading>> readLatch() {
+        if (latch == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(latch.get());
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the emergency stop's latch: {}", e.toString());
+            return Optional.empty();
+        }
     }
 
     synchronized void accept(BusEvent event) {
@@ -75,6 +106,10 @@ final class DashboardFeed {
             changeEss(EssStatus.resetRequested(payload, at));
         } else if (name.equals(EventCatalog.RISK_SIGNAL_APPROVED.name())
                 && ess.state().equals(EssStatus.RESET_REQUESTED)) {
+            changeEss(EssStatus.cleared(at));
+        } else if (ess.state().equals(EssStatus.RESET_REQUESTED)
+                && readLatch().filter(Optional::isEmpty).isPresent()) {
+            // risk's state no longer holds the latch: the reset was carried out
             changeEss(EssStatus.cleared(at));
         }
         notifyAll();

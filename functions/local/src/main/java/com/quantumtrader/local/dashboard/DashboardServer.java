@@ -2,20 +2,32 @@ package com.quantumtrader.local.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.events.EventJson;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * {@code GET /dashboard/stream?after=N} (Server-Sent Events) behind the API's bearer tokens, and the API's own
  * routes passed through to the local API. Errors are problem details like the API's. Requests and tokens are not
  * logged.
+ *
+ * <p>Like the local API it runs on Jetty, so idle and slow clients hold no thread: silent connections are closed
+ * after the idle timeout, a request body is read as it arrives and passed on only when complete (a client that
+ * leaves earlier has nothing passed on), streams are bounded, and the emergency stop is passed on from a lane of its
+ * own.
  */
 final class DashboardServer implements AutoCloseable {
 
@@ -33,9 +50,13 @@ final class DashboardServer implements AutoCloseable {
     static final int MAX_BODY_BYTES = 64 * 1024;
     static final int MAX_STREAMS = 8;
     static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    /** Connections silent this long are closed; streams send a keep-alive well within it. */
+    static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(10);
+    static final String SAFETY_PATH = "/admin/emergency-stop";
 
-    private final HttpServer server;
-    private final ExecutorService workers;
+    private final Server server;
+    private final ServerConnector connector;
+    private final ExecutorService safety;
     private final DashboardFeed feed;
     private final BearerTokens tokens;
     private final ApiProxy proxy;
@@ -43,10 +64,15 @@ final class DashboardServer implements AutoCloseable {
     private final Duration keepAlive;
     private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
-    private DashboardServer(HttpServer server, ExecutorService workers, DashboardFeed feed, BearerTokens tokens,
+    private DashboardServer(Server server, ServerConnector connector, DashboardFeed feed, BearerTokens tokens,
                             ApiProxy proxy, DashboardPage page, Duration keepAlive) {
         this.server = server;
-        this.workers = workers;
+        this.connector = connector;
+        this.safety = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "dashboard-safety");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.feed = feed;
         this.tokens = tokens;
         this.proxy = proxy;
@@ -56,89 +82,173 @@ final class DashboardServer implements AutoCloseable {
 
     static DashboardServer start(int port, BearerTokens tokens, DashboardFeed feed, URI api, Duration keepAlive)
             throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        // streams hold a thread each for as long as a page is open; the rest is quick
-        ExecutorService workers = Executors.newFixedThreadPool(MAX_STREAMS + 4, runnable -> {
-            Thread thread = new Thread(runnable, "dashboard-http");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(workers);
-        DashboardServer dashboard = new DashboardServer(server, workers, feed, tokens, new ApiProxy(api),
+        // streams hold a thread each for as long as a page is open; requests are read without one
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_STREAMS + 8, 2);
+        threads.setName("dashboard-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost("127.0.0.1");
+        connector.setPort(port);
+        Duration idle = keepAlive.multipliedBy(2).compareTo(MIN_IDLE_TIMEOUT) > 0 ? keepAlive.multipliedBy(2)
+                : MIN_IDLE_TIMEOUT;
+        connector.setIdleTimeout(idle.toMillis());
+        server.addConnector(connector);
+        DashboardServer dashboard = new DashboardServer(server, connector, feed, tokens, new ApiProxy(api),
                 DashboardPage.load(), keepAlive);
-        server.createContext("/", dashboard::serve);
-        server.start();
+        server.setHandler(dashboard.new Routes());
+        try {
+            server.start();
+        } catch (Exception e) {
+            dashboard.close();
+            throw new IOException("cannot serve the dashboard on 127.0.0.1:" + port, e);
+        }
         return dashboard;
     }
 
     URI uri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        return URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/");
     }
 
     @Override
     public void close() {
         feed.close();
-        server.stop(0);
-        workers.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the dashboard: {}", e.toString());
+        } finally {
+            safety.shutdownNow();
+        }
     }
 
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            common(exchange);
-            if (path.equals("/") || path.equals("/index.html")) {
-                if (!method.equals("GET") && !method.equals("HEAD")) {
-                    methodNotAllowed(exchange, path, "GET");
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Security-Policy", page.contentSecurityPolicy());
-                send(exchange, 200, "text/html; charset=utf-8", method.equals("HEAD") ? new byte[0] : page.html());
-            } else if (ApiProxy.serves(path)) {
-                passOn(exchange, method);
-            } else if (path.equals("/dashboard/snapshot") || path.equals("/dashboard/stream")) {
-                if (!tokens.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"quantum-trader\"");
-                    problem(exchange, 401, "unauthenticated", "Unauthenticated",
-                            "send Authorization: Bearer <token> with the token printed at start", path);
-                } else if (!method.equals("GET")) {
-                    methodNotAllowed(exchange, path, "GET");
-                } else if (path.equals("/dashboard/snapshot")) {
-                    send(exchange, 200, "application/json", EventJson.write(feed.snapshot())
-                            .getBytes(StandardCharsets.UTF_8));
-                } else {
-                    stream(exchange, path);
-                }
-            } else {
-                problem(exchange, 404, "not-found", "Not found", "no route for " + path, path);
+    /** One exchange: the request, its response and the callback that completes it. */
+    private record Exchange(Request request, Response response, Callback callback) {
+
+        String path() {
+            return Objects.requireNonNullElse(request.getHttpURI().getDecodedPath(), "/");
+        }
+
+        String header(String name) {
+            return request.getHeaders().get(name);
+        }
+    }
+
+    private final class Routes extends Handler.Abstract {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Exchange exchange = new Exchange(request, response, callback);
+            try {
+                serve(exchange);
+            } catch (RuntimeException e) {
+                LOG.error("dashboard request failed", e);
+                callback.failed(e);
             }
-        } catch (RuntimeException e) {
-            LOG.error("dashboard request failed", e);
+            return true;
         }
     }
 
-    private static void common(HttpExchange exchange) {
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    private void serve(Exchange exchange) {
+        String path = exchange.path();
+        String method = exchange.request().getMethod();
+        common(exchange);
+        if (path.equals("/") || path.equals("/index.html")) {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                methodNotAllowed(exchange, path, "GET");
+                return;
+            }
+            exchange.response().getHeaders().put("Content-Security-Policy", page.contentSecurityPolicy());
+            send(exchange, 200, "text/html; charset=utf-8", method.equals("HEAD") ? new byte[0] : page.html());
+        } else if (ApiProxy.serves(path)) {
+            readBody(exchange, body -> {
+                if (body.isEmpty()) {
+                    problem(exchange, 413, "body-too-large", "Body too large",
+                            "a request body may have at most " + MAX_BODY_BYTES + " bytes", path);
+                } else if (path.startsWith(SAFETY_PATH)) {
+                    try {
+                        safety.execute(() -> passOn(exchange, method, body.get()));
+                    } catch (RejectedExecutionException closing) {
+                        exchange.callback().failed(closing);
+                    }
+                } else {
+                    passOn(exchange, method, body.get());
+                }
+            });
+        } else if (path.equals("/dashboard/snapshot") || path.equals("/dashboard/stream")) {
+            if (!tokens.accepts(exchange.header("Authorization"))) {
+                exchange.response().getHeaders().put("WWW-Authenticate", "Bearer realm=\"quantum-trader\"");
+                problem(exchange, 401, "unauthenticated", "Unauthenticated",
+                        "send Authorization: Bearer <token> with the token printed at start", path);
+            } else if (!method.equals("GET")) {
+                methodNotAllowed(exchange, path, "GET");
+            } else if (path.equals("/dashboard/snapshot")) {
+                send(exchange, 200, "application/json", EventJson.write(feed.snapshot())
+                        .getBytes(StandardCharsets.UTF_8));
+            } else {
+                stream(exchange, path);
+            }
+        } else {
+            problem(exchange, 404, "not-found", "Not found", "no route for " + path, path);
+        }
     }
 
-    private void passOn(HttpExchange exchange, String method) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readNBytes(MAX_BODY_BYTES + 1);
+    private static void common(Exchange exchange) {
+        exchange.response().getHeaders().put("Cache-Control", "no-store");
+        exchange.response().getHeaders().put("X-Content-Type-Options", "nosniff");
+        exchange.response().getHeaders().put("Referrer-Policy", "no-referrer");
+    }
+
+    /**
+     * Reads the body as it arrives without holding a thread; {@code complete} gets it whole (empty when above
+     * {@link #MAX_BODY_BYTES}). A client that leaves before it is complete has nothing passed on.
+     */
+    private static void readBody(Exchange exchange, Consumer<Optional<byte[]>> complete) {
+        readBody(exchange, new ByteArrayOutputStream(), complete);
+    }
+
+    private static void readBody(Exchange exchange, ByteArrayOutputStream into, Consumer<Optional<byte[]>> complete) {
+        Request request = exchange.request();
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                request.demand(() -> readBody(exchange, into, complete));
+                return;
+            }
+            if (Content.Chunk.isFailure(chunk)) {
+                LOG.warn("{} {} abandoned before its body arrived: not passed on", request.getMethod(),
+                        exchange.path());
+                exchange.callback().failed(chunk.getFailure());
+                return;
+            }
+            ByteBuffer bytes = chunk.getByteBuffer();
+            boolean last = chunk.isLast();
+            if (into.size() + bytes.remaining() > MAX_BODY_BYTES) {
+                chunk.release();
+                complete.accept(Optional.empty());
+                return;
+            }
+            byte[] copy = new byte[bytes.remaining()];
+            bytes.get(copy);
+            into.write(copy, 0, copy.length);
+            chunk.release();
+            if (last) {
+                complete.accept(Optional.of(into.toByteArray()));
+                return;
+            }
         }
-        if (body.length > MAX_BODY_BYTES) {
-            problem(exchange, 413, "body-too-large", "Body too large",
-                    "a request body may have at most " + MAX_BODY_BYTES + " bytes", path);
-            return;
-        }
-        String raw = exchange.getRequestURI().getRawPath()
-                + Optional.ofNullable(exchange.getRequestURI().getRawQuery()).map(q -> "?" + q).orElse("");
+    }
+
+    private void passOn(Exchange exchange, String method, byte[] body) {
+        String path = exchange.path();
+        String raw = exchange.request().getHttpURI().getPath()
+                + Optional.ofNullable(exchange.request().getHttpURI().getQuery()).map(q -> "?" + q).orElse("");
         ApiProxy.Answer answer;
         try {
-            answer = proxy.forward(method, raw, name -> exchange.getRequestHeaders().getFirst(name), body);
+            answer = proxy.forward(method, raw, exchange::header, body);
         } catch (IOException e) {
             LOG.warn("the local API did not answer the dashboard: {}", e.toString());
             problem(exchange, 502, "api-unreachable", "API unreachable",
@@ -146,9 +256,10 @@ final class DashboardServer implements AutoCloseable {
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            exchange.callback().failed(e);
             return;
         }
-        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        answer.headers().forEach((name, value) -> exchange.response().getHeaders().put(name, value));
         send(exchange, answer.status(), answer.headers().getOrDefault("Content-Type", "application/json"),
                 answer.body());
     }
@@ -158,7 +269,7 @@ final class DashboardServer implements AutoCloseable {
      * happens, with a comment line as keep-alive. A reader too far behind gets {@code event: gap} and the stream
      * ends: the page loads the snapshot again and reconnects from there.
      */
-    private void stream(HttpExchange exchange, String path) throws IOException {
+    private void stream(Exchange exchange, String path) {
         Optional<Long> after = after(exchange);
         if (after.isEmpty()) {
             problem(exchange, 400, "invalid-parameter", "Invalid parameter",
@@ -171,17 +282,17 @@ final class DashboardServer implements AutoCloseable {
                     "at most " + MAX_STREAMS + " dashboard pages can follow the run at once", path);
             return;
         }
-        try {
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-            exchange.sendResponseHeaders(200, 0);
-            OutputStream out = exchange.getResponseBody();
+        Response response = exchange.response();
+        try (OutputStream out = Content.Sink.asOutputStream(response)) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
             long last = after.get();
             out.write(("retry: 1000\n\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (true) {
                 DashboardFeed.Batch batch = feed.awaitAfter(last, keepAlive);
                 if (batch.closed()) {
-                    return;
+                    break;
                 }
                 StringBuilder text = new StringBuilder();
                 if (batch.gap()) {
@@ -198,22 +309,27 @@ final class DashboardServer implements AutoCloseable {
                 out.write(text.toString().getBytes(StandardCharsets.UTF_8));
                 out.flush();
                 if (batch.gap()) {
-                    return;
+                    break;
                 }
             }
         } catch (IOException gone) {
             // the page went away; nothing to clean up but the thread
+            exchange.callback().failed(gone);
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            exchange.callback().failed(e);
+            return;
         } finally {
             streams.release();
         }
+        exchange.callback().succeeded();
     }
 
-    private static Optional<Long> after(HttpExchange exchange) {
-        String text = query(exchange.getRequestURI().getRawQuery(), "after");
+    private static Optional<Long> after(Exchange exchange) {
+        String text = query(exchange.request().getHttpURI().getQuery(), "after");
         if (text == null) {
-            text = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+            text = exchange.header("Last-Event-ID");
         }
         if (text == null) {
             return Optional.of(0L);
@@ -240,15 +356,15 @@ final class DashboardServer implements AutoCloseable {
         return null;
     }
 
-    private static void methodNotAllowed(HttpExchange exchange, String path, String allowed) throws IOException {
-        exchange.getResponseHeaders().set("Allow", allowed);
+    private static void methodNotAllowed(Exchange exchange, String path, String allowed) {
+        exchange.response().getHeaders().put("Allow", allowed);
         problem(exchange, 405, "method-not-allowed", "Method not allowed",
-                exchange.getRequestMethod() + " is not allowed on " + path + "; allowed: " + allowed, path);
+                exchange.request().getMethod() + " is not allowed on " + path + "; allowed: " + allowed, path);
     }
 
     /** RFC 9457 problem details, shaped like the API's. */
-    private static void problem(HttpExchange exchange, int status, String kind, String title, String detail,
-                                String path) throws IOException {
+    private static void problem(Exchange exchange, int status, String kind, String title, String detail,
+                                String path) {
         ObjectNode problem = EventJson.mapper().createObjectNode();
         problem.put("type", "https://quantumtrader.com/problems/" + kind);
         problem.put("title", title);
@@ -258,14 +374,11 @@ final class DashboardServer implements AutoCloseable {
         send(exchange, status, "application/problem+json", EventJson.write(problem).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        boolean empty = body.length == 0;
-        exchange.sendResponseHeaders(status, empty ? -1 : body.length);
-        if (!empty) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+    private static void send(Exchange exchange, int status, String contentType, byte[] body) {
+        Response response = exchange.response();
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), exchange.callback());
     }
 }

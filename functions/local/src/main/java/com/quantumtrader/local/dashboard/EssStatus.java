@@ -26,6 +26,16 @@ record EssStatus(String state, String reason, String detail, String since, Strin
         return new EssStatus(NOT_TRIGGERED, null, "no trigger seen in this run", null, null);
     }
 
+    /** What risk's persisted latch says, read when the dashboard starts or after a reset was requested. */
+    static EssStatus fromLatch(LatchReading latch) {
+        return new EssStatus(LATCHED, latch.reason(), latch.value() + " >= " + latch.threshold(),
+                latch.latchedAt().toString(), null);
+    }
+
+    static EssStatus notLatched() {
+        return new EssStatus(NOT_TRIGGERED, null, "not latched in risk & safety's state", null, null);
+    }
+
     static EssStatus latched(JsonNode triggered, String at) {
         String value = triggered.path("value").asText();
         String threshold = triggered.path("threshold").asText();
