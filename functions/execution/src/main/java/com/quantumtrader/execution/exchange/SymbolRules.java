@@ -1,19 +1,27 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.core.instrument.Instrument;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * A contract's trading filters, as Binance USD-M publishes them in exchangeInfo: prices move in ticks, quantities in
- * steps, and an opening order must be worth at least the minimum notional (USDT).
+ * The trading filters execution applies to a contract, taken from its {@link Instrument} (shared-core's instrument
+ * catalog, read from Binance USD-M exchangeInfo): prices move in ticks, quantities in steps, and an opening order
+ * must be worth at least the minimum notional (USDT).
  */
 public record SymbolRules(String symbol, BigDecimal tickSize, BigDecimal stepSize, BigDecimal minNotional) {
 
-    public static final SymbolRules BTCUSDT =
-            new SymbolRules("BTCUSDT", new BigDecimal("0.10"), new BigDecimal("0.001"), new BigDecimal("100"));
-    public static final SymbolRules ETHUSDT =
-            new SymbolRules("ETHUSDT", new BigDecimal("0.01"), new BigDecimal("0.001"), new BigDecimal("20"));
+    /** BTCUSDT of the shipped instrument snapshot. */
+    public static final SymbolRules BTCUSDT = of(InstrumentCatalog.bundled().require("BTCUSDT"));
+    /** ETHUSDT of the shipped instrument snapshot. */
+    public static final SymbolRules ETHUSDT = of(InstrumentCatalog.bundled().require("ETHUSDT"));
+
+    public static SymbolRules of(Instrument instrument) {
+        return new SymbolRules(instrument.symbol(), instrument.tickSize(), instrument.stepSize(),
+                instrument.minNotional());
+    }
 
     public SymbolRules {
         Objects.requireNonNull(symbol, "symbol");
