@@ -12,6 +12,7 @@ import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerRuntime;
 import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.time.SimulatedClock;
 import com.quantumtrader.core.time.SimulatedScheduler;
@@ -59,9 +60,15 @@ final class LocalPlatform implements AutoCloseable {
      * @param eventsOut where to write every published event as one JSON line
      * @param api       serve the local API (needs Redis state)
      * @param costs     fees, slippage and funding of the simulated exchange
+     * @param instruments every domain's and the simulated exchange's instrument data
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
-                 Optional<PaperOptions.ApiSettings> api, CostModel costs) {
+                 Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments) {
+
+        Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
+              Optional<PaperOptions.ApiSettings> api, CostModel costs) {
+            this(seed, bars, state, eventsOut, api, costs, InstrumentCatalog.bundled());
+        }
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
               Optional<PaperOptions.ApiSettings> api) {
@@ -69,8 +76,9 @@ final class LocalPlatform implements AutoCloseable {
         }
 
         static Setup paper(PaperOptions options) {
-            return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start()),
-                    StateBackend.redis(options.redisUrl(), options.policy()), options.eventsOut(), options.api());
+            return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start(),
+                    options.instruments()), StateBackend.redis(options.redisUrl(), options.policy()),
+                    options.eventsOut(), options.api(), CostModel.defaults(), options.instruments());
         }
     }
 
@@ -86,6 +94,7 @@ final class LocalPlatform implements AutoCloseable {
     private final EventLog eventLog;
     private final LocalApi api;
     private final Dashboard dashboard;
+    private final InstrumentCatalog instruments;
 
     LocalPlatform(PaperOptions options) {
         this(Setup.paper(options));
@@ -94,6 +103,7 @@ final class LocalPlatform implements AutoCloseable {
     LocalPlatform(Setup setup) {
         this.bars = setup.bars();
         this.state = setup.state();
+        this.instruments = setup.instruments();
         this.clock = new SimulatedClock(bars.start());
         // one seed drives the market and, through a split, the ids: same seed, same run
         SplittableRandom random = new SplittableRandom(setup.seed());
@@ -121,7 +131,7 @@ final class LocalPlatform implements AutoCloseable {
             bus.tap(eventLog::append);
         }
         IdempotencyStore idempotency = state.idempotency(clock);
-        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings());
+        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings().listing(instruments));
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();
@@ -168,7 +178,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private DomainServices services(Domain domain) {
-        return new DomainServices(clock, state.state(domain), state.policy());
+        return new DomainServices(clock, state.state(domain), state.policy(), instruments);
     }
 
     /**
@@ -213,6 +223,11 @@ final class LocalPlatform implements AutoCloseable {
 
     RunStats stats() {
         return stats;
+    }
+
+    /** The policy in force now (the store's, for a paper run on Redis). */
+    com.quantumtrader.core.policy.Policy currentPolicy() {
+        return state.policy().current();
     }
 
     InProcessEventBus bus() {
