@@ -161,7 +161,7 @@ class SignalExecutorTest {
 
     @Test
     void failsForASymbolTheExchangeDoesNotList() {
-        List<Emit> emits = execution.approve(approval().symbol("DOGEUSDT").reference("0.15").stop("0.14")
+        List<Emit> emits = execution.approve(approval().symbol("UNLISTEDUSDT").reference("0.15").stop("0.14")
                 .target("0.17").quantity("1000").build(), TRACE);
 
         assertThat(payloads(emits, EXECUTION_ORDER_FAILED)).extracting(OrderFailed::errorCode).containsExactly("UNKNOWN_SYMBOL");

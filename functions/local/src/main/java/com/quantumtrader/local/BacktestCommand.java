@@ -2,6 +2,7 @@ package com.quantumtrader.local;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.policy.PolicyValidationException;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
                     + "through the same handlers, events and risk checks as paper and live trading; only the clock "
                     + "(simulated, at each bar's close) and the exchange (simulated: fees, slippage, fills from the "
                     + "next bar on) differ. State lives in memory behind the interfaces Redis serves in production.",
-            "Exit codes: 0 done, 1 failure, 2 invalid input (a bad row, a policy that fails validation, ...)."})
+            "Exit codes: 0 done, 1 failure, 2 invalid input (a bad row, a policy that fails validation, a symbol "
+                    + "without instrument data or outside the policy's universe, ...)."})
 final class BacktestCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -56,8 +58,14 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TIME", description = "Replay bars closing at or before this.")
     private String to;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (validated); default: the shipped one.")
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy JSON (validated; its universe must list "
+            + "every symbol of the data); default: the shipped one, trading the symbols of the data.")
     private Path policyFile;
+
+    @Option(names = "--exchange-info", paramLabel = "FILE",
+            description = "Instruments (tick, step, filters) from this Binance USD-M exchangeInfo JSON "
+                    + "(curl https://fapi.binance.com/fapi/v1/exchangeInfo); default: the shipped snapshot.")
+    private Path exchangeInfo;
 
     @Option(names = "--report-out", paramLabel = "DIR", description = "Write report.json and report.html here.")
     private Path reportOut;
@@ -104,12 +112,21 @@ final class BacktestCommand implements Callable<Integer> {
         Policy policy;
         KlineFiles.Loaded loaded;
         CostModel costs;
+        InstrumentCatalog instruments;
         try {
             costs = costs();
-            policy = policyFile == null ? PolicyDefaults.load()
+            instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
+            policy = policyFile == null ? null
                     : PolicyValidator.parseAndValidate(Files.readString(policyFile, StandardCharsets.UTF_8));
+            RunInstruments.requireTradable(instruments, symbols); // before reading: names a delivery contract as such
             loaded = KlineFiles.load(List.copyOf(data), List.copyOf(symbols), time(from, "--from"),
                     time(to, "--to"), skipBadRows);
+            RunInstruments.requireTradable(instruments, loaded.symbols());
+            if (policy == null) {
+                policy = RunInstruments.withUniverse(PolicyDefaults.load(), loaded.symbols());
+            } else {
+                RunInstruments.requireInUniverse(policy, loaded.symbols(), policyFile.toString());
+            }
         } catch (PolicyValidationException e) {
             err.println("invalid policy " + policyFile + ":");
             e.problems().forEach(problem -> err.println("  - " + problem));
@@ -120,8 +137,8 @@ final class BacktestCommand implements Callable<Integer> {
             err.flush();
             return PaperCommand.EXIT_INVALID_INPUT;
         }
-        new Backtest(loaded, policy, seed, Optional.ofNullable(eventsOut), Optional.ofNullable(reportOut), costs)
-                .run(out, data);
+        new Backtest(loaded, policy, seed, Optional.ofNullable(eventsOut), Optional.ofNullable(reportOut), costs,
+                instruments).run(out, data);
         return 0;
     }
 
@@ -154,7 +171,12 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** One backtest run over loaded bars: the platform with in-memory state, replaying the bars to the end. */
     record Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
-                    Optional<Path> reportOut, CostModel costs) {
+                    Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments) {
+
+        Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
+                 Optional<Path> reportOut, CostModel costs) {
+            this(loaded, policy, seed, eventsOut, reportOut, costs, InstrumentCatalog.bundled());
+        }
 
         Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
                  Optional<Path> reportOut) {
@@ -163,10 +185,12 @@ final class BacktestCommand implements Callable<Integer> {
 
         BacktestReport run(PrintWriter out, List<Path> files) {
             BacktestReport report = new BacktestReport();
+            RunDiagnosis diagnosis = new RunDiagnosis(loaded.symbols());
             LocalPlatform.Setup setup = new LocalPlatform.Setup(seed, BarSource.replay(loaded.bars()),
-                    StateBackend.inMemory(policy), eventsOut, Optional.empty(), costs);
+                    StateBackend.inMemory(policy), eventsOut, Optional.empty(), costs, instruments);
             try (LocalPlatform platform = new LocalPlatform(setup)) {
                 platform.observe(report::onEvent);
+                platform.observe(diagnosis::onEvent);
                 out.printf("Quantum Trader backtest: %s, %d bars in %d steps, seed %d, %d handlers wired by the "
                                 + "routing table%n", String.join(",", loaded.symbols()), loaded.bars().size(),
                         platform.totalSteps(), seed, platform.handlerCount());
@@ -181,9 +205,14 @@ final class BacktestCommand implements Callable<Integer> {
                     progress.maybePrint();
                 }
                 progress.summary(false);
+                diagnosis.explanation().forEach(out::println);
             }
             reportOut.ifPresent(dir -> {
-                report.write(dir, describe(files), policy, costs);
+                ObjectNode run = describe(files);
+                if (!diagnosis.explanation().isEmpty()) {
+                    run.set("diagnosis", diagnosis.json()); // only a run without trades: reports of others unchanged
+                }
+                report.write(dir, run, policy, costs);
                 out.printf("report -> %s%n", dir.resolve("report.html").toAbsolutePath());
             });
             out.flush();

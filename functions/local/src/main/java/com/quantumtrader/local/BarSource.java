@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import java.time.Instant;
@@ -22,7 +23,13 @@ interface BarSource {
 
     /** The endless seeded synthetic market. */
     static BarSource synthetic(long seed, List<String> symbols, Instant start) {
-        SyntheticMarketData market = new SyntheticMarketData(seed, symbols, start, PaperOptions.BAR_INTERVAL);
+        return synthetic(seed, symbols, start, InstrumentCatalog.bundled());
+    }
+
+    /** The endless seeded synthetic market, each symbol on its instrument's tick and price range. */
+    static BarSource synthetic(long seed, List<String> symbols, Instant start, InstrumentCatalog instruments) {
+        SyntheticMarketData market = new SyntheticMarketData(seed, symbols, start, PaperOptions.BAR_INTERVAL,
+                instruments);
         return new BarSource() {
             @Override
             public List<Bar> next() {

@@ -13,6 +13,7 @@ import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.HandlerRuntime;
 import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.time.SimulatedClock;
 import com.quantumtrader.core.time.SimulatedScheduler;
@@ -66,15 +67,22 @@ final class LocalPlatform implements AutoCloseable {
      * @param eventsOut where to write every published event as one JSON line
      * @param api       serve the local API (needs Redis state)
      * @param costs     fees, slippage and funding of the simulated exchange
+     * @param instruments every domain's and the simulated exchange's instrument data
      * @param resumable the market of a run that checkpoints each bar in Redis and resumes from there after a
      *                  restart (paper); empty: every run starts at the first bar (backtest)
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
-                 Optional<PaperOptions.ApiSettings> api, CostModel costs, Optional<PaperCheckpoint.Market> resumable) {
+                 Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments,
+                 Optional<PaperCheckpoint.Market> resumable) {
+
+        Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
+              Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments) {
+            this(seed, bars, state, eventsOut, api, costs, instruments, Optional.empty());
+        }
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
               Optional<PaperOptions.ApiSettings> api, CostModel costs) {
-            this(seed, bars, state, eventsOut, api, costs, Optional.empty());
+            this(seed, bars, state, eventsOut, api, costs, InstrumentCatalog.bundled());
         }
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
@@ -83,9 +91,9 @@ final class LocalPlatform implements AutoCloseable {
         }
 
         static Setup paper(PaperOptions options) {
-            return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start()),
-                    StateBackend.redis(options.redisUrl(), options.policy()), options.eventsOut(), options.api(),
-                    CostModel.defaults(),
+            return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start(),
+                    options.instruments()), StateBackend.redis(options.redisUrl(), options.policy()),
+                    options.eventsOut(), options.api(), CostModel.defaults(), options.instruments(),
                     Optional.of(new PaperCheckpoint.Market(options.seed(), options.symbols(), options.start())));
         }
     }
@@ -107,6 +115,7 @@ final class LocalPlatform implements AutoCloseable {
     private final Optional<PaperCheckpoint.Market> market;
     private final PaperCheckpoints checkpoints;
     private final long resumedAt;
+    private final InstrumentCatalog instruments;
 
     LocalPlatform(PaperOptions options) {
         this(Setup.paper(options));
@@ -115,6 +124,7 @@ final class LocalPlatform implements AutoCloseable {
     LocalPlatform(Setup setup) {
         this.bars = setup.bars();
         this.state = setup.state();
+        this.instruments = setup.instruments();
         this.clock = new SimulatedClock(bars.start());
         this.market = setup.resumable();
         this.checkpoints = market.flatMap(m -> state.redis()).map(redis -> new PaperCheckpoints(redis.connections()))
@@ -156,7 +166,7 @@ final class LocalPlatform implements AutoCloseable {
         }
         IdempotencyStore idempotency = state.idempotency(clock);
         // execution publishes through its transactional outbox, with the platform's ids, in the order it always did
-        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings())
+        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings().listing(instruments))
                 .publishingTo(events, bus::publish);
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
@@ -215,7 +225,7 @@ final class LocalPlatform implements AutoCloseable {
     }
 
     private DomainServices services(Domain domain) {
-        return new DomainServices(clock, state.state(domain), state.policy());
+        return new DomainServices(clock, state.state(domain), state.policy(), instruments);
     }
 
     /**
@@ -343,6 +353,11 @@ final class LocalPlatform implements AutoCloseable {
 
     RunStats stats() {
         return stats;
+    }
+
+    /** The policy in force now (the store's, for a paper run on Redis). */
+    com.quantumtrader.core.policy.Policy currentPolicy() {
+        return state.policy().current();
     }
 
     InProcessEventBus bus() {

@@ -1,7 +1,9 @@
 package com.quantumtrader.local;
 
 import com.quantumtrader.core.idempotency.IdempotencyRetention;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.core.policy.PolicyValidationException;
 import com.quantumtrader.core.redis.RedisConnections;
@@ -39,7 +41,7 @@ import picocli.CommandLine.Option;
             "A Redis outage pauses the run (retrying with backoff, /health DOWN) instead of ending it; the command "
                     + "timeout comes from REDIS_URL's timeout parameter (e.g. redis://host:6379?timeout=2s; default 10 s).",
             "Exit codes: 0 done, 1 failure, 2 invalid input (e.g. a policy that fails validation, a bad or "
-                    + "unreachable REDIS_URL)."})
+                    + "unreachable REDIS_URL, a symbol without instrument data or outside the policy's universe)."})
 final class PaperCommand implements java.util.concurrent.Callable<Integer> {
 
     static final int EXIT_INVALID_INPUT = 2;
@@ -60,7 +62,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL",
-            description = "Symbols to trade (default: ${DEFAULT-VALUE}).", defaultValue = "BTCUSDT,ETHUSDT")
+            description = "Symbols to trade, any TRADING perpetual of the instrument data; without --policy they are "
+                    + "the policy's universe (default: ${DEFAULT-VALUE}).", defaultValue = "BTCUSDT,ETHUSDT")
     private List<String> symbols;
 
     @Option(names = "--bars", paramLabel = "N", description = "Stop after bar N (default: run until Ctrl-C). A run "
@@ -100,22 +103,35 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--no-dashboard", description = "Do not serve the dashboard page.")
     private boolean noDashboard;
 
+    @Option(names = "--exchange-info", paramLabel = "FILE",
+            description = "Instruments (tick, step, filters) from this Binance USD-M exchangeInfo JSON "
+                    + "(curl https://fapi.binance.com/fapi/v1/exchangeInfo); default: the shipped snapshot.")
+    private Path exchangeInfo;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PaperOptions options;
         try {
+            InstrumentCatalog instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
             Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile));
             IdempotencyRetention.fromEnvironment(System.getenv()); // a bad setting is exit 2 here, not a crash later
+            policy.ifPresent(p -> RunInstruments.requireInUniverse(p, symbols, policyFile.toString()));
+            Optional<String> redisUrl = Optional.ofNullable(environment.apply(RedisConnections.REDIS_URL_VARIABLE))
+                    .filter(url -> !url.isBlank()).map(String::trim);
+            if (policy.isEmpty() && redisUrl.isEmpty()) {
+                // a fresh embedded Redis holds no policy: the shipped one, trading the symbols of the run
+                policy = Optional.of(RunInstruments.withUniverse(PolicyDefaults.load(), symbols));
+            }
             long pace = paceMs != null ? paceMs : bars != null ? 0 : 250;
             Optional<PaperOptions.ApiSettings> api = noApi ? Optional.empty()
                     : Optional.of(new PaperOptions.ApiSettings(apiPort, Map.of(API_TOKEN_NAME, apiToken()),
                             noDashboard ? OptionalInt.empty() : OptionalInt.of(dashboardPort)));
             options = new PaperOptions(List.copyOf(symbols), Optional.ofNullable(bars), seed, policy,
-                    Optional.ofNullable(eventsOut), Optional.ofNullable(environment.apply(RedisConnections.REDIS_URL_VARIABLE))
-                            .filter(url -> !url.isBlank()).map(String::trim),
-                    Duration.ofMillis(pace), PaperOptions.DEFAULT_START, api);
+                    Optional.ofNullable(eventsOut), redisUrl, Duration.ofMillis(pace), PaperOptions.DEFAULT_START, api,
+                    instruments);
+            RunInstruments.requireTradable(instruments, options.symbols());
         } catch (PolicyValidationException e) {
             err.println("invalid policy " + policyFile + ":");
             e.problems().forEach(problem -> err.println("  - " + problem));
@@ -203,6 +219,14 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             }
             running.set(started);
             try (LocalPlatform platform = started) {
+                try {
+                    // a policy kept in an external Redis may not list the symbols asked for
+                    RunInstruments.requireInUniverse(platform.currentPolicy(), options.symbols(), "the stored policy");
+                } catch (IllegalArgumentException e) {
+                    out.println("invalid input: " + e.getMessage());
+                    out.flush();
+                    return EXIT_INVALID_INPUT;
+                }
                 Progress progress = new Progress(platform, out, options.bars().orElse(-1L));
                 progress.started(options);
                 platform.dashboardUri().ifPresent(page -> {

@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.OptionalInt;
  * @param pace      wall-clock pause between bars, so a person can watch
  * @param start     simulated time of the first bar
  * @param api       serve the health, trading and admin routes locally; empty: no API
+ * @param instruments the instrument data of the run (the shipped snapshot or {@code --exchange-info})
  */
 record PaperOptions(
         List<String> symbols,
@@ -31,7 +33,8 @@ record PaperOptions(
         Optional<String> redisUrl,
         Duration pace,
         Instant start,
-        Optional<ApiSettings> api) {
+        Optional<ApiSettings> api,
+        InstrumentCatalog instruments) {
 
     /**
      * @param port          loopback port, 0 for a free one
@@ -58,15 +61,23 @@ record PaperOptions(
             throw new IllegalArgumentException("at least one symbol is needed");
         }
         for (String symbol : symbols) {
-            if (!symbol.matches("[A-Z0-9]{2,20}")) {
+            // a delivery contract (BTCUSDT_250926) is a symbol too: the instrument check refuses it by name
+            if (!symbol.matches("[A-Z0-9]{2,20}(_[0-9]{6})?")) {
                 throw new IllegalArgumentException("not a symbol: '" + symbol + "' (expected e.g. BTCUSDT)");
             }
         }
+        Objects.requireNonNull(instruments, "instruments");
         bars.ifPresent(n -> {
             if (n <= 0) {
                 throw new IllegalArgumentException("--bars must be positive, got " + n);
             }
         });
+    }
+
+    PaperOptions(List<String> symbols, Optional<Long> bars, long seed, Optional<Policy> policy,
+                 Optional<Path> eventsOut, Optional<String> redisUrl, Duration pace, Instant start,
+                 Optional<ApiSettings> api) {
+        this(symbols, bars, seed, policy, eventsOut, redisUrl, pace, start, api, InstrumentCatalog.bundled());
     }
 
     static PaperOptions defaults() {
@@ -75,26 +86,32 @@ record PaperOptions(
     }
 
     PaperOptions withBars(long n) {
-        return new PaperOptions(symbols, Optional.of(n), seed, policy, eventsOut, redisUrl, pace, start, api);
+        return new PaperOptions(symbols, Optional.of(n), seed, policy, eventsOut, redisUrl, pace, start, api, instruments);
     }
 
     PaperOptions withEventsOut(Path path) {
-        return new PaperOptions(symbols, bars, seed, policy, Optional.of(path), redisUrl, pace, start, api);
+        return new PaperOptions(symbols, bars, seed, policy, Optional.of(path), redisUrl, pace, start, api, instruments);
     }
 
     PaperOptions withSeed(long newSeed) {
-        return new PaperOptions(symbols, bars, newSeed, policy, eventsOut, redisUrl, pace, start, api);
+        return new PaperOptions(symbols, bars, newSeed, policy, eventsOut, redisUrl, pace, start, api, instruments);
     }
 
     PaperOptions withRedisUrl(String url) {
-        return new PaperOptions(symbols, bars, seed, policy, eventsOut, Optional.of(url), pace, start, api);
+        return new PaperOptions(symbols, bars, seed, policy, eventsOut, Optional.of(url), pace, start, api, instruments);
     }
 
     PaperOptions withApi(ApiSettings settings) {
-        return new PaperOptions(symbols, bars, seed, policy, eventsOut, redisUrl, pace, start, Optional.of(settings));
+        return new PaperOptions(symbols, bars, seed, policy, eventsOut, redisUrl, pace, start, Optional.of(settings),
+                instruments);
     }
 
     PaperOptions withPolicy(Policy newPolicy) {
-        return new PaperOptions(symbols, bars, seed, Optional.of(newPolicy), eventsOut, redisUrl, pace, start, api);
+        return new PaperOptions(symbols, bars, seed, Optional.of(newPolicy), eventsOut, redisUrl, pace, start, api,
+                instruments);
+    }
+
+    PaperOptions withInstruments(InstrumentCatalog catalog) {
+        return new PaperOptions(symbols, bars, seed, policy, eventsOut, redisUrl, pace, start, api, catalog);
     }
 }

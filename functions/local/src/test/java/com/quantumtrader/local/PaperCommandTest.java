@@ -2,12 +2,16 @@ package com.quantumtrader.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.quantumtrader.events.EventJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -126,5 +130,36 @@ class PaperCommandTest {
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("API http://127.0.0.1:").doesNotContain("Dashboard");
+    }
+
+    @Test
+    void tradesSymbolsBeyondBtcAndEthWithTheRunsSymbolsAsTheUniverse() throws IOException {
+        Path events = dir.resolve("alts.jsonl");
+
+        int code = run("paper", "--bars", "1500", "--symbols", "SOLUSDT,XRPUSDT,BNBUSDT", "--no-api",
+                "--events-out", events.toString());
+
+        assertThat(code).isZero();
+        Set<String> opened = new TreeSet<>();
+        Set<String> failures = new TreeSet<>();
+        for (String line : Files.readAllLines(events)) {
+            JsonNode event = EventJson.readTree(line);
+            String name = event.get("detail-type").asText();
+            if (name.equals("portfolio.position.opened")) {
+                opened.add(event.get("detail").get("payload").get("symbol").asText());
+            } else if (name.equals("execution.order.failed")) {
+                failures.add(event.get("detail").get("payload").get("error_code").asText());
+            }
+        }
+        assertThat(opened).containsExactly("BNBUSDT", "SOLUSDT", "XRPUSDT");
+        assertThat(failures).doesNotContain("UNKNOWN_SYMBOL");
+    }
+
+    @Test
+    void refusesASymbolWithoutInstrumentDataAndADeliveryContractByNameWithExitCodeTwo() {
+        assertThat(run("paper", "--bars", "1", "--no-api", "--symbols", "BTCUSDT,NOSUCHUSDT")).isEqualTo(2);
+        assertThat(err.toString()).contains("no instrument data for NOSUCHUSDT");
+        assertThat(run("paper", "--bars", "1", "--no-api", "--symbols", "BTCUSDT_250926")).isEqualTo(2);
+        assertThat(err.toString()).contains("BTCUSDT_250926 is a delivery contract");
     }
 }

@@ -64,7 +64,7 @@ public final class PortfolioDomain implements DomainModule {
                         new PositionMonitor(book, market, settings, new EquityCurve(services.state()), marks,
                                 services.policy())),
                 new HandlerDefinition(MARK_TO_MARKET, Domain.PORTFOLIO, new MarkToMarket(services.policy(), book,
-                        marks, market, new EquityCurve(services.state()), settings)),
+                        marks, market, new EquityCurve(services.state()), settings, services.instruments())),
                 new HandlerDefinition(FUNDING_SETTLEMENT, Domain.PORTFOLIO, new FundingSettlement(book,
                         new EquityCurve(services.state()), marks, services.policy())));
     }
@@ -77,7 +77,7 @@ public final class PortfolioDomain implements DomainModule {
         PerformanceReport report = new PerformanceReport(services.clock(), services.policy(), marks, book,
                 new PortfolioAnalyzer(book, new EquityCurve(services.state()), settings));
         BalanceAllocator allocator = new BalanceAllocator(services.state(), market, settings);
-        LiquidityFilter liquidity = new LiquidityFilter(market, settings);
+        LiquidityFilter liquidity = new LiquidityFilter(market, settings, services.instruments());
         return List.of(
                 new PeriodicJob(PERFORMANCE_JOB, PERFORMANCE_PERIOD, report::snapshot),
                 new PeriodicJob(ALLOCATION_JOB, ALLOCATION_PERIOD, () -> {

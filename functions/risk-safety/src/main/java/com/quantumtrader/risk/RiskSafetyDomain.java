@@ -65,7 +65,7 @@ public final class RiskSafetyDomain implements DomainModule {
         OrderHealth orders = new OrderHealth(services.state());
         return List.of(
                 definition(GLOBAL_RISK_CONTROLLER, new GlobalRiskController(services.clock(), services.policy(),
-                        exposure, switches, governor, market, trades, lifecycle)),
+                        exposure, switches, governor, market, trades, lifecycle, services.instruments())),
                 definition(DRAWDOWN_GUARD,
                         new DrawdownGuard(DRAWDOWN_GUARD, services.clock(), services.policy(), switches)),
                 definition(ORDER_FAILURE_MONITOR, new OrderFailureMonitor(ORDER_FAILURE_MONITOR, services.clock(),

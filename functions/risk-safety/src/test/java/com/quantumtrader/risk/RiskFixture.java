@@ -8,6 +8,8 @@ import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.ids.EventIds;
+import com.quantumtrader.core.instrument.Instrument;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.reservation.ReservationStore;
@@ -32,6 +34,7 @@ import com.quantumtrader.events.risk.SignalRejected;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -54,6 +57,14 @@ final class RiskFixture {
     final EventFactory events;
     final Map<String, HandlerDefinition> handlers;
 
+    /**
+     * BTCUSDT and ETHUSDT as the shipped snapshot lists them; every other symbol these limit tests trade (SOLUSDT at
+     * 100, XRPUSDT at 1, made-up AAAUSDT...) with a 0.01 tick and a 0.001 step, the values the platform applied to
+     * every symbol before it had instrument data, so that the limit arithmetic the tests check stays what it was.
+     * Tests of the instrument data itself use {@link InstrumentCatalog#bundled()}.
+     */
+    static final InstrumentCatalog LIMIT_TEST_INSTRUMENTS = limitTestInstruments();
+
     RiskFixture() {
         this(new SimulatedClock(START), new InMemoryKeyValueStore());
     }
@@ -61,15 +72,25 @@ final class RiskFixture {
     /** Over a given store (e.g. Redis), on a clock that may be shared with an earlier instance. */
     RiskFixture(SimulatedClock clock, KeyValueStore state) {
         this(clock, state, new AtomicReference<>(PolicyDefaults.load()),
-                ReservationStores.sameBackendAs(state, clock));
+                ReservationStores.sameBackendAs(state, clock), LIMIT_TEST_INSTRUMENTS);
+    }
+
+    /** With these instruments. */
+    RiskFixture(InstrumentCatalog instruments) {
+        this(new SimulatedClock(START), new InMemoryKeyValueStore(), instruments);
+    }
+
+    private RiskFixture(SimulatedClock clock, KeyValueStore state, InstrumentCatalog instruments) {
+        this(clock, state, new AtomicReference<>(PolicyDefaults.load()),
+                ReservationStores.sameBackendAs(state, clock), instruments);
     }
 
     private RiskFixture(SimulatedClock clock, KeyValueStore state, AtomicReference<Policy> policy,
-                        ReservationStore reservations) {
+                        ReservationStore reservations, InstrumentCatalog instruments) {
         this.clock = clock;
         this.state = state;
         this.policy = policy;
-        this.services = new DomainServices(clock, state, policy::get, reservations);
+        this.services = new DomainServices(clock, state, policy::get, reservations, instruments);
         this.events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(42)));
         this.handlers = new RiskSafetyDomain().handlers(services).stream()
                 .collect(Collectors.toMap(HandlerDefinition::name, h -> h));
@@ -77,7 +98,7 @@ final class RiskFixture {
 
     /** A fresh domain instance over the same store, clock and policy: what a restarted process sees. */
     RiskFixture restarted() {
-        return new RiskFixture(clock, state, policy, services.reservations());
+        return new RiskFixture(clock, state, policy, services.reservations(), services.instruments());
     }
 
     @SafeVarargs
@@ -175,4 +196,17 @@ final class RiskFixture {
         return handlers.get(handler).handler().handle(new InboundEvent(event(type, payload)));
     }
 
+
+    private static InstrumentCatalog limitTestInstruments() {
+        List<Instrument> instruments = new ArrayList<>();
+        instruments.add(InstrumentCatalog.bundled().require("BTCUSDT"));
+        instruments.add(InstrumentCatalog.bundled().require("ETHUSDT"));
+        for (String symbol : List.of("SOLUSDT", "XRPUSDT", "ADAUSDT", "AAAUSDT", "BBBUSDT", "CCCUSDT", "DDDUSDT",
+                "EEEUSDT", "FFFUSDT", "GGGUSDT", "HHHUSDT", "IIIUSDT", "JJJUSDT", "KKKUSDT", "LLLUSDT")) {
+            instruments.add(new Instrument(symbol, symbol, Instrument.PERPETUAL, Instrument.TRADING,
+                    new BigDecimal("0.01"), null, null, new BigDecimal("0.001"), null, null, null, null,
+                    new BigDecimal("5"), null, null, null, null));
+        }
+        return InstrumentCatalog.of("the risk limit tests' instruments", instruments);
+    }
 }

@@ -1,5 +1,6 @@
 package com.quantumtrader.core.handler;
 
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.core.reservation.ReservationStore;
 import com.quantumtrader.core.reservation.ReservationStores;
@@ -9,16 +10,24 @@ import java.util.Objects;
 
 /**
  * What a domain's handlers may use: the injected clock, the domain's own state (keys under its prefix), the
- * policy, and atomic reservations on counters of the domain (risk's limits under concurrent invocations). Nothing
- * else crosses into domain code.
+ * policy, atomic reservations on counters of the domain (risk's limits under concurrent invocations) and the
+ * instrument catalog (tick, step and the other exchange filters of every symbol). Nothing else crosses into domain
+ * code.
  */
-public record DomainServices(Clock clock, KeyValueStore state, PolicyReader policy, ReservationStore reservations) {
+public record DomainServices(Clock clock, KeyValueStore state, PolicyReader policy, ReservationStore reservations,
+                             InstrumentCatalog instruments) {
 
     public DomainServices {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(reservations, "reservations");
+        Objects.requireNonNull(instruments, "instruments");
+    }
+
+    /** The shipped instrument snapshot ({@link InstrumentCatalog#bundled()}). */
+    public DomainServices(Clock clock, KeyValueStore state, PolicyReader policy, ReservationStore reservations) {
+        this(clock, state, policy, reservations, InstrumentCatalog.bundled());
     }
 
     /**
@@ -27,6 +36,11 @@ public record DomainServices(Clock clock, KeyValueStore state, PolicyReader poli
      * services from a state store gets atomic reservations on the same backend without wiring anything.
      */
     public DomainServices(Clock clock, KeyValueStore state, PolicyReader policy) {
-        this(clock, state, policy, ReservationStores.sameBackendAs(state, clock));
+        this(clock, state, policy, InstrumentCatalog.bundled());
+    }
+
+    /** As above, with the instruments of a run (a backtest's {@code --exchange-info} file). */
+    public DomainServices(Clock clock, KeyValueStore state, PolicyReader policy, InstrumentCatalog instruments) {
+        this(clock, state, policy, ReservationStores.sameBackendAs(state, clock), instruments);
     }
 }

@@ -9,6 +9,7 @@ import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.Side;
@@ -17,6 +18,7 @@ import com.quantumtrader.events.market.MarketPriceUpdate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +38,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Confidence = 0.5 + gain x min(1, |fast - slow| / ({@value #FULL_CONFIDENCE_SPREAD_ATR} x ATR)), gain 0.45
  *       (trend) or 0.30 (defensive), so within [0.5, 0.95]; rounded to 4 decimals.</li>
  *   <li>Reference price = close; stop = close -/+ {@value #STOP_ATR} ATR, target = close +/-
- *       {@value #TARGET_ATR} ATR (LONG/SHORT), each rounded to the symbol's tick.</li>
+ *       {@value #TARGET_ATR} ATR (LONG/SHORT), each rounded to the instrument's tick.</li>
  *   <li>Requested quantity = policy {@code account_equity} x active {@code risk_per_trade} / |close - stop|,
- *       rounded down to the 0.001 step; a quantity of zero is no signal.</li>
+ *       rounded down to the instrument's step; a quantity of zero is no signal.</li>
  *   <li>Only for symbols in the policy's universe and while the policy enables the active strategy (chosen by
  *       the meta-strategy selector, {@code ma_crossover} until it decides).</li>
  * </ul>
@@ -105,6 +107,12 @@ public final class SignalOrchestrator implements EventHandler {
             LOG.debug("{} crossover ignored: strategy {} disabled by policy", bar.symbol(), strategy.strategyId());
             return List.of();
         }
+        Optional<Instrument> instrument = services.instruments().find(bar.symbol());
+        if (instrument.isEmpty()) {
+            LOG.warn("{} crossover ignored: no instrument data for it in {}", bar.symbol(),
+                    services.instruments().source());
+            return List.of();
+        }
         BigDecimal close = bar.close();
         BigDecimal atr = Indicators.averageTrueRange(window, ATR_PERIOD);
         double atrFraction = atr.divide(close, MathContext.DECIMAL64).doubleValue();
@@ -123,13 +131,13 @@ public final class SignalOrchestrator implements EventHandler {
                 / 1e4;
 
         int sign = side.sign();
-        BigDecimal stop = SymbolFilters.roundToTick(bar.symbol(),
+        BigDecimal stop = SymbolFilters.roundToTick(instrument.get(),
                 close.subtract(atr.multiply(STOP_ATR).multiply(BigDecimal.valueOf(sign))));
-        BigDecimal target = SymbolFilters.roundToTick(bar.symbol(),
+        BigDecimal target = SymbolFilters.roundToTick(instrument.get(),
                 close.add(atr.multiply(TARGET_ATR).multiply(BigDecimal.valueOf(sign))));
         BigDecimal stopDistance = close.subtract(stop).abs();
         BigDecimal riskBudget = policy.accountEquity().multiply(policy.activeLimits().riskPerTrade());
-        BigDecimal quantity = SymbolFilters.roundDownToStep(riskBudget.divide(stopDistance, MathContext.DECIMAL64));
+        BigDecimal quantity = SymbolFilters.roundDownToStep(instrument.get(), riskBudget.divide(stopDistance, MathContext.DECIMAL64));
         if (quantity.signum() <= 0) {
             LOG.info("{} {} crossover skipped: risk budget {} buys less than one step at stop distance {}",
                     bar.symbol(), side, riskBudget, stopDistance);

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
@@ -71,13 +72,26 @@ public record SimulatedExchangeSettings(
     }
 
     /**
-     * Binance USD-M's BTCUSDT and ETHUSDT, 4 bps taker / 2 bps maker, a 2 bps spread and 5 % of the bar's range,
-     * 0.01 % funding per 8 h (Binance's base rate), no latency, a limit order's taker part up to 25 % of a bar's volume.
+     * Every TRADING perpetual of the shipped instrument snapshot, 4 bps taker / 2 bps maker, a 2 bps spread and 5 %
+     * of the bar's range, 0.01 % funding per 8 h (Binance's base rate), no latency, a limit order's taker part up to
+     * 25 % of a bar's volume.
      */
     public static SimulatedExchangeSettings defaults() {
-        return new SimulatedExchangeSettings(
-                Map.of(SymbolRules.BTCUSDT.symbol(), SymbolRules.BTCUSDT, SymbolRules.ETHUSDT.symbol(), SymbolRules.ETHUSDT),
+        return new SimulatedExchangeSettings(listed(InstrumentCatalog.bundled()),
                 new BigDecimal("0.0004"), new BigDecimal("0.0002"), new BigDecimal("2"), new BigDecimal("0.05"));
+    }
+
+    /** The same costs, listing exactly the TRADING perpetuals of {@code instruments} (delivery contracts: none). */
+    public SimulatedExchangeSettings listing(InstrumentCatalog instruments) {
+        return new SimulatedExchangeSettings(listed(instruments), takerFeeRate, makerFeeRate, baseSpreadBps,
+                rangeSlippageFraction, fundingRate, latency, takerVolumeShare);
+    }
+
+    private static Map<String, SymbolRules> listed(InstrumentCatalog instruments) {
+        Map<String, SymbolRules> listed = new TreeMap<>();
+        instruments.instruments().stream().filter(i -> i.whyNotTradable().isEmpty())
+                .forEach(i -> listed.put(i.symbol(), SymbolRules.of(i)));
+        return listed;
     }
 
     public SimulatedExchangeSettings withSlippage(BigDecimal spreadBps, BigDecimal rangeFraction) {

@@ -1,24 +1,32 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.core.instrument.Instrument;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A contract's trading filters, as Binance USD-M publishes them in exchangeInfo: prices move in ticks, quantities in
- * steps, an opening order must be worth at least the minimum notional (USDT), and no order may exceed the maximum
- * quantity (the smaller of LOT_SIZE's and MARKET_LOT_SIZE's maxQty: an entry may be either kind of order).
+ * The trading filters execution applies to a contract, taken from its {@link Instrument} (shared-core's instrument
+ * catalog, read from Binance USD-M exchangeInfo): prices move in ticks, quantities in steps, an opening order must be
+ * worth at least the minimum notional (USDT), and no order may exceed the maximum quantity (the smaller of LOT_SIZE's
+ * and MARKET_LOT_SIZE's maxQty: an entry may be either kind of order).
  *
  * @param maxQuantity largest quantity of one order; null when the exchange published none
  */
 public record SymbolRules(String symbol, BigDecimal tickSize, BigDecimal stepSize, BigDecimal minNotional,
                           BigDecimal maxQuantity) {
 
-    public static final SymbolRules BTCUSDT = new SymbolRules("BTCUSDT", new BigDecimal("0.10"),
-            new BigDecimal("0.001"), new BigDecimal("100"), new BigDecimal("120"));
-    public static final SymbolRules ETHUSDT = new SymbolRules("ETHUSDT", new BigDecimal("0.01"),
-            new BigDecimal("0.001"), new BigDecimal("20"), new BigDecimal("2000"));
+    /** BTCUSDT of the shipped instrument snapshot. */
+    public static final SymbolRules BTCUSDT = of(InstrumentCatalog.bundled().require("BTCUSDT"));
+    /** ETHUSDT of the shipped instrument snapshot. */
+    public static final SymbolRules ETHUSDT = of(InstrumentCatalog.bundled().require("ETHUSDT"));
+
+    public static SymbolRules of(Instrument instrument) {
+        return new SymbolRules(instrument.symbol(), instrument.tickSize(), instrument.stepSize(),
+                instrument.minNotional(), smaller(instrument.maxQuantity(), instrument.marketMaxQuantity()));
+    }
 
     /** Rules without a published maximum quantity. */
     public SymbolRules(String symbol, BigDecimal tickSize, BigDecimal stepSize, BigDecimal minNotional) {
@@ -67,6 +75,11 @@ public record SymbolRules(String symbol, BigDecimal tickSize, BigDecimal stepSiz
     private static BigDecimal onGrid(BigDecimal value, BigDecimal increment, RoundingMode mode) {
         int scale = Math.max(0, increment.stripTrailingZeros().scale());
         return value.divide(increment, 0, mode).multiply(increment).setScale(scale, RoundingMode.UNNECESSARY);
+    }
+
+    private static BigDecimal smaller(BigDecimal a, BigDecimal b) {
+        BigDecimal min = a == null ? b : b == null ? a : a.min(b);
+        return min == null || min.signum() <= 0 ? null : min;
     }
 
     private static void positive(String name, BigDecimal value) {

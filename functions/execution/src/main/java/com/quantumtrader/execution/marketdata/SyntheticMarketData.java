@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.marketdata;
 
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,8 +19,8 @@ import java.util.SplittableRandom;
  * log return over a bar is normal with the regime's drift and volatility scaled to the bar length (geometric
  * Brownian motion; while ranging, the drift pulls the price back to where the range began). Each bar opens at the
  * previous close, its wicks reach past the body by a random share of the bar's volatility, and every price is on
- * the symbol's tick (BTCUSDT starts near 60,000 with tick 0.10, ETHUSDT near 3,000 with 0.01, anything else near
- * 100 with 0.01). Volume grows with the regime's activity and the size of the move.
+ * the symbol's tick (BTCUSDT starts near 60,000 with tick 0.10, ETHUSDT near 3,000 with 0.01, any other symbol of
+ * the instrument catalog at fifty times its minimum price on its own tick, an unknown one near 100 with 0.01). Volume grows with the regime's activity and the size of the move.
  */
 public final class SyntheticMarketData {
 
@@ -36,6 +37,12 @@ public final class SyntheticMarketData {
     private Regime regime;
 
     public SyntheticMarketData(long seed, List<String> symbols, Instant start, Duration interval) {
+        this(seed, symbols, start, interval, InstrumentCatalog.bundled());
+    }
+
+    /** @param instruments where each symbol's tick and price range come from */
+    public SyntheticMarketData(long seed, List<String> symbols, Instant start, Duration interval,
+                               InstrumentCatalog instruments) {
         Objects.requireNonNull(symbols, "symbols");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(interval, "interval");
@@ -52,7 +59,7 @@ public final class SyntheticMarketData {
         this.nextOpen = start;
         this.regime = Regime.values()[random.nextInt(Regime.values().length)];
         for (String symbol : symbols) {
-            SymbolProfile profile = SymbolProfile.of(symbol);
+            SymbolProfile profile = SymbolProfile.of(symbol, instruments.find(symbol));
             paths.add(new Path(symbol, profile, profile.startPrice(), profile.startPrice().doubleValue()));
         }
     }

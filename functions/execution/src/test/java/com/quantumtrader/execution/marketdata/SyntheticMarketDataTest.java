@@ -58,12 +58,12 @@ class SyntheticMarketDataTest {
     }
 
     @Test
-    void startsNearEachSymbolsUsualPriceWithItsTick() {
+    void startsNearEachSymbolsUsualPriceWithItsInstrumentsTick() {
         List<Bar> first = new SyntheticMarketData(7, SYMBOLS, START, Duration.ofMinutes(15)).next();
 
         assertThat(first.get(0).open()).isEqualByComparingTo("60000.0");
         assertThat(first.get(1).open()).isEqualByComparingTo("3000.00");
-        assertThat(first.get(2).open()).isEqualByComparingTo("100.00");
+        assertThat(first.get(2).open()).as("SOLUSDT: 50 x its minimum price 0.4200").isEqualByComparingTo("21.00");
         assertThat(first).extracting(Bar::interval).containsOnly("15m");
     }
 

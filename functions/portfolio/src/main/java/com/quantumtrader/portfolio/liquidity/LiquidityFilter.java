@@ -1,6 +1,7 @@
 package com.quantumtrader.portfolio.liquidity;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.portfolio.LiquidityRanked;
 import com.quantumtrader.events.portfolio.SymbolLiquidity;
@@ -32,10 +33,12 @@ public final class LiquidityFilter {
 
     private final MarketHistory market;
     private final PortfolioSettings settings;
+    private final InstrumentCatalog instruments;
 
-    public LiquidityFilter(MarketHistory market, PortfolioSettings settings) {
+    public LiquidityFilter(MarketHistory market, PortfolioSettings settings, InstrumentCatalog instruments) {
         this.market = market;
         this.settings = settings;
+        this.instruments = instruments;
     }
 
     public List<Emit> rank(Instant now) {
@@ -44,7 +47,7 @@ public final class LiquidityFilter {
         List<SymbolLiquidity> eligible = new ArrayList<>();
         List<SymbolLiquidity> excluded = new ArrayList<>();
         for (String symbol : symbols) {
-            SymbolLiquidity candidate = assess(symbol, market.of(symbol), settings.profiles().get(symbol), now);
+            SymbolLiquidity candidate = assess(symbol, market.of(symbol), profile(symbol), now);
             (candidate.eligible() ? eligible : excluded).add(candidate);
         }
         eligible.sort(Comparator.comparing(SymbolLiquidity::quoteVolume).reversed()
@@ -59,6 +62,22 @@ public final class LiquidityFilter {
         ranked.addAll(excluded);
         return List.of(Emit.of(EventCatalog.PORTFOLIO_LIQUIDITY_RANKED, new LiquidityRanked(now, names,
                 List.copyOf(ranked))));
+    }
+
+    /**
+     * The settings' profile of a symbol when they have one, else one from its instrument: the listing date is the
+     * contract's onboard date, the spread {@link PortfolioSettings#UNMEASURED_SPREAD_BPS} (exchangeInfo publishes
+     * none). Null when neither knows the symbol.
+     */
+    private MarketProfile profile(String symbol) {
+        MarketProfile configured = settings.profiles().get(symbol);
+        if (configured != null) {
+            return configured;
+        }
+        return instruments.find(symbol).filter(i -> i.onboardDate() != null)
+                .map(i -> new MarketProfile(PortfolioSettings.UNMEASURED_SPREAD_BPS,
+                        LocalDate.ofInstant(i.onboardDate(), ZoneOffset.UTC)))
+                .orElse(null);
     }
 
     private SymbolLiquidity assess(String symbol, Optional<SymbolHistory> history, MarketProfile profile,

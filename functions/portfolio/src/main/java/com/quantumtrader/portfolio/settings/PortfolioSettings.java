@@ -27,7 +27,8 @@ import java.util.Map;
  * @param maxVolatility         liquidity: upper edge of the annualised volatility band
  * @param minPrice              liquidity: minimum price (very low prices trade in coarse ticks)
  * @param minListingAgeDays     liquidity: minimum days since listing
- * @param profiles              spread and listing date per candidate symbol
+ * @param profiles              measured spread and listing date of symbols; any other symbol of the instrument
+ *                              catalog gets its onboard date and {@link #UNMEASURED_SPREAD_BPS}
  */
 public record PortfolioSettings(
         BigDecimal breakEvenAtR,
@@ -49,6 +50,12 @@ public record PortfolioSettings(
         BigDecimal minPrice,
         int minListingAgeDays,
         Map<String, MarketProfile> profiles) {
+
+    /**
+     * Spread assumed for a symbol without a measured one: exchangeInfo publishes none and execution publishes no
+     * book ticker yet; 1 bp is typical of the liquid USDT perpetuals the instrument snapshot lists.
+     */
+    public static final BigDecimal UNMEASURED_SPREAD_BPS = BigDecimal.ONE;
 
     /**
      * The defaults: conservative caps. No funding setting: the exchange reports funding

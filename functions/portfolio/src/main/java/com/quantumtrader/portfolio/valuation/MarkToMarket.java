@@ -3,6 +3,7 @@ package com.quantumtrader.portfolio.valuation;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
@@ -48,14 +49,14 @@ public final class MarkToMarket implements EventHandler {
     private final StopRules stops;
 
     public MarkToMarket(PolicyReader policy, PositionBook book, AccountMarks marks, MarketHistory market,
-                        EquityCurve curve, PortfolioSettings settings) {
+                        EquityCurve curve, PortfolioSettings settings, InstrumentCatalog instruments) {
         this.policy = policy;
         this.book = book;
         this.marks = marks;
         this.market = market;
         this.curve = curve;
         this.settings = settings;
-        this.stops = new StopRules(settings);
+        this.stops = new StopRules(settings, instruments);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.quantumtrader.portfolio.valuation;
 
+import com.quantumtrader.core.instrument.Instrument;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.portfolio.positions.Position;
 import com.quantumtrader.portfolio.settings.PortfolioSettings;
@@ -7,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dynamic stop of an open position at a bar close, in this order:
@@ -26,10 +30,14 @@ final class StopRules {
     static final String TRAILING = "TRAILING";
     static final String TIME_EXIT = "TIME_EXIT";
 
-    private final PortfolioSettings settings;
+    private static final Logger LOG = LoggerFactory.getLogger(StopRules.class);
 
-    StopRules(PortfolioSettings settings) {
+    private final PortfolioSettings settings;
+    private final InstrumentCatalog instruments;
+
+    StopRules(PortfolioSettings settings, InstrumentCatalog instruments) {
         this.settings = settings;
+        this.instruments = instruments;
     }
 
     /** A move of the stop, and whether it makes (or passes) the break-even move, or is the time exit. */
@@ -45,10 +53,17 @@ final class StopRules {
         if (current == null) {
             return new Decision(position, Optional.empty()); // no protective order to move
         }
+        Optional<BigDecimal> tickSize = instruments.find(position.symbol()).map(Instrument::tickSize);
+        if (tickSize.isEmpty()) {
+            // a stop off the exchange's grid would be rejected: leave the protective order where it is
+            LOG.warn("{} stop not moved: no instrument data for it in {}", position.symbol(), instruments.source());
+            return new Decision(position, Optional.empty());
+        }
+        BigDecimal tick = tickSize.get();
         Side side = position.side();
         if (!position.timeExitDone()
                 && Duration.between(position.openedAt(), now).compareTo(settings.maxHolding()) >= 0) {
-            BigDecimal exitStop = Ticks.exitNowStop(position.symbol(), side, close);
+            BigDecimal exitStop = Ticks.exitNowStop(tick, side, close);
             StopMove move = new StopMove(exitStop, TIME_EXIT, false, true);
             return new Decision(position.withStop(exitStop, false, true), Optional.of(move));
         }
@@ -63,12 +78,12 @@ final class StopRules {
         BigDecimal sign = BigDecimal.valueOf(side.sign());
         boolean breakEvenReached = !position.breakEvenDone()
                 && close.subtract(entry).multiply(sign).compareTo(oneR.multiply(settings.breakEvenAtR())) >= 0;
-        BigDecimal breakEven = breakEvenReached ? Ticks.breakEvenStop(position.symbol(), side, entry) : null;
+        BigDecimal breakEven = breakEvenReached ? Ticks.breakEvenStop(tick, side, entry) : null;
         BigDecimal best = position.bestPrice() == null ? close : position.bestPrice();
         BigDecimal trailing = null;
         if (best.subtract(entry).multiply(sign).compareTo(oneR.multiply(settings.trailingStartR())) >= 0) {
             BigDecimal distance = atr.map(a -> a.multiply(settings.trailingAtrMultiple())).orElse(oneR);
-            trailing = Ticks.trailingStop(position.symbol(), side, best.subtract(distance.multiply(sign)));
+            trailing = Ticks.trailingStop(tick, side, best.subtract(distance.multiply(sign)));
         }
         BigDecimal chosen = null;
         String reason = null;

@@ -3,6 +3,8 @@ package com.quantumtrader.risk.pretrade;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
+import com.quantumtrader.core.instrument.Instrument;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.core.reservation.ReservationOutcome;
@@ -49,10 +51,11 @@ public final class GlobalRiskController implements EventHandler {
     private final MarketBook market;
     private final TradeRecord trades;
     private final LifecycleBook lifecycle;
+    private final InstrumentCatalog instruments;
 
     public GlobalRiskController(Clock clock, PolicyReader policy, ExposureBook exposure, SafetySwitches switches,
                                 SafetyGovernor governor, MarketBook market, TradeRecord trades,
-                                LifecycleBook lifecycle) {
+                                LifecycleBook lifecycle, InstrumentCatalog instruments) {
         this.clock = clock;
         this.policy = policy;
         this.exposure = exposure;
@@ -61,6 +64,7 @@ public final class GlobalRiskController implements EventHandler {
         this.market = market;
         this.trades = trades;
         this.lifecycle = lifecycle;
+        this.instruments = instruments;
     }
 
     @Override
@@ -92,8 +96,17 @@ public final class GlobalRiskController implements EventHandler {
         if (refused.isPresent()) {
             return reject(signal, refused.get());
         }
+        Optional<Instrument> instrument = instruments.find(signal.symbol());
+        Optional<String> notTradable = instrument.isEmpty()
+                ? Optional.of("no instrument data for " + signal.symbol() + " in " + instruments.source())
+                : instrument.get().whyNotTradable();
+        if (notTradable.isPresent()) {
+            return reject(signal, new Rejection(RejectReason.SYMBOL_NOT_TRADABLE, "a TRADING perpetual",
+                    instrument.map(i -> i.contractType() + " " + i.status()).orElse("not listed"), notTradable.get()));
+        }
+        BigDecimal step = instrument.get().stepSize();
         BigDecimal equity = exposure.equity(current);
-        Sizing sizing = PositionSizer.size(signal, limits, equity, verdict.multiplier());
+        Sizing sizing = PositionSizer.size(signal, limits, equity, verdict.multiplier(), step);
         if (!sizing.isApproved()) {
             return reject(signal, sizing.rejection());
         }
@@ -110,10 +123,10 @@ public final class GlobalRiskController implements EventHandler {
             ExposurePlan.Room room = plan.room(values);
             BigDecimal fitting = room.micros() <= 0 ? BigDecimal.ZERO : PositionSizer.toStep(
                     new BigDecimal(room.micros()).divide(ExposurePlan.MICRO)
-                            .divide(signal.referencePrice(), 18, RoundingMode.DOWN));
+                            .divide(signal.referencePrice(), 18, RoundingMode.DOWN), step);
             BigDecimal quantity = sizing.quantity().min(fitting);
             if (quantity.signum() <= 0) {
-                return reject(signal, noRoom(plan, room, sizing.quantity(), signal));
+                return reject(signal, noRoom(plan, room, sizing.quantity(), signal, step));
             }
             BigDecimal notional = quantity.multiply(signal.referencePrice());
             ReservationOutcome outcome = exposure.counters().reserve(plan.request(signal.signalId(), notional));
@@ -152,10 +165,10 @@ public final class GlobalRiskController implements EventHandler {
     }
 
     private static Rejection noRoom(ExposurePlan plan, ExposurePlan.Room room, BigDecimal sized,
-                                    SignalGenerated signal) {
+                                    SignalGenerated signal, BigDecimal quantityStep) {
         RejectReason reason = RejectReason.valueOf(room.limit().name());
         String limit = ExposurePlan.usdt(room.limit().max());
-        BigDecimal step = PositionSizer.QUANTITY_STEP.multiply(signal.referencePrice());
+        BigDecimal step = quantityStep.multiply(signal.referencePrice());
         String value = new BigDecimal(room.used()).divide(ExposurePlan.MICRO)
                 .add(sized.multiply(signal.referencePrice())).stripTrailingZeros().toPlainString();
         return new Rejection(reason, limit, value, ExposurePlan.usdt(room.used()) + " USDT used leaves no room for "

@@ -1,64 +1,46 @@
 package com.quantumtrader.execution.adapter.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.quantumtrader.core.instrument.BinanceExchangeInfo;
+import com.quantumtrader.core.instrument.Instrument;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.execution.exchange.SymbolRules;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the filters execution applies from {@code GET /fapi/v1/exchangeInfo}: PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL,
- * and the maximum quantity of LOT_SIZE and MARKET_LOT_SIZE (the smaller one).
+ * Reads the filters execution applies from {@code GET /fapi/v1/exchangeInfo} (PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL,
+ * the smaller maximum quantity of LOT_SIZE and MARKET_LOT_SIZE) through shared-core's parser, so live trading and
+ * paper/backtest read instruments the same way.
  */
 final class ExchangeInfo {
 
     private ExchangeInfo() {
     }
 
-    /** Rules of every TRADING contract that publishes all three filters, by symbol. */
+    /** Rules of every TRADING contract with a tick and a step (no MIN_NOTIONAL: zero), by symbol. */
     static Map<String, SymbolRules> parse(JsonNode exchangeInfo) {
         Map<String, SymbolRules> out = new TreeMap<>();
-        for (JsonNode symbol : exchangeInfo.path("symbols")) {
-            String name = symbol.path("symbol").asText();
-            if (!"TRADING".equals(symbol.path("status").asText("TRADING"))) {
-                continue;
-            }
-            BigDecimal tick = null;
-            BigDecimal step = null;
-            BigDecimal notional = null;
-            BigDecimal maxQuantity = null;
-            for (JsonNode filter : symbol.path("filters")) {
-                switch (filter.path("filterType").asText()) {
-                    case "PRICE_FILTER" -> tick = number(filter, "tickSize");
-                    case "LOT_SIZE" -> {
-                        step = number(filter, "stepSize");
-                        maxQuantity = smaller(maxQuantity, number(filter, "maxQty"));
-                    }
-                    case "MARKET_LOT_SIZE" -> maxQuantity = smaller(maxQuantity, number(filter, "maxQty"));
-                    case "MIN_NOTIONAL" -> notional = number(filter, "notional");
-                    default -> { }
-                }
-            }
-            if (tick != null && step != null && notional != null) {
-                out.put(name, new SymbolRules(name, plain(tick), plain(step), plain(notional),
-                        maxQuantity == null || maxQuantity.signum() <= 0 ? null : plain(maxQuantity)));
+        for (Instrument instrument : catalog(exchangeInfo).instruments()) {
+            if (instrument.isTrading()) {
+                SymbolRules rules = SymbolRules.of(instrument);
+                out.put(instrument.symbol(), new SymbolRules(rules.symbol(), plain(rules.tickSize()),
+                        plain(rules.stepSize()), plain(rules.minNotional()),
+                        rules.maxQuantity() == null ? null : plain(rules.maxQuantity())));
             }
         }
         return out;
     }
 
-    private static BigDecimal smaller(BigDecimal current, BigDecimal candidate) {
-        return current == null ? candidate : candidate == null ? current : current.min(candidate);
+    /** Every instrument of the document, in shared-core's type. */
+    static InstrumentCatalog catalog(JsonNode exchangeInfo) {
+        return BinanceExchangeInfo.parse(exchangeInfo, "Binance exchangeInfo");
     }
 
     /** "0.10" -> 0.1, "100" -> 100 (never 1E+2). */
     private static BigDecimal plain(BigDecimal value) {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static BigDecimal number(JsonNode filter, String field) {
-        String text = filter.path(field).asText();
-        return text.isBlank() ? null : new BigDecimal(text);
     }
 }
