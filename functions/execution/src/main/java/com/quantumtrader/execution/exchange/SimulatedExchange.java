@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * <p>A MARKET order rests until the next bar and fills at that bar's open (the first price seen after the order,
  * so a signal never trades on the close it was computed from). Stop and take-profit orders trigger on a bar's
  * range; a bar that opens beyond the trigger fills at the open. Each of these pays the taker fee and slippage.
+ * Every fill carries the simulated time of the price it got ({@link ExecutionReport#tradeTime()}): the bar's open
+ * (or the arrival time under latency) for fills at the open, the bar's close for a trigger or a resting limit the
+ * bar's range reached somewhere inside it, the last close for a flatten.
  *
  * <p>A LIMIT order arrives like a market order. If its price reaches the other side of the book then (the touch:
  * half the spread from the price), it takes: at the slipped price when that is within its limit, for at most
@@ -200,7 +203,8 @@ public final class SimulatedExchange implements ExchangePort {
         OrderSide side = position.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
         RestingOrder close = new RestingOrder(clientOrderId, symbol, side, OrderType.MARKET, position.abs(), null, true,
                 BigDecimal.ZERO);
-        return List.of(trade(close, position.abs(), takerPrice(bar.close(), side, bar), settings.takerFeeRate()));
+        return List.of(trade(close, position.abs(), takerPrice(bar.close(), side, bar), settings.takerFeeRate(),
+                bar.closeTime()));
     }
 
     /** False for a bar the exchange has already seen (a replay after a restart): it must not fill anything twice. */
@@ -247,7 +251,7 @@ public final class SimulatedExchange implements ExchangePort {
             }
             if (order.type() == OrderType.MARKET) {
                 Instant arrival = order.arrivalIn(bar);
-                reports.addAll(execute(order, priceAt(bar, arrival), bar));
+                reports.addAll(execute(order, priceAt(bar, arrival), bar, arrival));
                 advanceVenueTime(arrival);
             } else if (order.type() == OrderType.LIMIT) {
                 reports.addAll(limitOnBar(order, bar));
@@ -277,7 +281,7 @@ public final class SimulatedExchange implements ExchangePort {
                         && order.liveDuring(bar) && order.triggeredBy(bar))
                 .min(Comparator.comparing((RestingOrder order) -> order.type() == OrderType.STOP_MARKET ? 0 : 1)
                         .thenComparing(RestingOrder::clientOrderId))
-                .map(order -> execute(order, order.triggeredBasePrice(bar), bar))
+                .map(order -> execute(order, order.triggeredBasePrice(bar), bar, order.triggeredAt(bar)))
                 .orElse(List.of());
     }
 
@@ -309,8 +313,9 @@ public final class SimulatedExchange implements ExchangePort {
             if (!order.tradedThroughBy(bar)) {
                 return List.of();
             }
-            // A maker fill: at its own price, no spread or impact to pay, the maker fee.
-            return fillAll(order, order.limitPrice(), settings.makerFeeRate());
+            // A maker fill: at its own price, no spread or impact to pay, the maker fee; somewhere in the bar, so
+            // stamped at its close, when the bar shows it traded through.
+            return fillAll(order, order.limitPrice(), settings.makerFeeRate(), bar.closeTime());
         }
         SymbolRules rules = settings.symbols().get(order.symbol());
         Instant arrival = order.arrivalIn(bar);
@@ -331,7 +336,7 @@ public final class SimulatedExchange implements ExchangePort {
             BigDecimal available = rules.roundQuantityDown(bar.volume().multiply(settings.takerVolumeShare()));
             BigDecimal quantity = bounded(order, order.remaining().min(available));
             if (quantity.signum() > 0) {
-                reports.add(trade(order, quantity, fillPrice, settings.takerFeeRate()));
+                reports.add(trade(order, quantity, fillPrice, settings.takerFeeRate(), arrival));
                 after = order.filled(quantity);
                 advanceVenueTime(arrival);
             }
@@ -348,18 +353,18 @@ public final class SimulatedExchange implements ExchangePort {
         return reports;
     }
 
-    private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, Bar bar) {
-        return fillAll(order, takerPrice(basePrice, order.side(), bar), settings.takerFeeRate());
+    private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, Bar bar, Instant at) {
+        return fillAll(order, takerPrice(basePrice, order.side(), bar), settings.takerFeeRate(), at);
     }
 
     /** Trades the order's remainder (bounded by the position when reduce-only) at {@code price}; the rest expires. */
-    private List<ExecutionReport> fillAll(RestingOrder order, BigDecimal price, BigDecimal feeRate) {
+    private List<ExecutionReport> fillAll(RestingOrder order, BigDecimal price, BigDecimal feeRate, Instant at) {
         store.hashDelete(ORDERS, order.clientOrderId());
         BigDecimal quantity = bounded(order, order.remaining());
         List<ExecutionReport> reports = new ArrayList<>();
         RestingOrder after = order;
         if (quantity.signum() > 0) {
-            reports.add(trade(order, quantity, price, feeRate));
+            reports.add(trade(order, quantity, price, feeRate, at));
             after = order.filled(quantity);
         }
         if (after.remaining().signum() > 0) {
@@ -385,7 +390,9 @@ public final class SimulatedExchange implements ExchangePort {
         return slippage.fillPrice(basePrice, side, bar, settings.symbols().get(bar.symbol()));
     }
 
-    private ExecutionReport trade(RestingOrder order, BigDecimal quantity, BigDecimal price, BigDecimal feeRate) {
+    /** @param at when it traded: the simulated time of the price it got */
+    private ExecutionReport trade(RestingOrder order, BigDecimal quantity, BigDecimal price, BigDecimal feeRate,
+                                  Instant at) {
         BigDecimal fee = price.multiply(quantity).multiply(feeRate).setScale(8, RoundingMode.HALF_EVEN);
         BigDecimal signed = order.side() == OrderSide.BUY ? quantity : quantity.negate();
         BigDecimal position = positionQuantity(order.symbol()).add(signed);
@@ -399,7 +406,7 @@ public final class SimulatedExchange implements ExchangePort {
                 ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED;
         recordTrade(order, quantity, price, fee, status);
         return new ExecutionReport(order.clientOrderId(), order.symbol(), order.side(), status, quantity, cumulative,
-                price, fee, FEE_ASSET);
+                price, fee, FEE_ASSET, at);
     }
 
     /** How much an order on {@code side} can reduce the current position without crossing zero. */
