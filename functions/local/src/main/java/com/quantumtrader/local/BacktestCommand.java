@@ -176,7 +176,7 @@ final class BacktestCommand implements Callable<Integer> {
                         costs.spreadBps().toPlainString(), costs.rangeSlippageFraction().toPlainString(),
                         costs.fundingEnabled() ? costs.fundingRate().toPlainString() + " per 8 h" : "off");
                 eventsOut.ifPresent(path -> out.printf("events -> %s%n", path.toAbsolutePath()));
-                Progress progress = new Progress(platform, out, platform.totalSteps());
+                Progress progress = new Progress(platform, out, platform.totalSteps(), platform.totalBars());
                 while (platform.step()) {
                     progress.maybePrint();
                 }

@@ -187,7 +187,7 @@ final class LocalPlatform implements AutoCloseable {
             publishAll(feed.onBar(bar));
         }
         scheduler.runDue();
-        stats.onBar();
+        stats.onStep(next.size());
         return true;
     }
 
@@ -236,6 +236,11 @@ final class LocalPlatform implements AutoCloseable {
     /** How many steps the bar source holds, -1 when endless or unknown. */
     long totalSteps() {
         return bars.totalSteps();
+    }
+
+    /** How many bars the bar source holds, -1 when endless or unknown. */
+    long totalBars() {
+        return bars.totalBars();
     }
 
     int handlerCount() {

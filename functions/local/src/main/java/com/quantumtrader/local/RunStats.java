@@ -15,6 +15,7 @@ final class RunStats {
 
     private final Map<String, Long> byName = new TreeMap<>();
     private final Map<String, Long> rejectionsByReason = new TreeMap<>();
+    private long steps;
     private long bars;
     private long openPositions;
     private long wins;
@@ -45,10 +46,18 @@ final class RunStats {
         }
     }
 
-    void onBar() {
-        bars++;
+    /** One step played: {@code barCount} bars (one per symbol with a bar at that close time). */
+    void onStep(int barCount) {
+        steps++;
+        bars += barCount;
     }
 
+    /** Close times played. */
+    long steps() {
+        return steps;
+    }
+
+    /** Bars played, every symbol's counted. */
     long bars() {
         return bars;
     }
