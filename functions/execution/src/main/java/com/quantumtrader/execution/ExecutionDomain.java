@@ -5,6 +5,7 @@ import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.execution.exchange.ExchangePort;
+import com.quantumtrader.execution.exchange.FundingSchedule;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.orders.OrderManager;
@@ -27,12 +28,24 @@ public final class ExecutionDomain implements DomainModule {
 
     private final SimulatedExchangeSettings settings;
     private final UnaryOperator<ExchangePort> orderPort;
+    private final FundingSchedule funding;
     private DomainServices engineServices;
     private ExecutionEngine engine;
 
     private ExecutionDomain(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort) {
+        this(settings, orderPort, FundingSchedule.constant(settings.fundingRate()));
+    }
+
+    private ExecutionDomain(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort,
+                            FundingSchedule funding) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.orderPort = Objects.requireNonNull(orderPort, "orderPort");
+        this.funding = Objects.requireNonNull(funding, "funding");
+    }
+
+    /** The same, settling funding by {@code schedule} (e.g. historical rates) instead of the settings' constant rate. */
+    public ExecutionDomain withFunding(FundingSchedule schedule) {
+        return new ExecutionDomain(settings, orderPort, schedule);
     }
 
     /** Paper trading on the simulated exchange; e.g. {@code ExecutionDomain.paper(SimulatedExchangeSettings.defaults())}. */
@@ -71,7 +84,7 @@ public final class ExecutionDomain implements DomainModule {
     private synchronized ExecutionEngine engine(DomainServices services) {
         Objects.requireNonNull(services, "services");
         if (engine == null || !services.equals(engineServices)) {
-            SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock());
+            SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock(), funding);
             SlippageMonitor slippage = new SlippageMonitor(services.state(), () -> services.policy().current().execution());
             engine = new ExecutionEngine(exchange,
                     new OrderManager(Objects.requireNonNull(orderPort.apply(exchange), "order port"), services.state(),

@@ -121,7 +121,8 @@ final class LocalPlatform implements AutoCloseable {
             bus.tap(eventLog::append);
         }
         IdempotencyStore idempotency = state.idempotency(clock);
-        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings());
+        ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings())
+                .withFunding(setup.costs().fundingSchedule());
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();

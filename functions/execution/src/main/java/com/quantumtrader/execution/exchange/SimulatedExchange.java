@@ -40,8 +40,8 @@ import java.util.TreeMap;
  * moment (OHLC has no path; the line is the assumption), and if after the bar's close, on a later bar. Stops that
  * arrive inside a bar are checked against the whole bar's range.
  *
- * <p>Funding: at each 8 h funding time (00:00, 08:00, 16:00 UTC) an open position pays (long, positive rate) or
- * receives (short) position x mark x rate, settled when the first bar at or after that time arrives, before that
+ * <p>Funding: at each funding time of its {@link FundingSchedule} (by default every 8 h, 00:00, 08:00, 16:00 UTC, at
+ * the settings' rate) an open position pays (long, positive rate) or receives (short) position x mark x rate, settled when the first bar at or after that time arrives, before that
  * bar's orders fill, marked at that bar's open when it opens at the funding time, else at the last close.
  *
  * <p>Its book lives in the execution domain's store under {@code venue:}, the way a real exchange keeps orders
@@ -63,6 +63,7 @@ public final class SimulatedExchange implements ExchangePort {
     private final SlippageModel slippage;
     private final KeyValueStore store;
     private final Clock clock;
+    private final FundingSchedule funding;
     /** While a bar is being processed: the venue's time (the latest fill), for orders placed in reaction to it. */
     private Instant venueTime;
 
@@ -73,6 +74,16 @@ public final class SimulatedExchange implements ExchangePort {
 
     /** @param clock when orders are placed; required when the settings have latency */
     public SimulatedExchange(SimulatedExchangeSettings settings, KeyValueStore store, Clock clock) {
+        this(settings, store, clock, FundingSchedule.constant(settings.fundingRate()));
+    }
+
+    /**
+     * @param clock   when orders are placed; required when the settings have latency
+     * @param funding when funding is settled and at which rate (instead of the settings' constant rate)
+     */
+    public SimulatedExchange(SimulatedExchangeSettings settings, KeyValueStore store, Clock clock,
+                             FundingSchedule funding) {
+        this.funding = Objects.requireNonNull(funding, "funding");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.slippage = new SlippageModel(settings.baseSpreadBps(), settings.rangeSlippageFraction());
         this.store = Objects.requireNonNull(store, "store");
@@ -218,20 +229,21 @@ public final class SimulatedExchange implements ExchangePort {
      * orders fill. Nothing is due on a flat position, at a zero rate, or before the first bar.
      */
     public List<FundingPayment> settleFunding(Bar bar) {
-        BigDecimal rate = settings.fundingRate();
         BigDecimal position = positionQuantity(bar.symbol());
         Optional<Bar> last = lastBar(bar.symbol());
-        if (rate.signum() == 0 || position.signum() == 0 || last.isEmpty()
-                || !bar.openTime().isAfter(last.get().openTime())) {
+        if (position.signum() == 0 || last.isEmpty() || !bar.openTime().isAfter(last.get().openTime())) {
             return List.of();
         }
         List<FundingPayment> payments = new ArrayList<>();
-        for (Instant at = nextFundingTime(last.get().openTime()); !at.isAfter(bar.openTime());
-             at = at.plus(FUNDING_INTERVAL)) {
+        for (FundingSchedule.Settlement due : funding.between(bar.symbol(), last.get().openTime(), bar.openTime())) {
+            if (due.rate().signum() == 0) {
+                continue;
+            }
+            Instant at = due.time();
             BigDecimal mark = at.equals(bar.openTime()) ? bar.open() : last.get().close();
             // Exact: quantity x price x rate needs no rounding, so the books of both sides agree to the last digit.
-            BigDecimal amount = position.negate().multiply(mark).multiply(rate);
-            payments.add(new FundingPayment(bar.symbol(), at, rate, mark, position, amount, FEE_ASSET));
+            BigDecimal amount = position.negate().multiply(mark).multiply(due.rate());
+            payments.add(new FundingPayment(bar.symbol(), at, due.rate(), mark, position, amount, FEE_ASSET));
         }
         return payments;
     }
@@ -459,12 +471,6 @@ public final class SimulatedExchange implements ExchangePort {
     /** Would a limit at {@code limit} on {@code side} reach the {@code touch} of the other side? */
     private static boolean crosses(OrderSide side, BigDecimal limit, BigDecimal touch) {
         return side == OrderSide.BUY ? limit.compareTo(touch) >= 0 : limit.compareTo(touch) <= 0;
-    }
-
-    /** The first funding time strictly after {@code after}: multiples of 8 h since the epoch are 00, 08, 16 UTC. */
-    private static Instant nextFundingTime(Instant after) {
-        long interval = FUNDING_INTERVAL.toSeconds();
-        return Instant.ofEpochSecond(Math.floorDiv(after.getEpochSecond(), interval) * interval + interval);
     }
 
     private void remember(OrderStatusReport report) {
