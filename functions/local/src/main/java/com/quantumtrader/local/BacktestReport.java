@@ -50,6 +50,9 @@ final class BacktestReport {
     private static final int CHART_HEIGHT = 260;
     private static final int CHART_MAX_POINTS = 1_500;
     private static final int Y_TICKS = 4;
+    /** Ratios read to 2 decimals. */
+    private static final Set<String> RATIO_KEYS = Set.of("sharpe", "sortino", "calmar", "profit_factor", "average_r",
+            "period_days");
     private static final int X_TICKS = 6;
     // without the analyzer's daily-close max drawdown: the report states one, that of the summary
     private static final List<String> METRICS_COLUMNS = List.of("key", "total_return", "annualized_return",
@@ -589,7 +592,8 @@ final class BacktestReport {
 
     /**
      * A value as a person reads it, by the name of its field: ratios of returns, drawdowns, win rates and changes
-     * as percentages with 2 decimals, amounts of USDT with 2 decimals, rates (fees, funding) and prices as given,
+     * as percentages with 2 decimals, amounts of USDT and ratios (Sharpe, profit factor, ...) with 2 decimals, rates
+     * (fees, funding) and prices as given,
      * durations in days, hours and minutes, instants without their seconds when they have none.
      */
     static String cell(String key, JsonNode value) {
@@ -606,6 +610,9 @@ final class BacktestReport {
             }
             if (isMoney(key)) {
                 return signedCell(fixed(number, 2), number);
+            }
+            if (RATIO_KEYS.contains(key)) {
+                return "<td>" + fixed(number, 2) + "</td>";
             }
             return "<td>" + plain(number) + "</td>";
         }
