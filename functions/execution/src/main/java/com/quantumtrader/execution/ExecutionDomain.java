@@ -9,6 +9,7 @@ import com.quantumtrader.core.outbox.Outbox;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.execution.exchange.ExchangePort;
+import com.quantumtrader.execution.exchange.FundingSchedule;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.orders.OrderManager;
@@ -39,12 +40,24 @@ public final class ExecutionDomain implements DomainModule {
     private final SimulatedExchangeSettings settings;
     private final UnaryOperator<ExchangePort> orderPort;
     private EventDelivery delivery = EventDelivery.handingBack();
+    private final FundingSchedule funding;
     private DomainServices engineServices;
     private ExecutionEngine engine;
 
     private ExecutionDomain(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort) {
+        this(settings, orderPort, FundingSchedule.constant(settings.fundingRate()));
+    }
+
+    private ExecutionDomain(SimulatedExchangeSettings settings, UnaryOperator<ExchangePort> orderPort,
+                            FundingSchedule funding) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.orderPort = Objects.requireNonNull(orderPort, "orderPort");
+        this.funding = Objects.requireNonNull(funding, "funding");
+    }
+
+    /** The same, settling funding by {@code schedule} (e.g. historical rates) instead of the settings' constant rate. */
+    public ExecutionDomain withFunding(FundingSchedule schedule) {
+        return new ExecutionDomain(settings, orderPort, schedule);
     }
 
     /** Paper trading on the simulated exchange; e.g. {@code ExecutionDomain.paper(SimulatedExchangeSettings.defaults())}. */
@@ -106,7 +119,7 @@ public final class ExecutionDomain implements DomainModule {
         if (engine == null || !services.equals(engineServices)) {
             // the venue keeps its own book in the store, outside execution's outbox: it stands for the exchange,
             // which a crash of ours does not roll back
-            SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock());
+            SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock(), funding);
             Outbox outbox = new Outbox(services.state(), Domain.EXECUTION);
             SlippageMonitor slippage = new SlippageMonitor(outbox.state(), () -> services.policy().current().execution());
             engine = new ExecutionEngine(exchange,

@@ -104,7 +104,8 @@ class SignalExecutorTest {
         assertThat(fill.targetPrice()).isEqualByComparingTo("63000.0");
         assertThat(fill.strategyId()).isEqualTo("ma_crossover");
         assertThat(fill.modelId()).isEqualTo("ma-crossover-v1");
-        assertThat(fill.filledAt()).isEqualTo(next.closeTime());
+        // it traded at the bar's open, so it is stamped there, not when the closed bar was applied
+        assertThat(fill.filledAt()).isEqualTo(next.openTime());
     }
 
     @Test

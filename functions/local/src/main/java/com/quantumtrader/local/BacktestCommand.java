@@ -105,6 +105,12 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--no-funding", description = "The exchange settles no funding at all.")
     private boolean noFunding;
 
+    @Option(names = "--funding-file", split = ",", paramLabel = "FILE",
+            description = "Historical funding rates Binance settled, settled instead of --funding-rate for their "
+                    + "symbols: the CSV of its data archive (BTCUSDT-fundingRate-2025-01.csv: calc_time,"
+                    + "funding_interval_hours,last_funding_rate) or the JSON of GET /fapi/v1/fundingRate.")
+    private List<Path> fundingFiles = List.of();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -126,6 +132,12 @@ final class BacktestCommand implements Callable<Integer> {
                 policy = RunInstruments.withUniverse(PolicyDefaults.load(), loaded.symbols());
             } else {
                 RunInstruments.requireInUniverse(policy, loaded.symbols(), policyFile.toString());
+            }
+            if (!fundingFiles.isEmpty()) {
+                if (noFunding) {
+                    throw new IllegalArgumentException("--funding-file and --no-funding exclude each other");
+                }
+                costs = costs.withFundingHistory(FundingFiles.load(List.copyOf(fundingFiles)));
             }
         } catch (PolicyValidationException e) {
             err.println("invalid policy " + policyFile + ":");
@@ -195,12 +207,14 @@ final class BacktestCommand implements Callable<Integer> {
                                 + "routing table%n", String.join(",", loaded.symbols()), loaded.bars().size(),
                         platform.totalSteps(), seed, platform.handlerCount());
                 dataQuality(out);
-                out.printf("costs: taker fee %s, maker fee %s, spread %s bps, range slippage %s, funding %s%n",
+                out.printf("costs: taker fee %s, maker fee %s, spread %s bps, range slippage %s, funding %s%s%n",
                         costs.takerFeeRate().toPlainString(), costs.makerFeeRate().toPlainString(),
                         costs.spreadBps().toPlainString(), costs.rangeSlippageFraction().toPlainString(),
-                        costs.fundingEnabled() ? costs.fundingRate().toPlainString() + " per 8 h" : "off");
+                        costs.fundingEnabled() ? costs.fundingRate().toPlainString() + " per 8 h" : "off",
+                        costs.fundingHistory().isPresent() ? " (symbols without a funding file)" : "");
+                fundingCoverage().forEach(line -> out.println("funding: " + line));
                 eventsOut.ifPresent(path -> out.printf("events -> %s%n", path.toAbsolutePath()));
-                Progress progress = new Progress(platform, out, platform.totalSteps());
+                Progress progress = new Progress(platform, out, platform.totalSteps(), platform.totalBars());
                 while (platform.step()) {
                     progress.maybePrint();
                 }
@@ -219,6 +233,39 @@ final class BacktestCommand implements Callable<Integer> {
             return report;
         }
 
+        /**
+         * Which symbols are settled from a funding-rate file and over which times, with a warning for a run that
+         * reaches beyond a file (no funding is settled there) and for files of symbols the run does not trade.
+         */
+        List<String> fundingCoverage() {
+            if (costs.fundingHistory().isEmpty()) {
+                return List.of();
+            }
+            java.util.Map<String, FundingFiles.SymbolRates> bySymbol = costs.fundingHistory().get().bySymbol();
+            List<String> lines = new java.util.ArrayList<>();
+            Instant first = loaded.bars().get(0).openTime();
+            Instant last = loaded.bars().get(loaded.bars().size() - 1).closeTime();
+            for (String symbol : loaded.symbols()) {
+                FundingFiles.SymbolRates rates = bySymbol.get(symbol);
+                if (rates == null) {
+                    lines.add(symbol + ": no funding file, constant rate " + costs.fundingRate().toPlainString()
+                            + " per 8 h");
+                    continue;
+                }
+                String line = symbol + ": " + rates.rates().size() + " settlements " + rates.first() + " .. "
+                        + rates.last() + " from " + String.join(",", rates.files());
+                if (rates.first().isAfter(first) || rates.last().isBefore(last.minus(java.time.Duration.ofHours(8)))) {
+                    line += " -- WARNING: the run spans " + first + " .. " + last + "; no funding is settled where "
+                            + "the file has no rates";
+                }
+                lines.add(line);
+            }
+            bySymbol.keySet().stream().filter(symbol -> !loaded.symbols().contains(symbol))
+                    .forEach(symbol -> lines.add(symbol + ": funding file given, but the run has no bars of it "
+                            + "(ignored)"));
+            return lines;
+        }
+
         private void dataQuality(PrintWriter out) {
             out.printf("data: %d bad rows skipped, %d gaps%n", loaded.skippedTotal(), loaded.gaps().size());
             loaded.gaps().stream().limit(20).forEach(gap -> out.printf("  gap %s: %d bars missing after %s (resumes "
@@ -233,6 +280,10 @@ final class BacktestCommand implements Callable<Integer> {
             ObjectNode run = EventJson.mapper().createObjectNode();
             ArrayNode names = run.putArray("files");
             files.forEach(f -> names.add(f.getFileName().toString()));
+            ArrayNode sources = run.putArray("file_symbols");
+            loaded.sources().forEach(source -> sources.addObject().put("file", source.file())
+                    .put("symbol", source.symbol()).put("interval", source.interval())
+                    .put("symbol_from", source.symbolFrom()).put("rows", source.rows()));
             ArrayNode symbolList = run.putArray("symbols");
             loaded.symbols().forEach(symbolList::add);
             run.put("seed", seed);
@@ -240,6 +291,8 @@ final class BacktestCommand implements Callable<Integer> {
             run.put("first_bar_open", loaded.bars().get(0).openTime().toString());
             run.put("last_bar_close", loaded.bars().get(loaded.bars().size() - 1).closeTime().toString());
             run.put("bad_rows_skipped", loaded.skippedTotal());
+            ArrayNode coverage = run.putArray("funding_coverage");
+            fundingCoverage().forEach(coverage::add);
             ArrayNode gaps = run.putArray("gaps");
             loaded.gaps().forEach(gap -> gaps.addObject().put("symbol", gap.symbol())
                     .put("after", gap.after().toString()).put("resumed", gap.resumed().toString())

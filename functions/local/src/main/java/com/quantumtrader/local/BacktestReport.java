@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,12 +22,17 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,26 +49,58 @@ final class BacktestReport {
     private static final int CHART_WIDTH = 900;
     private static final int CHART_HEIGHT = 260;
     private static final int CHART_MAX_POINTS = 1_500;
+    private static final int Y_TICKS = 4;
+    /** Ratios read to 2 decimals. */
+    private static final Set<String> RATIO_KEYS = Set.of("sharpe", "sortino", "calmar", "profit_factor", "average_r",
+            "period_days");
+    private static final int X_TICKS = 6;
+    // without the analyzer's daily-close max drawdown: the report states one, that of the summary
     private static final List<String> METRICS_COLUMNS = List.of("key", "total_return", "annualized_return",
-            "annualized_volatility", "sharpe", "sortino", "calmar", "max_drawdown", "max_drawdown_days", "trades",
+            "annualized_volatility", "sharpe", "sortino", "calmar", "trades",
             "win_rate", "profit_factor", "expectancy", "average_r", "exposure", "realized_pnl", "fees", "funding");
 
-    /** One performance snapshot: equity and drawdown (a fraction of the peak) at a time. */
-    record EquityPoint(java.time.Instant at, BigDecimal equity, BigDecimal drawdown) {
+    /** One performance snapshot: equity, drawdown (a fraction of the peak) and the peak it is measured from. */
+    record EquityPoint(Instant at, BigDecimal equity, BigDecimal drawdown, BigDecimal peak) {
     }
+
+    /** The largest drawdown of the snapshots: from the peak at {@code peakAt} down to {@code troughAt}. */
+    record Drawdown(BigDecimal depth, BigDecimal peak, BigDecimal trough, Instant peakAt, Instant troughAt,
+                    Instant recoveredAt) {
+    }
+
+    /** A symbol's first and last close over the run, from its market.price.update events. */
+    record MarketChange(String symbol, BigDecimal firstClose, BigDecimal lastClose, Instant firstAt, Instant lastAt) {
+
+        BigDecimal change() {
+            return firstClose.signum() == 0 ? BigDecimal.ZERO
+                    : lastClose.subtract(firstClose).divide(firstClose, RETURN_SCALE, RoundingMode.HALF_EVEN);
+        }
+    }
+
+    static final String DRAWDOWN_CURVE = "equity of the portfolio.performance snapshots (account marked to the "
+            + "last close, published every bar step), drawdown from the running peak as the portfolio reports it";
 
     private final List<EquityPoint> equity = new ArrayList<>();
     private final List<TradeClosed> trades = new ArrayList<>();
     private final List<OrderFilled> fills = new ArrayList<>();
     private final List<FundingPaid> funding = new ArrayList<>();
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
+    private final Map<String, MarketChange> market = new TreeMap<>();
     private JsonNode lastMetrics;
 
     void onEvent(BusEvent event) {
         String name = event.name();
         if (name.equals(EventCatalog.PORTFOLIO_PERFORMANCE.name())) {
             PortfolioPerformance p = EventJson.convert(event.envelope().payload(), PortfolioPerformance.class);
-            equity.add(new EquityPoint(p.asOf(), p.equity(), p.drawdown()));
+            equity.add(new EquityPoint(p.asOf(), p.equity(), p.drawdown(), p.peakEquity()));
+        } else if (name.equals(EventCatalog.MARKET_PRICE_UPDATE.name())) {
+            JsonNode bar = event.envelope().payload();
+            String symbol = bar.path("symbol").asText();
+            BigDecimal close = bar.path("close").decimalValue();
+            Instant at = Instant.parse(bar.path("close_time").asText());
+            MarketChange known = market.get(symbol);
+            market.put(symbol, known == null ? new MarketChange(symbol, close, close, at, at)
+                    : new MarketChange(symbol, known.firstClose(), close, known.firstAt(), at));
         } else if (name.equals(EventCatalog.TRADE_CLOSED.name())) {
             trades.add(EventJson.convert(event.envelope().payload(), TradeClosed.class));
         } else if (name.equals(EventCatalog.EXECUTION_ORDER_FILLED.name())) {
@@ -81,26 +119,84 @@ final class BacktestReport {
         return List.copyOf(equity);
     }
 
-    /** Month (UTC) -> return over the month, from the last equity of the month before (or the first snapshot). */
+    /**
+     * Month (UTC) -> return over the month, from the last equity of the month before (or the first snapshot). A
+     * snapshot exactly at midnight closes the day (and month) before it, so a run ending at a month's end shows no
+     * empty month after its last bar.
+     */
     Map<YearMonth, BigDecimal> monthlyReturns() {
-        Map<YearMonth, BigDecimal> lastOfMonth = new TreeMap<>();
+        return returnsBy(at -> YearMonth.from(periodDay(at)));
+    }
+
+    /** Day (UTC) -> return over the day, the same way as {@link #monthlyReturns()}. */
+    Map<LocalDate, BigDecimal> dailyReturns() {
+        return returnsBy(BacktestReport::periodDay);
+    }
+
+    /** The day a snapshot closes: the instant just before it, so 00:00 belongs to the day that ends there. */
+    static LocalDate periodDay(Instant at) {
+        return LocalDate.ofInstant(at.minusNanos(1), ZoneOffset.UTC);
+    }
+
+    private <K extends Comparable<? super K>> Map<K, BigDecimal> returnsBy(java.util.function.Function<Instant, K> period) {
+        Map<K, BigDecimal> lastOf = new TreeMap<>();
         for (EquityPoint point : equity) {
-            lastOfMonth.put(YearMonth.from(point.at().atZone(ZoneOffset.UTC)), point.equity());
+            lastOf.put(period.apply(point.at()), point.equity());
         }
-        Map<YearMonth, BigDecimal> returns = new TreeMap<>();
+        Map<K, BigDecimal> returns = new TreeMap<>();
         BigDecimal previous = equity.isEmpty() ? null : equity.get(0).equity();
-        for (Map.Entry<YearMonth, BigDecimal> month : lastOfMonth.entrySet()) {
+        for (Map.Entry<K, BigDecimal> entry : lastOf.entrySet()) {
             if (previous != null && previous.signum() != 0) {
-                returns.put(month.getKey(), month.getValue().subtract(previous)
+                returns.put(entry.getKey(), entry.getValue().subtract(previous)
                         .divide(previous, RETURN_SCALE, RoundingMode.HALF_EVEN));
             }
-            previous = month.getValue();
+            previous = entry.getValue();
         }
         return returns;
     }
 
     BigDecimal maxDrawdown() {
         return equity.stream().map(EquityPoint::drawdown).reduce(BigDecimal.ZERO, BigDecimal::max);
+    }
+
+    /**
+     * The deepest drawdown of the snapshots (the first, if several are as deep): its peak is the last snapshot
+     * before the trough at the peak equity the portfolio measured from (the run's start when none reached it), and
+     * it recovered at the first later snapshot back at that equity (empty if it never did).
+     */
+    Optional<Drawdown> deepestDrawdown() {
+        int trough = -1;
+        for (int i = 0; i < equity.size(); i++) {
+            if (equity.get(i).drawdown().signum() > 0
+                    && (trough < 0 || equity.get(i).drawdown().compareTo(equity.get(trough).drawdown()) > 0)) {
+                trough = i;
+            }
+        }
+        if (trough < 0) {
+            return Optional.empty();
+        }
+        EquityPoint bottom = equity.get(trough);
+        Instant peakAt = equity.get(0).at();
+        for (int i = trough - 1; i >= 0; i--) {
+            if (equity.get(i).equity().compareTo(bottom.peak()) >= 0) {
+                peakAt = equity.get(i).at();
+                break;
+            }
+        }
+        Instant recovered = null;
+        for (int i = trough + 1; i < equity.size(); i++) {
+            if (equity.get(i).equity().compareTo(bottom.peak()) >= 0) {
+                recovered = equity.get(i).at();
+                break;
+            }
+        }
+        return Optional.of(new Drawdown(bottom.drawdown(), bottom.peak(), bottom.equity(), peakAt, bottom.at(),
+                recovered));
+    }
+
+    /** Every symbol's first and last close, in symbol order. */
+    List<MarketChange> marketChanges() {
+        return List.copyOf(market.values());
     }
 
     /** Every fill's fee added up: what the exchange charged, whether or not the position is closed yet. */
@@ -121,6 +217,17 @@ final class BacktestReport {
         ObjectNode root = EventJson.mapper().createObjectNode();
         root.set("run", run);
         ObjectNode summary = root.putObject("summary");
+        Instant periodStart = run.hasNonNull("first_bar_open") ? Instant.parse(run.get("first_bar_open").asText())
+                : equity.isEmpty() ? null : equity.get(0).at();
+        Instant periodEnd = run.hasNonNull("last_bar_close") ? Instant.parse(run.get("last_bar_close").asText())
+                : equity.isEmpty() ? null : equity.get(equity.size() - 1).at();
+        if (periodStart != null) {
+            summary.put("period_start", periodStart.toString());
+            summary.put("period_end", periodEnd.toString());
+            summary.put("period_days", BigDecimal.valueOf(java.time.Duration.between(periodStart, periodEnd)
+                    .getSeconds()).divide(BigDecimal.valueOf(86_400), 2, RoundingMode.HALF_EVEN));
+        }
+        BigDecimal startEquity = equity.isEmpty() ? policy.accountEquity() : equity.get(0).equity();
         if (!equity.isEmpty()) {
             BigDecimal first = equity.get(0).equity();
             BigDecimal last = equity.get(equity.size() - 1).equity();
@@ -128,8 +235,22 @@ final class BacktestReport {
             summary.put("end_equity", last);
             summary.put("total_return", first.signum() == 0 ? BigDecimal.ZERO
                     : last.subtract(first).divide(first, RETURN_SCALE, RoundingMode.HALF_EVEN));
+            cagr(first, last, periodStart, periodEnd).ifPresent(value -> summary.put("cagr", value));
         }
         summary.put("max_drawdown", maxDrawdown());
+        summary.put("max_drawdown_curve", DRAWDOWN_CURVE);
+        Optional<Drawdown> deepest = deepestDrawdown();
+        deepest.ifPresent(d -> {
+            summary.put("max_drawdown_peak_equity", d.peak());
+            summary.put("max_drawdown_trough_equity", d.trough());
+            summary.put("max_drawdown_start", d.peakAt().toString());
+            summary.put("max_drawdown_end", d.troughAt().toString());
+            if (d.recoveredAt() != null) {
+                summary.put("max_drawdown_recovered", d.recoveredAt().toString());
+            } else {
+                summary.put("max_drawdown_recovered", "not by the end of the run");
+            }
+        });
         summary.put("trades", trades.size());
         summary.put("winning_trades", trades.stream().filter(t -> t.realizedPnl().signum() > 0).count());
         summary.put("realized_pnl", trades.stream().map(TradeClosed::realizedPnl).reduce(BigDecimal.ZERO,
@@ -137,6 +258,24 @@ final class BacktestReport {
         summary.put("fees_paid", feesPaid());
         summary.put("funding_paid", fundingPaid());
         summary.put("rejected_signals", rejectedByReason.values().stream().mapToLong(Long::longValue).sum());
+        TradeStatistics.Streaks streaks = TradeStatistics.streaks(trades);
+        summary.put("longest_winning_streak", streaks.longestWinning());
+        summary.put("longest_losing_streak", streaks.longestLosing());
+        Map<LocalDate, BigDecimal> days = dailyReturns();
+        best(days, true).ifPresent(day -> summary.put("best_day", day.getKey().toString())
+                .put("best_day_return", day.getValue()));
+        best(days, false).ifPresent(day -> summary.put("worst_day", day.getKey().toString())
+                .put("worst_day_return", day.getValue()));
+        summary.put("days_won", days.values().stream().filter(r -> r.signum() > 0).count());
+        summary.put("days_flat", days.values().stream().filter(r -> r.signum() == 0).count());
+        summary.put("days_lost", days.values().stream().filter(r -> r.signum() < 0).count());
+        root.set("trade_statistics", tradeStatistics(startEquity));
+        ArrayNode changes = root.putArray("market_change");
+        for (MarketChange change : marketChanges()) {
+            changes.addObject().put("symbol", change.symbol()).put("first_close", change.firstClose())
+                    .put("first_close_at", change.firstAt().toString()).put("last_close", change.lastClose())
+                    .put("last_close_at", change.lastAt().toString()).put("change", change.change());
+        }
         root.set("cost_model", costs.json());
         root.set("costs", costsPaid(costs));
         ArrayNode curve = root.putArray("equity_curve");
@@ -149,6 +288,8 @@ final class BacktestReport {
         ArrayNode monthly = root.putArray("monthly_returns");
         monthlyReturns().forEach((month, value) -> monthly.addObject().put("month", month.toString())
                 .put("return", value));
+        ArrayNode daily = root.putArray("daily_returns");
+        days.forEach((day, value) -> daily.addObject().put("day", day.toString()).put("return", value));
         ArrayNode tradeList = root.putArray("trades");
         for (TradeClosed trade : trades) {
             ObjectNode node = tradeList.addObject();
@@ -163,6 +304,8 @@ final class BacktestReport {
             node.put("fees", trade.fees());
             node.put("funding", trade.funding());
             node.put("pnl", trade.realizedPnl());
+            node.put("pnl_pct", TradeStatistics.pnlPct(trade));
+            node.put("duration_seconds", TradeStatistics.duration(trade).getSeconds());
             if (trade.rMultiple() != null) {
                 node.put("r", trade.rMultiple());
             } else {
@@ -176,6 +319,54 @@ final class BacktestReport {
         root.set("portfolio_metrics", metricsSections());
         root.set("policy", EventJson.tree(policy));
         return root;
+    }
+
+    /** Per symbol, per side and per exit reason, the best and the worst trade. */
+    private ObjectNode tradeStatistics(BigDecimal startEquity) {
+        ObjectNode node = EventJson.mapper().createObjectNode();
+        node.put("pnl_pct_note", "a trade's P&L % is its realised P&L (after fees and funding) over its entry "
+                + "notional; total_pnl_pct is the group's realised P&L over the starting equity");
+        node.set("total", TradeStatistics.group("TOTAL", trades, startEquity).json());
+        ArrayNode bySymbol = node.putArray("by_symbol");
+        TradeStatistics.groupBy(trades, TradeClosed::symbol, startEquity).forEach(g -> bySymbol.add(g.json()));
+        ArrayNode bySide = node.putArray("by_side");
+        TradeStatistics.bySide(trades, startEquity).forEach(g -> bySide.add(g.json()));
+        ArrayNode byExit = node.putArray("by_exit_reason");
+        TradeStatistics.groupBy(trades, TradeClosed::exitReason, startEquity).forEach(g -> byExit.add(g.json()));
+        TradeStatistics.extreme(trades, true).ifPresent(t -> node.set("best_trade", tradeSummary(t)));
+        TradeStatistics.extreme(trades, false).ifPresent(t -> node.set("worst_trade", tradeSummary(t)));
+        return node;
+    }
+
+    private static ObjectNode tradeSummary(TradeClosed trade) {
+        return EventJson.mapper().createObjectNode().put("trade_id", trade.tradeId()).put("symbol", trade.symbol())
+                .put("side", trade.side().name()).put("pnl", trade.realizedPnl())
+                .put("pnl_pct", TradeStatistics.pnlPct(trade)).put("opened_at", trade.openedAt().toString())
+                .put("closed_at", trade.closedAt().toString());
+    }
+
+    /** The compound annual growth rate from {@code first} to {@code last} over the period (a ratio, in doubles). */
+    static Optional<BigDecimal> cagr(BigDecimal first, BigDecimal last, Instant start, Instant end) {
+        if (start == null || first.signum() <= 0 || last.signum() < 0 || !end.isAfter(start)) {
+            return Optional.empty();
+        }
+        double years = java.time.Duration.between(start, end).getSeconds() / (365.25 * 86_400);
+        double growth = Math.pow(last.doubleValue() / first.doubleValue(), 1 / years) - 1;
+        if (Double.isNaN(growth) || Double.isInfinite(growth)) {
+            return Optional.empty();
+        }
+        return Optional.of(BigDecimal.valueOf(growth).setScale(RETURN_SCALE, RoundingMode.HALF_EVEN));
+    }
+
+    private static <K> Optional<Map.Entry<K, BigDecimal>> best(Map<K, BigDecimal> returns, boolean highest) {
+        Map.Entry<K, BigDecimal> pick = null;
+        for (Map.Entry<K, BigDecimal> entry : returns.entrySet()) {
+            int compared = pick == null ? 1 : entry.getValue().compareTo(pick.getValue());
+            if (highest ? compared > 0 : (pick == null || compared < 0)) {
+                pick = entry;
+            }
+        }
+        return Optional.ofNullable(pick);
     }
 
     /**
@@ -260,8 +451,9 @@ final class BacktestReport {
         ObjectNode json = json(run, policy, costs);
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve("report.json"),
-                    EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
+            // plain decimals (0.00000000, never 0E-8), in JSON as on the page
+            Files.writeString(directory.resolve("report.json"), EventJson.mapper().writerWithDefaultPrettyPrinter()
+                    .with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(json) + "\n",
                     StandardCharsets.UTF_8);
             Files.writeString(directory.resolve("report.html"), html(json), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -276,33 +468,58 @@ final class BacktestReport {
                 + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:2px 8px;"
                 + "text-align:right}th{background:#f3f3f3}pre{background:#f7f7f7;padding:1em;overflow:auto}"
-                + ".neg{color:#b00}.pos{color:#070}</style></head><body>\n");
+                + ".neg{color:#b00}.pos{color:#070}small{color:#555}</style></head><body>\n");
         h.append("<h1>Backtest report</h1>\n");
-        h.append("<h2>Run</h2>\n").append(keyValueTable(json.get("run")));
-        h.append("<h2>Summary</h2>\n").append(keyValueTable(json.get("summary")));
-        h.append("<h2>Cost model</h2>\n").append(keyValueTable(json.get("cost_model")));
-        h.append("<h2>Costs paid</h2>\n").append(keyValueTable(json.get("costs")));
-        h.append("<h2>Equity</h2>\n").append(lineChart(e -> e.equity(), "#1565c0", false));
-        h.append("<h2>Drawdown</h2>\n").append(lineChart(e -> e.drawdown().negate(), "#c62828", true));
-        h.append("<h2>Monthly returns</h2>\n<table><tr><th>month</th><th>return %</th></tr>\n");
+        h.append("<h2>Run</h2>\n").append(keyValueTable(json.get("run"), Set.of("file_symbols", "gaps")));
+        h.append("<h3>Files and symbols</h3>\n").append(rowsTable(json.at("/run/file_symbols"),
+                List.of("file", "symbol", "interval", "symbol_from", "rows")));
+        h.append("<h2>Summary</h2>\n").append(keyValueTable(json.get("summary"), Set.of()));
+        h.append("<p><small>Max drawdown: the one figure above, of the ").append(escape(DRAWDOWN_CURVE))
+                .append(". The analyzer's daily-close figures are left out of the metrics tables below.</small></p>\n");
+        h.append("<h2>Market change</h2>\n<p><small>Each symbol's first to last close over the run.</small></p>\n")
+                .append(rowsTable(json.get("market_change"), List.of("symbol", "first_close_at", "first_close",
+                        "last_close_at", "last_close", "change")));
+        JsonNode stats = json.get("trade_statistics");
+        List<String> groupColumns = List.of("key", "trades", "wins", "losses", "win_rate", "average_pnl_pct",
+                "total_pnl", "total_pnl_pct", "average_duration_seconds");
+        h.append("<h2>Trades by symbol</h2>\n<p><small>").append(escape(stats.get("pnl_pct_note").asText()))
+                .append("</small></p>\n").append(rowsTable(stats.get("by_symbol"), groupColumns))
+                .append(rowsTable(List.of(stats.get("total")), groupColumns));
+        h.append("<h2>Long and short</h2>\n").append(rowsTable(stats.get("by_side"), groupColumns));
+        h.append("<h2>Exit reasons</h2>\n").append(rowsTable(stats.get("by_exit_reason"), groupColumns));
+        List<String> tradeColumns = List.of("trade_id", "symbol", "side", "pnl", "pnl_pct", "opened_at", "closed_at");
+        h.append("<h2>Best and worst trade</h2>\n");
+        List<JsonNode> extremes = new ArrayList<>();
+        if (stats.has("best_trade")) {
+            extremes.add(stats.get("best_trade"));
+            extremes.add(stats.get("worst_trade"));
+        }
+        h.append(rowsTable(extremes, tradeColumns));
+        h.append("<h2>Equity</h2>\n").append(lineChart(EquityPoint::equity, "#1565c0", false, "equity, USDT"));
+        h.append("<h2>Drawdown</h2>\n").append(lineChart(e -> e.drawdown().negate(), "#c62828", true,
+                "drawdown from the peak, %"));
+        h.append("<h2>Monthly returns</h2>\n<table><tr><th>month</th><th>return</th></tr>\n");
         monthlyReturns().forEach((month, value) -> h.append("<tr><td>").append(month).append("</td>")
                 .append(percentCell(value)).append("</tr>\n"));
-        h.append("</table>\n<h2>Rejected signals by reason</h2>\n").append(rejectedByReason.isEmpty()
-                ? "<p>None.</p>\n" : keyValueTable(json.get("rejected_signals_by_reason")));
+        h.append("</table>\n");
+        h.append("<h2>Cost model</h2>\n").append(keyValueTable(json.get("cost_model"), Set.of()));
+        h.append("<h2>Costs paid</h2>\n").append(keyValueTable(json.get("costs"), Set.of()));
+        h.append("<h2>Rejected signals by reason</h2>\n").append(rejectedByReason.isEmpty()
+                ? "<p>None.</p>\n" : keyValueTable(json.get("rejected_signals_by_reason"), Set.of()));
         h.append("<h2>Trades (").append(trades.size()).append(")</h2>\n<table><tr><th>symbol</th><th>side</th>"
                 + "<th>quantity</th><th>entry</th><th>entry price</th><th>exit</th><th>exit price</th>"
-                + "<th>fees</th><th>funding</th><th>P&amp;L</th><th>R</th><th>exit reason</th><th>strategy</th>"
-                + "</tr>\n");
+                + "<th>duration</th><th>fees</th><th>funding</th><th>P&amp;L</th><th>P&amp;L %</th><th>R</th>"
+                + "<th>exit reason</th><th>strategy</th></tr>\n");
         for (TradeClosed t : trades) {
             h.append("<tr><td>").append(escape(t.symbol())).append("</td><td>").append(t.side()).append("</td><td>")
-                    .append(t.quantity().toPlainString()).append("</td><td>").append(t.openedAt()).append("</td><td>")
-                    .append(t.entryPrice().toPlainString()).append("</td><td>").append(t.closedAt())
-                    .append("</td><td>").append(t.exitPrice().toPlainString()).append("</td><td>")
-                    .append(t.fees().toPlainString()).append("</td><td>").append(t.funding().toPlainString())
-                    .append("</td><td class=\"")
-                    .append(t.realizedPnl().signum() < 0 ? "neg" : "pos").append("\">")
-                    .append(t.realizedPnl().toPlainString()).append("</td><td>")
-                    .append(t.rMultiple() == null ? "" : t.rMultiple().toPlainString()).append("</td><td>")
+                    .append(plain(t.quantity())).append("</td><td>").append(time(t.openedAt())).append("</td><td>")
+                    .append(plain(t.entryPrice())).append("</td><td>").append(time(t.closedAt()))
+                    .append("</td><td>").append(plain(t.exitPrice())).append("</td><td>")
+                    .append(duration(TradeStatistics.duration(t).getSeconds())).append("</td><td>")
+                    .append(fixed(t.fees(), 4)).append("</td><td>").append(fixed(t.funding(), 4))
+                    .append("</td>").append(signedCell(fixed(t.realizedPnl(), 2), t.realizedPnl()))
+                    .append(percentCell(TradeStatistics.pnlPct(t))).append("<td>")
+                    .append(t.rMultiple() == null ? "" : fixed(t.rMultiple(), 2)).append("</td><td>")
                     .append(escape(String.valueOf(t.exitReason()))).append("</td><td>")
                     .append(escape(String.valueOf(t.strategyId()))).append("</td></tr>\n");
         }
@@ -321,23 +538,32 @@ final class BacktestReport {
         String asOf = " <small>(portfolio.metrics.reported as of " + escape(metrics.at("/account/as_of").asText())
                 + ")</small>";
         StringBuilder h = new StringBuilder();
-        h.append("<h2>Account metrics").append(asOf).append("</h2>\n").append(keyValueTable(metrics.get("account")));
-        h.append(metricsTable(metrics.get("total").isNull() ? List.of() : List.of(metrics.get("total"))));
-        h.append("<h2>Per-strategy metrics</h2>\n").append(metricsTable(list(metrics.get("by_strategy"))));
-        h.append("<h2>Per-symbol metrics</h2>\n").append(metricsTable(list(metrics.get("by_symbol"))));
+        h.append("<h2>Account metrics").append(asOf).append("</h2>\n")
+                .append(keyValueTable(metrics.get("account"), Set.of("max_drawdown", "max_drawdown_days")));
+        h.append(rowsTable(metrics.get("total").isNull() ? List.of() : List.of(metrics.get("total")),
+                METRICS_COLUMNS));
+        h.append("<h2>Per-strategy metrics</h2>\n").append(rowsTable(list(metrics.get("by_strategy")),
+                METRICS_COLUMNS));
+        h.append("<h2>Per-symbol metrics</h2>\n").append(rowsTable(list(metrics.get("by_symbol")),
+                METRICS_COLUMNS));
         return h.toString();
     }
 
-    private static String metricsTable(List<JsonNode> slices) {
-        if (slices.isEmpty()) {
+    private static String rowsTable(JsonNode array, List<String> columns) {
+        return rowsTable(array == null ? List.of() : list(array), columns);
+    }
+
+    /** One row per node, one column per field, each value formatted for a reader by its field's name. */
+    private static String rowsTable(List<JsonNode> rows, List<String> columns) {
+        if (rows.isEmpty()) {
             return "<p>None.</p>\n";
         }
         StringBuilder h = new StringBuilder("<table><tr>");
-        METRICS_COLUMNS.forEach(c -> h.append("<th>").append(c).append("</th>"));
+        columns.forEach(c -> h.append("<th>").append(escape(heading(c))).append("</th>"));
         h.append("</tr>\n");
-        for (JsonNode slice : slices) {
+        for (JsonNode row : rows) {
             h.append("<tr>");
-            METRICS_COLUMNS.forEach(c -> h.append("<td>").append(escape(slice.path(c).asText(""))).append("</td>"));
+            columns.forEach(c -> h.append(cell(c, row.path(c))));
             h.append("</tr>\n");
         }
         return h.append("</table>\n").toString();
@@ -349,25 +575,114 @@ final class BacktestReport {
         return items;
     }
 
-    private static String keyValueTable(JsonNode node) {
+    private static String keyValueTable(JsonNode node, Set<String> leaveOut) {
         StringBuilder h = new StringBuilder("<table>\n");
-        node.fields().forEachRemaining(e -> h.append("<tr><th>").append(escape(e.getKey())).append("</th><td>")
-                .append(escape(e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()))
-                .append("</td></tr>\n"));
+        node.fields().forEachRemaining(e -> {
+            if (!leaveOut.contains(e.getKey())) {
+                h.append("<tr><th>").append(escape(e.getKey())).append("</th>").append(cell(e.getKey(), e.getValue()))
+                        .append("</tr>\n");
+            }
+        });
         return h.append("</table>\n").toString();
     }
 
-    private static String percentCell(BigDecimal fraction) {
-        return "<td class=\"" + (fraction.signum() < 0 ? "neg" : "pos") + "\">"
-                + fraction.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "</td>";
+    private static String heading(String column) {
+        return column.equals("average_duration_seconds") ? "average_duration" : column;
     }
 
     /**
-     * A polyline over time; doubles only place pixels. Long curves are thinned to every n-th point (always keeping
-     * the last) so the page stays small.
+     * A value as a person reads it, by the name of its field: ratios of returns, drawdowns, win rates and changes
+     * as percentages with 2 decimals, amounts of USDT and ratios (Sharpe, profit factor, ...) with 2 decimals, rates
+     * (fees, funding) and prices as given,
+     * durations in days, hours and minutes, instants without their seconds when they have none.
+     */
+    static String cell(String key, JsonNode value) {
+        if (value == null || value.isMissingNode() || value.isNull()) {
+            return "<td></td>";
+        }
+        if (key.endsWith("_seconds") && value.canConvertToLong()) {
+            return "<td>" + duration(value.asLong()) + "</td>";
+        }
+        if (value.isNumber() && !value.isIntegralNumber()) {
+            BigDecimal number = value.decimalValue();
+            if (isPercent(key)) {
+                return percentCell(number);
+            }
+            if (isMoney(key)) {
+                return signedCell(fixed(number, 2), number);
+            }
+            if (RATIO_KEYS.contains(key)) {
+                return "<td>" + fixed(number, 2) + "</td>";
+            }
+            return "<td>" + plain(number) + "</td>";
+        }
+        if (value.isValueNode()) {
+            String text = value.asText();
+            if (text.length() == 20 && text.endsWith(":00Z") && text.charAt(10) == 'T') {
+                return "<td>" + escape(time(Instant.parse(text))) + "</td>";
+            }
+            return "<td>" + escape(text) + "</td>";
+        }
+        return "<td>" + escape(value.toString()) + "</td>";
+    }
+
+    private static boolean isPercent(String key) {
+        if (key.contains("rate") && !key.equals("win_rate")) {
+            return false; // a fee or funding rate: shown as given
+        }
+        return key.contains("return") || key.contains("drawdown") && !key.contains("equity")
+                || key.equals("win_rate") || key.equals("cagr") || key.equals("change") || key.endsWith("_pct")
+                || key.equals("exposure") || key.equals("annualized_volatility");
+    }
+
+    private static boolean isMoney(String key) {
+        return !key.contains("rate") && (key.contains("equity") || key.contains("pnl") || key.contains("fees")
+                || key.contains("funding") || key.contains("shortfall") || key.equals("expectancy"));
+    }
+
+    /** Fixed decimals, rounded half even. */
+    static String fixed(BigDecimal value, int decimals) {
+        return value.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** As given, without exponent or trailing zeros. */
+    static String plain(BigDecimal value) {
+        String text = value.stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+
+    /** A fraction as a percentage with 2 decimals: 0.01234 is "1.23 %". */
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
+    }
+
+    /** 2025-01-22 07:00 (UTC), seconds only when not zero. */
+    static String time(Instant at) {
+        String text = at.toString().replace('T', ' ').replace("Z", "");
+        return text.endsWith(":00") && text.length() == 19 ? text.substring(0, 16) : text;
+    }
+
+    /** 3d 04:30, or 04:30 under a day. */
+    static String duration(long seconds) {
+        long days = seconds / 86_400;
+        String clock = String.format(Locale.ROOT, "%02d:%02d", seconds / 3600 % 24, seconds / 60 % 60);
+        return days > 0 ? days + "d " + clock : clock;
+    }
+
+    private static String percentCell(BigDecimal fraction) {
+        return signedCell(percent(fraction), fraction);
+    }
+
+    private static String signedCell(String text, BigDecimal value) {
+        return "<td class=\"" + (value.signum() < 0 ? "neg" : "pos") + "\">" + text + "</td>";
+    }
+
+    /**
+     * A polyline over time with its axes: value ticks on the left, dates below, a title for each. Doubles only place
+     * pixels. Long curves are thinned to every n-th point (always keeping the last) so the page stays small.
      */
     private String lineChart(java.util.function.Function<EquityPoint, BigDecimal> value, String colour,
-                             boolean filled) {
+                             boolean percent, String yTitle) {
         if (equity.size() < 2) {
             return "<p>Not enough performance snapshots for a chart.</p>\n";
         }
@@ -381,17 +696,18 @@ final class BacktestReport {
         }
         BigDecimal min = points.stream().map(value).reduce(BigDecimal::min).orElseThrow();
         BigDecimal max = points.stream().map(value).reduce(BigDecimal::max).orElseThrow();
-        if (filled) {
+        if (percent) {
             max = max.max(BigDecimal.ZERO);
         }
         double low = min.doubleValue();
         double span = Math.max(max.doubleValue() - low, 1e-9);
         long t0 = points.get(0).at().toEpochMilli();
-        double tSpan = Math.max(1, points.get(points.size() - 1).at().toEpochMilli() - t0);
-        int left = 70;
+        long t1 = points.get(points.size() - 1).at().toEpochMilli();
+        double tSpan = Math.max(1, t1 - t0);
+        int left = 80;
         int top = 10;
-        int width = CHART_WIDTH - left - 10;
-        int height = CHART_HEIGHT - top - 30;
+        int width = CHART_WIDTH - left - 15;
+        int height = CHART_HEIGHT - top - 45;
         StringBuilder path = new StringBuilder();
         for (EquityPoint point : points) {
             double x = left + width * (point.at().toEpochMilli() - t0) / tSpan;
@@ -401,19 +717,35 @@ final class BacktestReport {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(CHART_WIDTH).append("\" height=\"")
                 .append(CHART_HEIGHT).append("\" viewBox=\"0 0 ").append(CHART_WIDTH).append(' ').append(CHART_HEIGHT)
-                .append("\" role=\"img\">\n");
+                .append("\" role=\"img\" font-size=\"11\">\n");
         svg.append("<rect x=\"").append(left).append("\" y=\"").append(top).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" fill=\"#fafafa\" stroke=\"#ccc\"/>\n");
-        svg.append("<text x=\"").append(left - 5).append("\" y=\"").append(top + 10)
-                .append("\" font-size=\"11\" text-anchor=\"end\">").append(label(max, filled)).append("</text>\n");
-        svg.append("<text x=\"").append(left - 5).append("\" y=\"").append(top + height)
-                .append("\" font-size=\"11\" text-anchor=\"end\">").append(label(min, filled)).append("</text>\n");
-        svg.append("<text x=\"").append(left).append("\" y=\"").append(CHART_HEIGHT - 8)
-                .append("\" font-size=\"11\">").append(points.get(0).at()).append("</text>\n");
-        svg.append("<text x=\"").append(left + width).append("\" y=\"").append(CHART_HEIGHT - 8)
-                .append("\" font-size=\"11\" text-anchor=\"end\">").append(points.get(points.size() - 1).at())
-                .append("</text>\n");
-        if (filled) {
+                .append("\" height=\"").append(height).append("\" fill=\"#fafafa\" stroke=\"#999\"/>\n");
+        // value axis: five ticks with grid lines
+        for (int i = 0; i <= Y_TICKS; i++) {
+            double y = top + height * (1 - (double) i / Y_TICKS);
+            BigDecimal tick = min.add(max.subtract(min).multiply(BigDecimal.valueOf(i))
+                    .divide(BigDecimal.valueOf(Y_TICKS), MathContext.DECIMAL64));
+            svg.append("<line x1=\"").append(left - 4).append("\" x2=\"").append(left + width).append("\" y1=\"")
+                    .append(format(y)).append("\" y2=\"").append(format(y)).append("\" stroke=\"#ddd\"/>\n");
+            svg.append("<text class=\"y-tick\" x=\"").append(left - 6).append("\" y=\"").append(format(y + 4))
+                    .append("\" text-anchor=\"end\">").append(label(tick, percent)).append("</text>\n");
+        }
+        // time axis: dates at evenly spaced times
+        for (int i = 0; i <= X_TICKS; i++) {
+            double x = left + width * (double) i / X_TICKS;
+            Instant at = Instant.ofEpochMilli(t0 + Math.round((t1 - t0) * (double) i / X_TICKS));
+            svg.append("<line x1=\"").append(format(x)).append("\" x2=\"").append(format(x)).append("\" y1=\"")
+                    .append(top + height).append("\" y2=\"").append(top + height + 4).append("\" stroke=\"#999\"/>\n");
+            svg.append("<text class=\"x-tick\" x=\"").append(format(x)).append("\" y=\"").append(top + height + 16)
+                    .append("\" text-anchor=\"").append(i == 0 ? "start" : i == X_TICKS ? "end" : "middle")
+                    .append("\">").append(t1 - t0 < 3 * 86_400_000L ? time(at.truncatedTo(ChronoUnit.MINUTES))
+                            : LocalDate.ofInstant(at, ZoneOffset.UTC).toString()).append("</text>\n");
+        }
+        svg.append("<text x=\"").append(left + width / 2).append("\" y=\"").append(CHART_HEIGHT - 6)
+                .append("\" text-anchor=\"middle\">time (UTC)</text>\n");
+        svg.append("<text x=\"12\" y=\"").append(top + height / 2).append("\" text-anchor=\"middle\" transform=\"rotate(-90 12 ")
+                .append(top + height / 2).append(")\">").append(escape(yTitle)).append("</text>\n");
+        if (percent) {
             double zeroY = top + height * (1 - (0 - low) / span);
             svg.append("<polygon fill=\"").append(colour).append("\" fill-opacity=\"0.3\" points=\"")
                     .append(format(left)).append(',').append(format(zeroY)).append(' ').append(path).append(' ')
@@ -426,9 +758,9 @@ final class BacktestReport {
 
     private static String label(BigDecimal value, boolean percent) {
         if (percent) {
-            return value.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %";
+            return value.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
         }
-        return value.round(new MathContext(8, RoundingMode.HALF_EVEN)).setScale(0, RoundingMode.HALF_EVEN)
+        return value.setScale(value.abs().compareTo(BigDecimal.valueOf(1000)) >= 0 ? 0 : 2, RoundingMode.HALF_EVEN)
                 .toPlainString();
     }
 

@@ -21,6 +21,11 @@ interface BarSource {
         return -1;
     }
 
+    /** How many bars the source holds (a step plays one per symbol), when known. */
+    default long totalBars() {
+        return -1;
+    }
+
     /** The endless seeded synthetic market. */
     static BarSource synthetic(long seed, List<String> symbols, Instant start) {
         return synthetic(seed, symbols, start, InstrumentCatalog.bundled());
@@ -71,6 +76,11 @@ interface BarSource {
             @Override
             public long totalSteps() {
                 return steps;
+            }
+
+            @Override
+            public long totalBars() {
+                return ordered.size();
             }
         };
     }

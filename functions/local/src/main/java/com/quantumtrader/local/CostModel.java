@@ -1,12 +1,15 @@
 package com.quantumtrader.local;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.execution.exchange.FundingSchedule;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What trading costs in a local run: the simulated exchange's fees, slippage and the funding it settles on open
@@ -19,9 +22,12 @@ import java.util.List;
  * @param rangeSlippageFraction share of the fill bar's high-low range a taker additionally loses
  * @param fundingRate           funding rate per 8 h interval (positive: longs pay shorts); zero when off
  * @param fundingEnabled        false when funding was switched off (then the rate is zero)
+ * @param fundingHistory        rates the exchange really settled ({@code --funding-file}): their symbols are settled
+ *                              at those times and rates, other symbols at {@code fundingRate} every 8 h
  */
 record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal spreadBps,
-                 BigDecimal rangeSlippageFraction, BigDecimal fundingRate, boolean fundingEnabled) {
+                 BigDecimal rangeSlippageFraction, BigDecimal fundingRate, boolean fundingEnabled,
+                 Optional<FundingFiles.Loaded> fundingHistory) {
 
     static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.01");
     static final BigDecimal MAX_SPREAD_BPS = new BigDecimal("1000");
@@ -38,9 +44,19 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
         if (!fundingEnabled && fundingRate != null && fundingRate.signum() != 0) {
             problems.add("funding is off but its rate is " + fundingRate.toPlainString());
         }
+        fundingHistory = fundingHistory == null ? Optional.empty() : fundingHistory;
+        if (!fundingEnabled && fundingHistory.isPresent()) {
+            problems.add("--funding-file and --no-funding exclude each other");
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal spreadBps,
+              BigDecimal rangeSlippageFraction, BigDecimal fundingRate, boolean fundingEnabled) {
+        this(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, fundingRate, fundingEnabled,
+                Optional.empty());
     }
 
     /** The simulated exchange's built-in defaults (Binance USD-M's base tier and base funding rate). */
@@ -51,19 +67,34 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
     }
 
     CostModel withFees(BigDecimal taker, BigDecimal maker) {
-        return new CostModel(taker, maker, spreadBps, rangeSlippageFraction, fundingRate, fundingEnabled);
+        return new CostModel(taker, maker, spreadBps, rangeSlippageFraction, fundingRate, fundingEnabled,
+                fundingHistory);
     }
 
     CostModel withSlippage(BigDecimal spread, BigDecimal rangeFraction) {
-        return new CostModel(takerFeeRate, makerFeeRate, spread, rangeFraction, fundingRate, fundingEnabled);
+        return new CostModel(takerFeeRate, makerFeeRate, spread, rangeFraction, fundingRate, fundingEnabled,
+                fundingHistory);
     }
 
     CostModel withFundingRate(BigDecimal rate) {
-        return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, rate, true);
+        return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, rate, true,
+                fundingHistory);
     }
 
     CostModel withoutFunding() {
         return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, BigDecimal.ZERO, false);
+    }
+
+    /** Funding settled from {@code history} for its symbols, at the constant rate for the others. */
+    CostModel withFundingHistory(FundingFiles.Loaded history) {
+        return new CostModel(takerFeeRate, makerFeeRate, spreadBps, rangeSlippageFraction, fundingRate, true,
+                Optional.of(history));
+    }
+
+    /** When the simulated exchange settles funding and at which rate. */
+    FundingSchedule fundingSchedule() {
+        FundingSchedule constant = FundingSchedule.constant(fundingEnabled ? fundingRate : BigDecimal.ZERO);
+        return fundingHistory.map(history -> FundingSchedule.recorded(history.rates(), constant)).orElse(constant);
     }
 
     /** The simulated exchange as configured: funding off is a zero rate, at which it settles and reports nothing. */
@@ -85,6 +116,9 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
         node.put("slippage", "a taker fills spread_bps / 2 plus range_slippage_fraction of the fill bar's high-low "
                 + "range (relative to its open) worse than the reference price, rounded to the tick against it");
         node.put("funding_enabled", fundingEnabled);
+        node.put("funding_source", !fundingEnabled ? "off" : fundingHistory.isPresent()
+                ? "historical funding-rate files for their symbols, the constant rate for any other symbol"
+                : "constant rate");
         node.put("funding_rate_per_interval", fundingRate);
         node.put("funding_interval_hours", SimulatedExchange.FUNDING_INTERVAL.toHours());
         node.put("funding", fundingEnabled
@@ -93,6 +127,21 @@ record CostModel(BigDecimal takerFeeRate, BigDecimal makerFeeRate, BigDecimal sp
                         + "the bar that starts at the funding time (else the last close); each payment is an "
                         + "execution.funding.paid, which the portfolio books on the position's trade"
                 : "off: the simulated exchange settles no funding");
+        fundingHistory.ifPresent(history -> {
+            node.put("funding", "for a symbol with a funding-rate file, the simulated exchange settles at each time "
+                    + "of the file (to the minute) at its rate, on every open position: -position x mark x rate, the "
+                    + "mark being the open of the bar that starts at that time (else the last close); other "
+                    + "symbols at the constant rate every 8 h; each payment is an execution.funding.paid");
+            ObjectNode files = node.putObject("funding_files");
+            history.bySymbol().forEach((symbol, rates) -> {
+                ObjectNode entry = files.putObject(symbol);
+                ArrayNode names = entry.putArray("files");
+                rates.files().forEach(names::add);
+                entry.put("settlements", rates.rates().size());
+                entry.put("first", rates.first().toString());
+                entry.put("last", rates.last().toString());
+            });
+        });
         return node;
     }
 

@@ -54,11 +54,23 @@ final class KlineFiles {
      * @param bars    every bar, ordered by close time then symbol
      * @param skipped bad rows skipped (with {@code --skip-bad-rows}), by file
      */
-    record Loaded(List<Bar> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols) {
+    record Loaded(List<Bar> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols,
+                  List<Source> sources) {
+
+        Loaded(List<Bar> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols) {
+            this(bars, skipped, gaps, symbols, List.of());
+        }
 
         long skippedTotal() {
             return skipped.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    /**
+     * Which file became which symbol: its name, the symbol and interval it was read as, how the symbol was told
+     * (the file name, or {@code --symbols}), and how many rows it gave (before {@code --from}/{@code --to}).
+     */
+    record Source(String file, String symbol, String interval, String symbolFrom, long rows) {
     }
 
     /** Where a file's bars belong when its name does not say. */
@@ -83,6 +95,7 @@ final class KlineFiles {
         }
         Map<String, List<Bar>> bySymbol = new TreeMap<>();
         Map<String, Long> skipped = new LinkedHashMap<>();
+        List<Source> sources = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             Naming naming = naming(file, symbols, i, files.size());
@@ -90,6 +103,7 @@ final class KlineFiles {
                 continue;
             }
             List<Bar> target = bySymbol.computeIfAbsent(naming.symbol(), s -> new ArrayList<>());
+            int before = target.size();
             RowReader reader = new RowReader(file, naming, target, skipBadRows);
             if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
                 reader.readJson();
@@ -97,6 +111,10 @@ final class KlineFiles {
                 reader.readCsv();
             }
             skipped.put(file.toString(), reader.skipped);
+            int rows = target.size() - before;
+            sources.add(new Source(file.getFileName().toString(), naming.symbol(),
+                    naming.interval().orElseGet(() -> rows == 0 ? "?" : target.get(target.size() - 1).interval()),
+                    naming.interval().isPresent() ? "file name" : "--symbols", rows));
         }
         List<Bar> all = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
@@ -127,7 +145,8 @@ final class KlineFiles {
                     + (symbols.isEmpty() ? "" : " for " + symbols));
         }
         all.sort(Comparator.comparing(Bar::closeTime).thenComparing(Bar::symbol).thenComparing(Bar::openTime));
-        return new Loaded(List.copyOf(all), Map.copyOf(skipped), List.copyOf(gaps), List.copyOf(bySymbol.keySet()));
+        return new Loaded(List.copyOf(all), Map.copyOf(skipped), List.copyOf(gaps), List.copyOf(bySymbol.keySet()),
+                List.copyOf(sources));
     }
 
     static Naming naming(Path file, List<String> symbols, int index, int fileCount) {

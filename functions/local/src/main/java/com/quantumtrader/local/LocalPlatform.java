@@ -140,7 +140,7 @@ final class LocalPlatform implements AutoCloseable {
         this.events = new EventFactory(clock, ids);
         this.scheduler = new SimulatedScheduler(clock);
         this.eventLog = setup.eventsOut().map(path -> new EventLog(path, checkpoint.isPresent())).orElse(null);
-        stats.resumeAt(resumedAt);
+        stats.resumeAt(resumedAt, market.map(m -> m.symbols().size()).orElse(0));
 
         this.api = setup.api().map(settings -> {
             StateBackend.RedisState redis = state.redis().orElseThrow(
@@ -167,6 +167,7 @@ final class LocalPlatform implements AutoCloseable {
         IdempotencyStore idempotency = state.idempotency(clock);
         // execution publishes through its transactional outbox, with the platform's ids, in the order it always did
         ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings().listing(instruments))
+                .withFunding(setup.costs().fundingSchedule())
                 .publishingTo(events, bus::publish);
         List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
@@ -246,7 +247,7 @@ final class LocalPlatform implements AutoCloseable {
                     () -> feed.onBar(bar)));
         }
         scheduler.runDue();
-        stats.onBar();
+        stats.onStep(next.size());
         barCompleted();
         return true;
     }
@@ -260,7 +261,7 @@ final class LocalPlatform implements AutoCloseable {
             eventLog.flush();
         }
         if (checkpoints != null) {
-            checkpoints.save(new PaperCheckpoint(market.orElseThrow(), stats.bars(), clock.instant(), ids.state()));
+            checkpoints.save(new PaperCheckpoint(market.orElseThrow(), stats.steps(), clock.instant(), ids.state()));
         }
     }
 
@@ -381,6 +382,11 @@ final class LocalPlatform implements AutoCloseable {
     /** How many steps the bar source holds, -1 when endless or unknown. */
     long totalSteps() {
         return bars.totalSteps();
+    }
+
+    /** How many bars the bar source holds, -1 when endless or unknown. */
+    long totalBars() {
+        return bars.totalBars();
     }
 
     int handlerCount() {

@@ -227,7 +227,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                     out.flush();
                     return EXIT_INVALID_INPUT;
                 }
-                Progress progress = new Progress(platform, out, options.bars().orElse(-1L));
+                Progress progress = new Progress(platform, out, options.bars().orElse(-1L),
+                        options.bars().map(steps -> steps * options.symbols().size()).orElse(-1L));
                 progress.started(options);
                 platform.dashboardUri().ifPresent(page -> {
                     out.printf("Dashboard %s  (open in a browser; the token stays in the #fragment, which is never "
@@ -236,7 +237,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                     out.flush();
                 });
                 long limit = options.bars().orElse(Long.MAX_VALUE);
-                while (!stopRequested.get() && platform.stats().bars() < limit) {
+                while (!stopRequested.get() && platform.stats().steps() < limit) {
                     try {
                         platform.step();
                     } catch (RuntimeException e) {

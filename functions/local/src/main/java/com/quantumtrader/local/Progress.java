@@ -15,32 +15,55 @@ import com.quantumtrader.events.portfolio.PortfolioPerformance;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-/** Progress lines a person can follow, and the summary at the end. Wall time here is for display only. */
+/**
+ * Progress lines a person can follow, and the summary at the end. Wall time here is for display only.
+ *
+ * <p>A step is one close time; it plays one bar of every symbol that has one then, so a run over three symbols
+ * plays three bars a step. Speed is in bars. The time left is estimated from a warm rate: the speed over about the
+ * last {@link #RATE_WINDOW_MILLIS} of wall time, measured from the first progress line after the first second on
+ * (class loading and JIT make the start much slower than the rest; an estimate from it would be far too long).
+ */
 final class Progress {
 
     private static final long PRINT_EVERY_MILLIS = 1_000;
+    static final long RATE_WINDOW_MILLIS = 30_000;
+
+    /** Bars played by a wall time, for the warm rate. */
+    private record Sample(long wallMillis, long bars) {
+    }
 
     private final LocalPlatform platform;
     private final PrintWriter out;
+    private final long totalSteps;
     private final long totalBars;
     private final LongSupplier wallMillis;
     private final long startedAt;
+    /** Samples of the warm part of the run, oldest first: those within the rate window and the last before it. */
+    private final List<Sample> warm = new ArrayList<>();
     private long lastPrint;
-    private long lastPrintedBar = -1;
+    private long lastPrintedStep = -1;
 
-    /** @param totalBars how many bars the run will play, -1 when open-ended (no ETA then) */
-    Progress(LocalPlatform platform, PrintWriter out, long totalBars) {
-        this(platform, out, totalBars, System::currentTimeMillis);
+    /** Open-ended (paper): no totals, no ETA. */
+    Progress(LocalPlatform platform, PrintWriter out) {
+        this(platform, out, -1, -1, System::currentTimeMillis);
+    }
+
+    /** @param totalSteps how many steps the run will play and {@code totalBars} how many bars, -1 when unknown */
+    Progress(LocalPlatform platform, PrintWriter out, long totalSteps, long totalBars) {
+        this(platform, out, totalSteps, totalBars, System::currentTimeMillis);
     }
 
     /** @param wallMillis the wall clock in milliseconds (a test's own, to check speed and ETA) */
-    Progress(LocalPlatform platform, PrintWriter out, long totalBars, LongSupplier wallMillis) {
+    Progress(LocalPlatform platform, PrintWriter out, long totalSteps, long totalBars, LongSupplier wallMillis) {
         this.platform = platform;
         this.out = out;
+        this.totalSteps = totalSteps;
         this.totalBars = totalBars;
         this.wallMillis = wallMillis;
         this.startedAt = wallMillis.getAsLong();
@@ -63,36 +86,52 @@ final class Progress {
 
     void maybePrint() {
         long now = wallMillis.getAsLong();
-        boolean last = totalBars == platform.stats().bars();
+        boolean last = totalSteps == platform.stats().steps();
         if (now - lastPrint >= PRINT_EVERY_MILLIS || last) {
-            print();
+            print(now);
             lastPrint = now;
         }
     }
 
-    private void print() {
+    private void print(long now) {
         RunStats s = platform.stats();
-        if (s.bars() == lastPrintedBar) {
+        if (s.steps() == lastPrintedStep) {
             return;
         }
-        lastPrintedBar = s.bars();
-        String total = totalBars >= 0 ? "/" + totalBars : "";
-        out.printf("bar %d%s%s | signals %d approved %d rejected %d | orders %d filled %d failed %d | open %d | %s%n",
-                s.bars(), total, speed(s.bars()), s.count(AI_SIGNAL_GENERATED.name()), s.count(RISK_SIGNAL_APPROVED.name()),
+        lastPrintedStep = s.steps();
+        out.printf("bar %d%s, step %d%s%s | signals %d approved %d rejected %d | orders %d filled %d failed %d | "
+                        + "open %d | %s%n",
+                s.bars(), totalBars >= 0 ? "/" + totalBars : "", s.steps(), totalSteps >= 0 ? "/" + totalSteps : "",
+                speed(now, s.bars()), s.count(AI_SIGNAL_GENERATED.name()), s.count(RISK_SIGNAL_APPROVED.name()),
                 s.count(RISK_SIGNAL_REJECTED.name()), s.count(EXECUTION_ORDER_SUBMITTED.name()),
                 s.count(EXECUTION_ORDER_FILLED.name()), s.count(EXECUTION_ORDER_FAILED.name()),
                 s.openPositions(), equity(s.lastPerformance()));
         out.flush();
     }
 
-    /** Bars per second so far and, when the total is known, the time left at that speed. */
-    private String speed(long bars) {
-        long elapsed = wallMillis.getAsLong() - startedAt;
-        long played = bars - platform.resumedAt(); // this process's bars, not those of the run it resumed
-        if (elapsed < PRINT_EVERY_MILLIS || played <= 0) {
+    /**
+     * Bars per second and, when the total is known, the time left. Both come from the warm rate once there is
+     * one; until then the speed is the average so far and there is no ETA yet.
+     */
+    private String speed(long now, long bars) {
+        long elapsed = now - startedAt;
+        if (elapsed < PRINT_EVERY_MILLIS || bars == 0) {
             return "";
         }
-        double perSecond = played * 1000.0 / elapsed;
+        warm.add(new Sample(now, bars));
+        while (warm.size() > 2 && now - warm.get(1).wallMillis() >= RATE_WINDOW_MILLIS) {
+            warm.remove(0);
+        }
+        Sample oldest = warm.get(0);
+        long window = now - oldest.wallMillis();
+        if (window <= 0 || bars == oldest.bars()) {
+            // no warm rate yet: the average so far, and no estimate from it
+            // this process's bars, not those of the run it resumed
+            return String.format(Locale.ROOT, " (%.0f bars/s%s)",
+                    (bars - platform.stats().resumedBars()) * 1000.0 / elapsed,
+                    totalBars > bars ? ", ETA after warm-up" : "");
+        }
+        double perSecond = (bars - oldest.bars()) * 1000.0 / window;
         String speed = String.format(Locale.ROOT, " (%.0f bars/s", perSecond);
         if (totalBars > bars) {
             speed += ", ETA " + duration(Math.round((totalBars - bars) / perSecond));
@@ -117,12 +156,13 @@ final class Progress {
     }
 
     void summary(boolean interrupted) {
-        print();
+        print(wallMillis.getAsLong());
         RunStats s = platform.stats();
         double seconds = Math.max(1, wallMillis.getAsLong() - startedAt) / 1000.0;
         out.println();
-        out.printf("%s after %d bars in %.1f s (%.0f bars/s)%n", interrupted ? "Stopped (Ctrl-C)" : "Done",
-                s.bars(), seconds, (s.bars() - platform.resumedAt()) / seconds);
+        out.printf("%s after %d bars in %d steps in %.1f s (%.0f bars/s)%n",
+                interrupted ? "Stopped (Ctrl-C)" : "Done", s.bars(), s.steps(), seconds,
+                (s.bars() - s.resumedBars()) / seconds);
         out.printf("signals %d: approved %d, rejected %d %s%n", s.count(AI_SIGNAL_GENERATED.name()),
                 s.count(RISK_SIGNAL_APPROVED.name()), s.count(RISK_SIGNAL_REJECTED.name()),
                 s.rejectionsByReason().isEmpty() ? "" : s.rejectionsByReason());

@@ -15,6 +15,8 @@ final class RunStats {
 
     private final Map<String, Long> byName = new TreeMap<>();
     private final Map<String, Long> rejectionsByReason = new TreeMap<>();
+    private long steps;
+    private long resumedBars;
     private long bars;
     private long openPositions;
     private long wins;
@@ -45,15 +47,30 @@ final class RunStats {
         }
     }
 
-    /** A resumed run counts its bars on from its checkpoint. */
-    void resumeAt(long completedBars) {
-        bars = completedBars;
+    /** A resumed run counts on from its checkpoint: its steps, each with a bar of every symbol (paper). */
+    void resumeAt(long completedSteps, int barsPerStep) {
+        steps = completedSteps;
+        bars = completedSteps * barsPerStep;
+        resumedBars = bars;
     }
 
-    void onBar() {
-        bars++;
+    /** Bars a resumed run had played before this process started. */
+    long resumedBars() {
+        return resumedBars;
     }
 
+    /** One step played: {@code barCount} bars (one per symbol with a bar at that close time). */
+    void onStep(int barCount) {
+        steps++;
+        bars += barCount;
+    }
+
+    /** Close times played. */
+    long steps() {
+        return steps;
+    }
+
+    /** Bars played, every symbol's counted. */
     long bars() {
         return bars;
     }

@@ -105,8 +105,8 @@ class BacktestReportContentTest {
             } else {
                 assertThat(row.get("r").decimalValue()).isEqualByComparingTo(event.get("r_multiple").decimalValue());
             }
-            assertThat(base.html()).contains("<td>" + event.get("entry_price").decimalValue().toPlainString()
-                    + "</td>", ">" + event.get("realized_pnl").decimalValue().toPlainString() + "</td>");
+            assertThat(base.html()).contains("<td>" + BacktestReport.plain(event.get("entry_price").decimalValue())
+                    + "</td>", ">" + BacktestReport.fixed(event.get("realized_pnl").decimalValue(), 2) + "</td>");
         }
         assertThat(base.html()).contains("<h2>Trades (" + closed.size() + ")</h2>");
     }
@@ -152,10 +152,12 @@ class BacktestReportContentTest {
         String html = base.html();
         String strategySection = between(html, "<h2>Per-strategy metrics</h2>", "<h2>Per-symbol metrics</h2>");
         String symbolSection = between(html, "<h2>Per-symbol metrics</h2>", "<h2>Policy used</h2>");
-        metrics.get("by_strategy").forEach(s -> assertThat(strategySection)
-                .contains("<tr><td>" + s.get("key").asText() + "</td><td>" + s.get("total_return").asText()));
-        metrics.get("by_symbol").forEach(s -> assertThat(symbolSection)
-                .contains("<tr><td>" + s.get("key").asText() + "</td><td>" + s.get("total_return").asText()));
+        metrics.get("by_strategy").forEach(s -> assertThat(strategySection).contains("<tr><td>"
+                + s.get("key").asText() + "</td><td class=\"" + (s.get("total_return").decimalValue().signum() < 0
+                ? "neg" : "pos") + "\">" + BacktestReport.percent(s.get("total_return").decimalValue()) + "</td>"));
+        metrics.get("by_symbol").forEach(s -> assertThat(symbolSection).contains("<tr><td>"
+                + s.get("key").asText() + "</td><td class=\"" + (s.get("total_return").decimalValue().signum() < 0
+                ? "neg" : "pos") + "\">" + BacktestReport.percent(s.get("total_return").decimalValue()) + "</td>"));
         assertThat(html).contains("<h2>Account metrics");
     }
 
@@ -163,7 +165,8 @@ class BacktestReportContentTest {
     void monthlyReturnsFollowTheEquityOfThePerformanceSnapshots() {
         Map<YearMonth, BigDecimal> lastEquity = new TreeMap<>();
         List<JsonNode> snapshots = base.payloads("portfolio.performance");
-        snapshots.forEach(p -> lastEquity.put(YearMonth.from(Instant.parse(p.get("as_of").asText())
+        // a snapshot at midnight closes the month before it
+        snapshots.forEach(p -> lastEquity.put(YearMonth.from(Instant.parse(p.get("as_of").asText()).minusNanos(1)
                 .atZone(ZoneOffset.UTC)), p.get("equity").decimalValue()));
         Map<String, BigDecimal> expected = new LinkedHashMap<>();
         BigDecimal previous = snapshots.get(0).get("equity").decimalValue();
@@ -330,6 +333,243 @@ class BacktestReportContentTest {
         assertThat(reported).isNotEmpty();
         assertThat(base.report().at("/portfolio_metrics/account/funding").decimalValue())
                 .isEqualByComparingTo(sum(reported, "amount").setScale(8, RoundingMode.HALF_EVEN));
+    }
+
+    @Test
+    void statesOneMaxDrawdownOfTheSnapshotCurveWithItsPeakTroughAndDates() {
+        List<JsonNode> snapshots = base.payloads("portfolio.performance");
+        int trough = 0;
+        for (int i = 0; i < snapshots.size(); i++) {
+            if (snapshots.get(i).get("drawdown").decimalValue()
+                    .compareTo(snapshots.get(trough).get("drawdown").decimalValue()) > 0) {
+                trough = i;
+            }
+        }
+        JsonNode bottom = snapshots.get(trough);
+        BigDecimal peak = bottom.get("peak_equity").decimalValue();
+        String peakAt = snapshots.get(0).get("as_of").asText();
+        for (int i = trough - 1; i >= 0; i--) {
+            if (snapshots.get(i).get("equity").decimalValue().compareTo(peak) >= 0) {
+                peakAt = snapshots.get(i).get("as_of").asText();
+                break;
+            }
+        }
+        JsonNode summary = base.report().get("summary");
+
+        assertThat(bottom.get("drawdown").decimalValue()).isPositive();
+        assertThat(summary.get("max_drawdown").decimalValue()).isEqualByComparingTo(bottom.get("drawdown")
+                .decimalValue());
+        assertThat(summary.get("max_drawdown_curve").asText()).contains("portfolio.performance");
+        assertThat(summary.get("max_drawdown_peak_equity").decimalValue()).isEqualByComparingTo(peak);
+        assertThat(summary.get("max_drawdown_trough_equity").decimalValue()).isEqualByComparingTo(
+                bottom.get("equity").decimalValue());
+        assertThat(summary.get("max_drawdown_start").asText()).isEqualTo(peakAt);
+        assertThat(summary.get("max_drawdown_end").asText()).isEqualTo(bottom.get("as_of").asText());
+        // one figure on the page: the analyzer's daily-close drawdown is left out of the metrics tables
+        assertThat(base.html().split("<th>max_drawdown</th>", -1)).hasSize(2);
+        assertThat(base.html()).contains("<tr><th>max_drawdown</th>" + BacktestReport.cell("max_drawdown",
+                summary.get("max_drawdown")) + "</tr>");
+    }
+
+    @Test
+    void dailyAndMonthlyReturnsEndWithTheLastBarsDay() {
+        List<JsonNode> snapshots = base.payloads("portfolio.performance");
+        Instant lastClose = Instant.parse(base.report().at("/run/last_bar_close").asText());
+        JsonNode daily = base.report().get("daily_returns");
+        JsonNode monthly = base.report().get("monthly_returns");
+
+        // the run ends at 2025-02-06T00:00: the last day is the 5th, with no empty day for the 6th
+        assertThat(lastClose).isEqualTo(START.plus(java.time.Duration.ofHours(BARS)));
+        assertThat(snapshots.get(snapshots.size() - 1).get("as_of").asText()).isEqualTo(lastClose.toString());
+        assertThat(daily.get(daily.size() - 1).get("day").asText()).isEqualTo("2025-02-05");
+        assertThat(monthly.get(monthly.size() - 1).get("month").asText()).isEqualTo("2025-02");
+        // every day's return is its last snapshot's equity over the day before's
+        Map<String, BigDecimal> lastOfDay = new TreeMap<>();
+        snapshots.forEach(p -> lastOfDay.put(Instant.parse(p.get("as_of").asText()).minusNanos(1)
+                .atZone(ZoneOffset.UTC).toLocalDate().toString(), p.get("equity").decimalValue()));
+        BigDecimal previous = snapshots.get(0).get("equity").decimalValue();
+        int i = 0;
+        for (Map.Entry<String, BigDecimal> day : lastOfDay.entrySet()) {
+            assertThat(daily.get(i).get("day").asText()).isEqualTo(day.getKey());
+            assertThat(daily.get(i).get("return").decimalValue()).as(day.getKey()).isEqualByComparingTo(
+                    day.getValue().divide(previous, 6, RoundingMode.HALF_EVEN).subtract(BigDecimal.ONE));
+            previous = day.getValue();
+            i++;
+        }
+        assertThat(daily).hasSize(lastOfDay.size());
+    }
+
+    @Test
+    void groupsTheClosedTradesBySymbolSideAndExitReason() {
+        List<JsonNode> closed = base.payloads("trade.closed");
+        BigDecimal start = base.payloads("portfolio.performance").get(0).get("equity").decimalValue();
+        JsonNode stats = base.report().get("trade_statistics");
+
+        assertThat(closed.stream().map(t -> t.get("exit_reason").asText()).distinct()).hasSizeGreaterThan(1);
+        checkGroups(stats.get("by_symbol"), closed, "symbol", start);
+        checkGroups(stats.get("by_side"), closed, "side", start);
+        checkGroups(stats.get("by_exit_reason"), closed, "exit_reason", start);
+        assertThat(stats.get("by_side")).extracting(g -> g.get("key").asText()).containsExactly("LONG", "SHORT");
+        assertThat(stats.at("/total/trades").asInt()).isEqualTo(closed.size());
+        String html = between(base.html(), "<h2>Trades by symbol</h2>", "<h2>Long and short</h2>");
+        for (JsonNode group : stats.get("by_symbol")) {
+            assertThat(html).contains("<tr><td>" + group.get("key").asText() + "</td><td>"
+                    + group.get("trades").asInt() + "</td>");
+        }
+        assertThat(between(base.html(), "<h2>Exit reasons</h2>", "<h2>Best and worst trade</h2>"))
+                .contains("<td>" + closed.get(0).get("exit_reason").asText() + "</td>");
+    }
+
+    @Test
+    void namesTheBestAndWorstTradeTheBestAndWorstDayAndTheLongestStreaks() {
+        List<JsonNode> closed = base.payloads("trade.closed");
+        JsonNode best = closed.get(0);
+        JsonNode worst = closed.get(0);
+        int wins = 0;
+        int losses = 0;
+        int longestWins = 0;
+        int longestLosses = 0;
+        for (JsonNode trade : closed) {
+            if (pnlPct(trade).compareTo(pnlPct(best)) > 0) {
+                best = trade;
+            }
+            if (pnlPct(trade).compareTo(pnlPct(worst)) < 0) {
+                worst = trade;
+            }
+            int sign = trade.get("realized_pnl").decimalValue().signum();
+            wins = sign > 0 ? wins + 1 : 0;
+            losses = sign < 0 ? losses + 1 : 0;
+            longestWins = Math.max(longestWins, wins);
+            longestLosses = Math.max(longestLosses, losses);
+        }
+        JsonNode report = base.report();
+        Map<String, BigDecimal> days = new TreeMap<>();
+        report.get("daily_returns").forEach(d -> days.put(d.get("day").asText(), d.get("return").decimalValue()));
+        String bestDay = days.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String worstDay = days.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow().getKey();
+
+        assertThat(report.at("/trade_statistics/best_trade/trade_id").asText()).isEqualTo(best.get("trade_id").asText());
+        assertThat(report.at("/trade_statistics/worst_trade/trade_id").asText())
+                .isEqualTo(worst.get("trade_id").asText());
+        assertThat(report.at("/trade_statistics/best_trade/pnl_pct").decimalValue()).isEqualByComparingTo(pnlPct(best));
+        assertThat(report.at("/summary/longest_winning_streak").asInt()).isEqualTo(longestWins).isPositive();
+        assertThat(report.at("/summary/longest_losing_streak").asInt()).isEqualTo(longestLosses).isPositive();
+        assertThat(report.at("/summary/best_day").asText()).isEqualTo(bestDay);
+        assertThat(report.at("/summary/worst_day").asText()).isEqualTo(worstDay);
+        assertThat(report.at("/summary/best_day_return").decimalValue()).isEqualByComparingTo(days.get(bestDay));
+    }
+
+    @Test
+    void statesEachSymbolsMarketChangeFromFirstToLastClose() {
+        List<JsonNode> bars = base.payloads("market.price.update");
+        JsonNode changes = base.report().get("market_change");
+
+        assertThat(changes).extracting(c -> c.get("symbol").asText()).containsExactlyElementsOf(SYMBOLS);
+        for (JsonNode change : changes) {
+            List<JsonNode> own = bars.stream().filter(b -> b.get("symbol").equals(change.get("symbol"))).toList();
+            BigDecimal first = own.get(0).get("close").decimalValue();
+            BigDecimal last = own.get(own.size() - 1).get("close").decimalValue();
+            assertThat(own).hasSize(BARS);
+            assertThat(change.get("first_close").decimalValue()).isEqualByComparingTo(first);
+            assertThat(change.get("last_close").decimalValue()).isEqualByComparingTo(last);
+            assertThat(change.get("change").decimalValue()).isEqualByComparingTo(last.subtract(first)
+                    .divide(first, 6, RoundingMode.HALF_EVEN));
+            assertThat(base.html()).contains("<td>" + BacktestReport.plain(last) + "</td>");
+        }
+    }
+
+    @Test
+    void statesTheCompoundAnnualGrowthOverTheRunsPeriod() {
+        List<JsonNode> bars = base.payloads("market.price.update");
+        Instant start = Instant.parse(bars.get(0).get("open_time").asText());
+        Instant end = Instant.parse(bars.get(bars.size() - 1).get("close_time").asText());
+        JsonNode summary = base.report().get("summary");
+        double growth = summary.get("end_equity").doubleValue() / summary.get("start_equity").doubleValue();
+        double years = java.time.Duration.between(start, end).getSeconds() / (365.25 * 86_400);
+
+        assertThat(summary.get("period_start").asText()).isEqualTo(start.toString());
+        assertThat(summary.get("period_end").asText()).isEqualTo(end.toString());
+        assertThat(summary.get("cagr").doubleValue()).isCloseTo(Math.pow(growth, 1 / years) - 1,
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void saysWhichFileBecameWhichSymbol() {
+        JsonNode files = base.report().at("/run/file_symbols");
+
+        assertThat(files).hasSize(SYMBOLS.size());
+        for (int i = 0; i < SYMBOLS.size(); i++) {
+            int index = i;
+            long bars = base.payloads("market.price.update").stream()
+                    .filter(b -> b.get("symbol").asText().equals(SYMBOLS.get(index))).count();
+            assertThat(files.get(i).get("file").asText()).isEqualTo(SYMBOLS.get(i) + "-1h-2025.csv");
+            assertThat(files.get(i).get("symbol").asText()).isEqualTo(SYMBOLS.get(i));
+            assertThat(files.get(i).get("interval").asText()).isEqualTo("1h");
+            assertThat(files.get(i).get("rows").asLong()).isEqualTo(bars);
+            assertThat(base.html()).contains("<tr><td>" + SYMBOLS.get(i) + "-1h-2025.csv</td><td>" + SYMBOLS.get(i)
+                    + "</td><td>1h</td><td>file name</td><td>" + bars + "</td></tr>");
+        }
+    }
+
+    @Test
+    void writesNumbersForPeopleAndChartsWithAxesAndDates() throws IOException {
+        String json = Files.readString(dir.resolve("base/report/report.json"));
+        String html = base.html();
+
+        String exponent = "(?<![A-Za-z0-9])-?[0-9]+(\\.[0-9]+)?E[-+]?[0-9]+(?![A-Za-z0-9])";
+        assertThat(json).doesNotContainPattern(exponent);
+        assertThat(html).doesNotContainPattern(exponent);
+        assertThat(html).contains("<tr><th>total_return</th>" + BacktestReport.cell("total_return",
+                base.report().at("/summary/total_return")) + "</tr>");
+        assertThat(BacktestReport.cell("total_return", base.report().at("/summary/total_return")))
+                .matches("<td class=\"(pos|neg)\">-?[0-9]+\\.[0-9]{2} %</td>");
+        assertThat(BacktestReport.cell("end_equity", base.report().at("/summary/end_equity")))
+                .matches("<td class=\"(pos|neg)\">-?[0-9]+\\.[0-9]{2}</td>");
+        // two charts, each with five value ticks, seven dated time ticks from the run's first to its last day
+        assertThat(html.split("class=\"y-tick\"", -1)).hasSize(2 * 5 + 1);
+        assertThat(html.split("class=\"x-tick\"", -1)).hasSize(2 * 7 + 1);
+        assertThat(html).contains(">2025-01-22</text>", ">2025-02-06</text>", ">time (UTC)</text>",
+                ">equity, USDT</text>");
+    }
+
+    static BigDecimal pnlPct(JsonNode trade) {
+        return trade.get("realized_pnl").decimalValue().divide(trade.get("entry_price").decimalValue()
+                .multiply(trade.get("quantity").decimalValue()), 6, RoundingMode.HALF_EVEN);
+    }
+
+    /** Each group of the report against the trades of the event log with that value of {@code field}. */
+    static void checkGroups(JsonNode groups, List<JsonNode> closed, String field, BigDecimal startEquity) {
+        Map<String, List<JsonNode>> byKey = closed.stream().collect(Collectors.groupingBy(
+                t -> t.get(field).asText(), TreeMap::new, Collectors.toList()));
+        for (JsonNode group : groups) {
+            List<JsonNode> members = byKey.getOrDefault(group.get("key").asText(), List.of());
+            long wins = members.stream().filter(t -> t.get("realized_pnl").decimalValue().signum() > 0).count();
+            BigDecimal total = sum(members, "realized_pnl");
+            assertThat(group.get("trades").asLong()).as(group.toString()).isEqualTo(members.size());
+            assertThat(group.get("wins").asLong()).as(group.toString()).isEqualTo(wins);
+            if (members.isEmpty()) {
+                continue;
+            }
+            long seconds = members.stream().mapToLong(t -> java.time.Duration.between(
+                    Instant.parse(t.get("opened_at").asText()), Instant.parse(t.get("closed_at").asText()))
+                    .getSeconds()).sum();
+            BigDecimal averagePct = members.stream().map(BacktestReportContentTest::pnlPct)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .divide(BigDecimal.valueOf(members.size()), 6, RoundingMode.HALF_EVEN);
+            assertThat(group.get("win_rate").decimalValue()).isEqualByComparingTo(BigDecimal.valueOf(wins)
+                    .divide(BigDecimal.valueOf(members.size()), 6, RoundingMode.HALF_EVEN));
+            assertThat(group.get("total_pnl").decimalValue()).isEqualByComparingTo(total);
+            assertThat(group.get("total_pnl_pct").decimalValue()).isEqualByComparingTo(total.divide(startEquity, 6,
+                    RoundingMode.HALF_EVEN));
+            assertThat(group.get("average_pnl_pct").decimalValue()).isEqualByComparingTo(averagePct);
+            assertThat(group.get("average_duration_seconds").asLong())
+                    .isEqualTo(Math.round((double) seconds / members.size()));
+        }
+        long grouped = 0;
+        for (JsonNode group : groups) {
+            grouped += group.get("trades").asLong();
+        }
+        assertThat(grouped).as("every trade in exactly one group").isEqualTo(closed.size());
     }
 
     static BigDecimal sum(List<JsonNode> payloads, String field) {

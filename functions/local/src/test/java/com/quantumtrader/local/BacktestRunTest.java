@@ -94,7 +94,9 @@ class BacktestRunTest {
         assertThat(entries).isNotEmpty();
         for (EntryFill entry : entries) {
             Bar next = barOpeningAt(series, entry.symbol(), entry.signalAt());
-            assertThat(entry.filledAt()).as(entry.signalId()).isEqualTo(next.closeTime());
+            // published once that bar closed, stamped when it traded: at the open it was priced from
+            assertThat(entry.publishedAt()).as(entry.signalId()).isEqualTo(next.closeTime());
+            assertThat(entry.filledAt()).as(entry.signalId()).isEqualTo(next.openTime());
             if (entry.buy()) {
                 assertThat(entry.price()).as(entry.signalId()).isGreaterThanOrEqualTo(next.open());
             } else {
@@ -150,8 +152,9 @@ class BacktestRunTest {
                 .doesNotContainPattern("(?i)<link[^>]+href=[\"']?https?:");
     }
 
-    record EntryFill(String signalId, String symbol, boolean buy, Instant signalAt, Instant filledAt,
-                     BigDecimal price) {
+    /** @param publishedAt when the fill was published (the close of the bar it filled in) */
+    record EntryFill(String signalId, String symbol, boolean buy, Instant signalAt, Instant publishedAt,
+                     Instant filledAt, BigDecimal price) {
     }
 
     static List<EntryFill> entryFills(List<JsonNode> events) {
@@ -166,7 +169,8 @@ class BacktestRunTest {
                     JsonNode p = e.at("/detail/payload");
                     return new EntryFill(p.get("signal_id").asText(), p.get("symbol").asText(),
                             p.get("side").asText().equals("BUY"), signalled.get(p.get("signal_id").asText()),
-                            Instant.parse(e.at("/detail/occurred_at").asText()), p.get("price").decimalValue());
+                            Instant.parse(e.at("/detail/occurred_at").asText()),
+                            Instant.parse(p.get("filled_at").asText()), p.get("price").decimalValue());
                 }).toList();
     }
 

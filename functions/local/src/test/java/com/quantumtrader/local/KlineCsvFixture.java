@@ -29,7 +29,12 @@ final class KlineCsvFixture {
 
     /** {@code count} 1h bars per symbol from {@code start}, symbol order as given. */
     static List<List<Bar>> series(long seed, List<String> symbols, int count, Instant start) {
-        SyntheticMarketData market = new SyntheticMarketData(seed, symbols, start, Duration.ofHours(1));
+        return series(seed, symbols, count, start, Duration.ofHours(1));
+    }
+
+    /** {@code count} bars of {@code interval} per symbol from {@code start}, symbol order as given. */
+    static List<List<Bar>> series(long seed, List<String> symbols, int count, Instant start, Duration interval) {
+        SyntheticMarketData market = new SyntheticMarketData(seed, symbols, start, interval);
         List<List<Bar>> bySymbol = new ArrayList<>();
         symbols.forEach(s -> bySymbol.add(new ArrayList<>()));
         for (int i = 0; i < count; i++) {

@@ -50,7 +50,7 @@ class PaperRunEndToEndTest {
             }
             deadLetters = platform.bus().deadLetters().stream()
                     .map(d -> d.handler() + ": " + d.reason()).toList();
-            barsPlayed = platform.stats().bars();
+            barsPlayed = platform.stats().steps();
         }
         lines = Files.readAllLines(out).stream().map(EventJson::readTree).toList();
     }

@@ -73,9 +73,21 @@ record RestingOrder(
      * trigger (a gap fills at the open, not at a price that never traded).
      */
     BigDecimal triggeredBasePrice(Bar bar) {
+        return openedBeyondTrigger(bar) ? bar.open() : triggerPrice;
+    }
+
+    private boolean openedBeyondTrigger(Bar bar) {
         boolean sellsBelow = (type == OrderType.STOP_MARKET) == (side == OrderSide.SELL);
-        boolean gapped = sellsBelow ? bar.open().compareTo(triggerPrice) <= 0 : bar.open().compareTo(triggerPrice) >= 0;
-        return gapped ? bar.open() : triggerPrice;
+        return sellsBelow ? bar.open().compareTo(triggerPrice) <= 0 : bar.open().compareTo(triggerPrice) >= 0;
+    }
+
+    /**
+     * When a triggered order traded: at its arrival in the bar when the bar opened beyond the trigger (it fills at
+     * the open), else at the bar's close, the earliest time the bar's range is known to have reached the trigger
+     * (OHLC has no path inside the bar).
+     */
+    Instant triggeredAt(Bar bar) {
+        return openedBeyondTrigger(bar) ? arrivalIn(bar) : bar.closeTime();
     }
 
     /**

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * <p>A MARKET order rests until the next bar and fills at that bar's open (the first price seen after the order,
  * so a signal never trades on the close it was computed from). Stop and take-profit orders trigger on a bar's
  * range; a bar that opens beyond the trigger fills at the open. Each of these pays the taker fee and slippage.
+ * Every fill carries the simulated time of the price it got ({@link ExecutionReport#tradeTime()}): the bar's open
+ * (or the arrival time under latency) for fills at the open, the bar's close for a trigger or a resting limit the
+ * bar's range reached somewhere inside it, the last close for a flatten.
  *
  * <p>A LIMIT order arrives like a market order. If its price reaches the other side of the book then (the touch:
  * half the spread from the price), it takes: at the slipped price when that is within its limit, for at most
@@ -37,8 +40,8 @@ import java.util.TreeMap;
  * moment (OHLC has no path; the line is the assumption), and if after the bar's close, on a later bar. Stops that
  * arrive inside a bar are checked against the whole bar's range.
  *
- * <p>Funding: at each 8 h funding time (00:00, 08:00, 16:00 UTC) an open position pays (long, positive rate) or
- * receives (short) position x mark x rate, settled when the first bar at or after that time arrives, before that
+ * <p>Funding: at each funding time of its {@link FundingSchedule} (by default every 8 h, 00:00, 08:00, 16:00 UTC, at
+ * the settings' rate) an open position pays (long, positive rate) or receives (short) position x mark x rate, settled when the first bar at or after that time arrives, before that
  * bar's orders fill, marked at that bar's open when it opens at the funding time, else at the last close.
  *
  * <p>Its book lives in the execution domain's store under {@code venue:}, the way a real exchange keeps orders
@@ -60,6 +63,7 @@ public final class SimulatedExchange implements ExchangePort {
     private final SlippageModel slippage;
     private final KeyValueStore store;
     private final Clock clock;
+    private final FundingSchedule funding;
     /** While a bar is being processed: the venue's time (the latest fill), for orders placed in reaction to it. */
     private Instant venueTime;
 
@@ -70,6 +74,16 @@ public final class SimulatedExchange implements ExchangePort {
 
     /** @param clock when orders are placed; required when the settings have latency */
     public SimulatedExchange(SimulatedExchangeSettings settings, KeyValueStore store, Clock clock) {
+        this(settings, store, clock, FundingSchedule.constant(settings.fundingRate()));
+    }
+
+    /**
+     * @param clock   when orders are placed; required when the settings have latency
+     * @param funding when funding is settled and at which rate (instead of the settings' constant rate)
+     */
+    public SimulatedExchange(SimulatedExchangeSettings settings, KeyValueStore store, Clock clock,
+                             FundingSchedule funding) {
+        this.funding = Objects.requireNonNull(funding, "funding");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.slippage = new SlippageModel(settings.baseSpreadBps(), settings.rangeSlippageFraction());
         this.store = Objects.requireNonNull(store, "store");
@@ -200,7 +214,8 @@ public final class SimulatedExchange implements ExchangePort {
         OrderSide side = position.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
         RestingOrder close = new RestingOrder(clientOrderId, symbol, side, OrderType.MARKET, position.abs(), null, true,
                 BigDecimal.ZERO);
-        return List.of(trade(close, position.abs(), takerPrice(bar.close(), side, bar), settings.takerFeeRate()));
+        return List.of(trade(close, position.abs(), takerPrice(bar.close(), side, bar), settings.takerFeeRate(),
+                bar.closeTime()));
     }
 
     /** False for a bar the exchange has already seen (a replay after a restart): it must not fill anything twice. */
@@ -214,20 +229,21 @@ public final class SimulatedExchange implements ExchangePort {
      * orders fill. Nothing is due on a flat position, at a zero rate, or before the first bar.
      */
     public List<FundingPayment> settleFunding(Bar bar) {
-        BigDecimal rate = settings.fundingRate();
         BigDecimal position = positionQuantity(bar.symbol());
         Optional<Bar> last = lastBar(bar.symbol());
-        if (rate.signum() == 0 || position.signum() == 0 || last.isEmpty()
-                || !bar.openTime().isAfter(last.get().openTime())) {
+        if (position.signum() == 0 || last.isEmpty() || !bar.openTime().isAfter(last.get().openTime())) {
             return List.of();
         }
         List<FundingPayment> payments = new ArrayList<>();
-        for (Instant at = nextFundingTime(last.get().openTime()); !at.isAfter(bar.openTime());
-             at = at.plus(FUNDING_INTERVAL)) {
+        for (FundingSchedule.Settlement due : funding.between(bar.symbol(), last.get().openTime(), bar.openTime())) {
+            if (due.rate().signum() == 0) {
+                continue;
+            }
+            Instant at = due.time();
             BigDecimal mark = at.equals(bar.openTime()) ? bar.open() : last.get().close();
             // Exact: quantity x price x rate needs no rounding, so the books of both sides agree to the last digit.
-            BigDecimal amount = position.negate().multiply(mark).multiply(rate);
-            payments.add(new FundingPayment(bar.symbol(), at, rate, mark, position, amount, FEE_ASSET));
+            BigDecimal amount = position.negate().multiply(mark).multiply(due.rate());
+            payments.add(new FundingPayment(bar.symbol(), at, due.rate(), mark, position, amount, FEE_ASSET));
         }
         return payments;
     }
@@ -247,7 +263,7 @@ public final class SimulatedExchange implements ExchangePort {
             }
             if (order.type() == OrderType.MARKET) {
                 Instant arrival = order.arrivalIn(bar);
-                reports.addAll(execute(order, priceAt(bar, arrival), bar));
+                reports.addAll(execute(order, priceAt(bar, arrival), bar, arrival));
                 advanceVenueTime(arrival);
             } else if (order.type() == OrderType.LIMIT) {
                 reports.addAll(limitOnBar(order, bar));
@@ -277,7 +293,7 @@ public final class SimulatedExchange implements ExchangePort {
                         && order.liveDuring(bar) && order.triggeredBy(bar))
                 .min(Comparator.comparing((RestingOrder order) -> order.type() == OrderType.STOP_MARKET ? 0 : 1)
                         .thenComparing(RestingOrder::clientOrderId))
-                .map(order -> execute(order, order.triggeredBasePrice(bar), bar))
+                .map(order -> execute(order, order.triggeredBasePrice(bar), bar, order.triggeredAt(bar)))
                 .orElse(List.of());
     }
 
@@ -309,8 +325,9 @@ public final class SimulatedExchange implements ExchangePort {
             if (!order.tradedThroughBy(bar)) {
                 return List.of();
             }
-            // A maker fill: at its own price, no spread or impact to pay, the maker fee.
-            return fillAll(order, order.limitPrice(), settings.makerFeeRate());
+            // A maker fill: at its own price, no spread or impact to pay, the maker fee; somewhere in the bar, so
+            // stamped at its close, when the bar shows it traded through.
+            return fillAll(order, order.limitPrice(), settings.makerFeeRate(), bar.closeTime());
         }
         SymbolRules rules = settings.symbols().get(order.symbol());
         Instant arrival = order.arrivalIn(bar);
@@ -331,7 +348,7 @@ public final class SimulatedExchange implements ExchangePort {
             BigDecimal available = rules.roundQuantityDown(bar.volume().multiply(settings.takerVolumeShare()));
             BigDecimal quantity = bounded(order, order.remaining().min(available));
             if (quantity.signum() > 0) {
-                reports.add(trade(order, quantity, fillPrice, settings.takerFeeRate()));
+                reports.add(trade(order, quantity, fillPrice, settings.takerFeeRate(), arrival));
                 after = order.filled(quantity);
                 advanceVenueTime(arrival);
             }
@@ -348,18 +365,18 @@ public final class SimulatedExchange implements ExchangePort {
         return reports;
     }
 
-    private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, Bar bar) {
-        return fillAll(order, takerPrice(basePrice, order.side(), bar), settings.takerFeeRate());
+    private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, Bar bar, Instant at) {
+        return fillAll(order, takerPrice(basePrice, order.side(), bar), settings.takerFeeRate(), at);
     }
 
     /** Trades the order's remainder (bounded by the position when reduce-only) at {@code price}; the rest expires. */
-    private List<ExecutionReport> fillAll(RestingOrder order, BigDecimal price, BigDecimal feeRate) {
+    private List<ExecutionReport> fillAll(RestingOrder order, BigDecimal price, BigDecimal feeRate, Instant at) {
         store.hashDelete(ORDERS, order.clientOrderId());
         BigDecimal quantity = bounded(order, order.remaining());
         List<ExecutionReport> reports = new ArrayList<>();
         RestingOrder after = order;
         if (quantity.signum() > 0) {
-            reports.add(trade(order, quantity, price, feeRate));
+            reports.add(trade(order, quantity, price, feeRate, at));
             after = order.filled(quantity);
         }
         if (after.remaining().signum() > 0) {
@@ -385,7 +402,9 @@ public final class SimulatedExchange implements ExchangePort {
         return slippage.fillPrice(basePrice, side, bar, settings.symbols().get(bar.symbol()));
     }
 
-    private ExecutionReport trade(RestingOrder order, BigDecimal quantity, BigDecimal price, BigDecimal feeRate) {
+    /** @param at when it traded: the simulated time of the price it got */
+    private ExecutionReport trade(RestingOrder order, BigDecimal quantity, BigDecimal price, BigDecimal feeRate,
+                                  Instant at) {
         BigDecimal fee = price.multiply(quantity).multiply(feeRate).setScale(8, RoundingMode.HALF_EVEN);
         BigDecimal signed = order.side() == OrderSide.BUY ? quantity : quantity.negate();
         BigDecimal position = positionQuantity(order.symbol()).add(signed);
@@ -399,7 +418,7 @@ public final class SimulatedExchange implements ExchangePort {
                 ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED;
         recordTrade(order, quantity, price, fee, status);
         return new ExecutionReport(order.clientOrderId(), order.symbol(), order.side(), status, quantity, cumulative,
-                price, fee, FEE_ASSET);
+                price, fee, FEE_ASSET, at);
     }
 
     /** How much an order on {@code side} can reduce the current position without crossing zero. */
@@ -452,12 +471,6 @@ public final class SimulatedExchange implements ExchangePort {
     /** Would a limit at {@code limit} on {@code side} reach the {@code touch} of the other side? */
     private static boolean crosses(OrderSide side, BigDecimal limit, BigDecimal touch) {
         return side == OrderSide.BUY ? limit.compareTo(touch) >= 0 : limit.compareTo(touch) <= 0;
-    }
-
-    /** The first funding time strictly after {@code after}: multiples of 8 h since the epoch are 00, 08, 16 UTC. */
-    private static Instant nextFundingTime(Instant after) {
-        long interval = FUNDING_INTERVAL.toSeconds();
-        return Instant.ofEpochSecond(Math.floorDiv(after.getEpochSecond(), interval) * interval + interval);
     }
 
     private void remember(OrderStatusReport report) {

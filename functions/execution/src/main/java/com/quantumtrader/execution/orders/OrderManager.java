@@ -212,11 +212,12 @@ public final class OrderManager {
             // an earlier trade of this order was missed (a stream gap): publish everything not yet published
             report = new ExecutionReport(report.clientOrderId(), report.symbol(), report.side(), report.status(),
                     report.cumulativeQuantity().subtract(order.filledQuantity()), report.cumulativeQuantity(),
-                    report.lastPrice(), report.fee(), report.feeAsset());
+                    report.lastPrice(), report.fee(), report.feeAsset(), report.tradeTime());
         }
         if (report.traded()) {
             order = book.fill(order, report.cumulativeQuantity());
-            emit(OrderEvents.filled(order, report, clock.instant()));
+            // stamped when it traded: a backtest applies a fill at the open of a bar only after the bar closed
+            emit(OrderEvents.filled(order, report, report.tradeTime() != null ? report.tradeTime() : clock.instant()));
             if (order.purpose() == OrderPurpose.ENTRY) {
                 onEntryTrade(order, report);
             } else {

@@ -114,6 +114,34 @@ class FundingTest {
     }
 
     @Test
+    void recordedRatesSettleAtTheirOwnTimesAndRatesOtherSymbolsAtTheConstantRate() {
+        // given BTCUSDT's recorded settlements every 4 h, at varying rates (ETHUSDT has none recorded)
+        java.util.NavigableMap<Instant, BigDecimal> btc = new java.util.TreeMap<>();
+        btc.put(Instant.parse("2024-03-01T04:00:00Z"), new BigDecimal("0.00010000"));
+        btc.put(Instant.parse("2024-03-01T08:00:00Z"), new BigDecimal("-0.00020000"));
+        btc.put(Instant.parse("2024-03-01T12:00:00Z"), BigDecimal.ZERO);
+        btc.put(Instant.parse("2024-03-01T16:00:00Z"), new BigDecimal("0.00030000"));
+        venue = new SimulatedExchange(SimulatedExchangeSettings.defaults(), new InMemoryKeyValueStore(), null,
+                FundingSchedule.recorded(java.util.Map.of("BTCUSDT", btc), FundingSchedule.constant(RATE)));
+        givenPosition(BUY, "0.100");
+
+        // when the bars up to 16:00 come
+        List<FundingPayment> paid = settleThrough(16);
+
+        // then each recorded time is settled at its rate (a zero rate moves no cash), marked at that bar's open
+        assertThat(paid).extracting(FundingPayment::fundingTime).containsExactly(
+                Instant.parse("2024-03-01T04:00:00Z"), Instant.parse("2024-03-01T08:00:00Z"),
+                Instant.parse("2024-03-01T16:00:00Z"));
+        assertThat(paid).extracting(p -> p.amount().stripTrailingZeros().toPlainString())
+                .containsExactly("-0.6", "1.2", "-1.8");
+        // and a symbol with no recorded rates is settled at the constant rate every 8 h
+        assertThat(FundingSchedule.recorded(java.util.Map.of("BTCUSDT", btc), FundingSchedule.constant(RATE))
+                .between("ETHUSDT", Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2024-03-01T16:00:00Z")))
+                .containsExactly(new FundingSchedule.Settlement(Instant.parse("2024-03-01T08:00:00Z"), RATE),
+                        new FundingSchedule.Settlement(Instant.parse("2024-03-01T16:00:00Z"), RATE));
+    }
+
+    @Test
     void refusesAFundingRateBeyondFivePercent() {
         assertThatThrownBy(() -> SimulatedExchangeSettings.defaults().withFundingRate(new BigDecimal("0.051")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fundingRate");

@@ -56,6 +56,38 @@ class SimulatedExchangeTest {
     }
 
     @Test
+    void aFillAtTheOpenIsStampedAtTheOpenNotAtTheBarsClose() {
+        exchange.openBar(bar(0, "60000.0", "60100.0", "59900.0", "60050.0"));
+        exchange.place(market("E-1", OrderSide.BUY, "0.010"));
+
+        List<ExecutionReport> fills = exchange.openBar(bar(1, "60500.0", "60600.0", "60400.0", "60550.0"));
+
+        assertThat(fills).singleElement().extracting(ExecutionReport::tradeTime)
+                .isEqualTo(START.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void aStopTheBarGapsThroughIsStampedAtTheOpenOneInsideTheBarAtItsClose() {
+        givenLong("0.020");
+        exchange.place(stop("SL-1", OrderSide.SELL, "0.010", "59000.0"));
+        exchange.place(stop("SL-2", OrderSide.SELL, "0.010", "59800.0"));
+        // opens below 59800 (gap through SL-2), trades down through 59000 later in the bar (SL-1)
+        exchange.openBar(bar(2, "59700.0", "59700.0", "58500.0", "58600.0"));
+
+        List<ExecutionReport> first = exchange.nextTriggered("BTCUSDT");
+        List<ExecutionReport> second = exchange.nextTriggered("BTCUSDT");
+
+        assertThat(first).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo("SL-1");
+            assertThat(r.tradeTime()).isEqualTo(START.plus(Duration.ofHours(3)));
+        });
+        assertThat(second).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo("SL-2");
+            assertThat(r.tradeTime()).isEqualTo(START.plus(Duration.ofHours(2)));
+        });
+    }
+
+    @Test
     void aReduceOnlyOrderLargerThanThePositionClosesItAndNeverFlipsIt() {
         givenLong("0.010");
         exchange.place(stop("SL-1", OrderSide.SELL, "0.025", "59000.0"));
