@@ -69,7 +69,7 @@ class PaperResumeTest {
             for (int bar = 0; bar < SECOND_RUN_BARS; bar++) {
                 platform.step();
             }
-            assertThat(platform.stats().bars()).isEqualTo(FIRST_RUN_BARS + SECOND_RUN_BARS);
+            assertThat(platform.stats().steps()).isEqualTo(FIRST_RUN_BARS + SECOND_RUN_BARS);
         }
 
         // then it plays bar N+1 first: an hour after the checkpoint's bar, the same prices an unbroken run has
