@@ -33,6 +33,21 @@ class InstrumentSizingTest {
     }
 
     @Test
+    void rejectsAnEntryWhoseRoomLeftIsBelowTheInstrumentsMinimumNotional() {
+        // max gross 0.499 x 10000 = 4990: BTC takes 2490, DOGE 2499.90, 0.10 of room is left
+        risk.withPolicy(PolicyChanges.maxLeverage("0.499"));
+        risk.approved(aLongOn("BTCUSDT", "30000").build());
+        risk.approved(aLongOn("DOGEUSDT", "0.15").build());
+
+        SignalRejected tooSmall = risk.rejected(aLongOn("XRPUSDT", "0.7").build()); // 0.1 XRP fits: 0.07 USDT
+
+        assertThat(tooSmall.reasonCode()).isEqualTo("SIZE_TOO_SMALL");
+        assertThat(tooSmall.limit()).isEqualTo("5");
+        assertThat(tooSmall.message()).isEqualTo("quantity 0.1 is 0.07 USDT, below the minimum notional 5 USDT of "
+                + "XRPUSDT");
+    }
+
+    @Test
     void rejectsASymbolWithoutInstrumentDataNamingIt() {
         SignalRejected rejected = risk.rejected(aLongOn("NOSUCHUSDT", "10").build());
 

@@ -229,12 +229,16 @@ class PreTradeChecksTest {
     @Test
     void rejectsAQuantityThatRoundsToZero() {
         SignalRejected rejected = risk.rejected(aSignal().quantity("0.0009").build());
-        SignalApproved oneStep = risk.approved(aSignal().quantity("0.001").build());
+        // BTCUSDT at 30000: 0.003 is 90 USDT, under its 100 USDT minimum notional; 0.004 is 120
+        SignalRejected belowMinNotional = risk.rejected(aSignal().quantity("0.003").build());
+        SignalApproved smallest = risk.approved(aSignal().quantity("0.004").build());
 
         assertThat(rejected.reasonCode()).isEqualTo("SIZE_TOO_SMALL");
         assertThat(rejected.limit()).isEqualTo("0.001");
         assertThat(rejected.value()).isEqualTo("0.00090000");
-        assertThat(oneStep.approvedQuantity()).isEqualByComparingTo("0.001");
+        assertThat(belowMinNotional.reasonCode()).isEqualTo("SIZE_TOO_SMALL");
+        assertThat(belowMinNotional.limit()).isEqualTo("100");
+        assertThat(smallest.approvedQuantity()).isEqualByComparingTo("0.004");
     }
 
     static Stream<Arguments> signalsFailingSeveralChecks() {

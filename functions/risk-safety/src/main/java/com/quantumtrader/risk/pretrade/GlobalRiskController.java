@@ -129,6 +129,14 @@ public final class GlobalRiskController implements EventHandler {
                 return reject(signal, noRoom(plan, room, sizing.quantity(), signal, step));
             }
             BigDecimal notional = quantity.multiply(signal.referencePrice());
+            BigDecimal minNotional = instrument.get().minNotional();
+            if (notional.compareTo(minNotional) < 0) {
+                // the exchange would refuse the entry (MIN_NOTIONAL), and a refused order counts toward the breaker
+                return reject(signal, new Rejection(RejectReason.SIZE_TOO_SMALL, minNotional.toPlainString(),
+                        notional.stripTrailingZeros().toPlainString(), "quantity " + quantity.toPlainString() + " is "
+                        + notional.stripTrailingZeros().toPlainString() + " USDT, below the minimum notional "
+                        + minNotional.toPlainString() + " USDT of " + signal.symbol()));
+            }
             ReservationOutcome outcome = exposure.counters().reserve(plan.request(signal.signalId(), notional));
             if (outcome instanceof ReservationOutcome.Granted) {
                 exposure.describe(new Reservation(signal.signalId(), signal.symbol(), signal.side(), quantity,
