@@ -6,36 +6,58 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Reads the filters execution applies from {@code GET /fapi/v1/exchangeInfo}: PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL. */
+/**
+ * Reads the filters execution applies from {@code GET /fapi/v1/exchangeInfo}: PRICE_FILTER, LOT_SIZE,
+ * MARKET_LOT_SIZE, MIN_NOTIONAL and PERCENT_PRICE.
+ */
 final class ExchangeInfo {
 
     private ExchangeInfo() {
     }
 
-    /** Rules of every TRADING contract that publishes all three filters, by symbol. */
+    /** Rules of every TRADING contract that publishes PRICE_FILTER, LOT_SIZE and MIN_NOTIONAL, by symbol. */
     static Map<String, SymbolRules> parse(JsonNode exchangeInfo) {
         Map<String, SymbolRules> out = new TreeMap<>();
+        filters(exchangeInfo).forEach((symbol, f) -> out.put(symbol,
+                new SymbolRules(symbol, f.tickSize(), f.stepSize(), f.minNotional())));
+        return out;
+    }
+
+    /** Every filter value of every TRADING contract that publishes PRICE_FILTER, LOT_SIZE and MIN_NOTIONAL. */
+    static Map<String, ContractFilters> filters(JsonNode exchangeInfo) {
+        Map<String, ContractFilters> out = new TreeMap<>();
         for (JsonNode symbol : exchangeInfo.path("symbols")) {
             String name = symbol.path("symbol").asText();
             if (!"TRADING".equals(symbol.path("status").asText("TRADING"))) {
                 continue;
             }
-            BigDecimal tick = null;
-            BigDecimal step = null;
-            BigDecimal notional = null;
+            Map<String, JsonNode> byType = new TreeMap<>();
             for (JsonNode filter : symbol.path("filters")) {
-                switch (filter.path("filterType").asText()) {
-                    case "PRICE_FILTER" -> tick = number(filter, "tickSize");
-                    case "LOT_SIZE" -> step = number(filter, "stepSize");
-                    case "MIN_NOTIONAL" -> notional = number(filter, "notional");
-                    default -> { }
-                }
+                byType.put(filter.path("filterType").asText(), filter);
             }
-            if (tick != null && step != null && notional != null) {
-                out.put(name, new SymbolRules(name, plain(tick), plain(step), plain(notional)));
+            JsonNode price = byType.get("PRICE_FILTER");
+            JsonNode lot = byType.get("LOT_SIZE");
+            JsonNode market = byType.get("MARKET_LOT_SIZE");
+            JsonNode notional = byType.get("MIN_NOTIONAL");
+            JsonNode percent = byType.get("PERCENT_PRICE");
+            BigDecimal tick = number(price, "tickSize");
+            BigDecimal step = number(lot, "stepSize");
+            BigDecimal minNotional = number(notional, "notional");
+            if (tick == null || step == null || minNotional == null) {
+                continue;
             }
+            out.put(name, new ContractFilters(name, plain(tick), limit(price, "minPrice"), limit(price, "maxPrice"),
+                    plain(step), limit(lot, "minQty"), limit(lot, "maxQty"), limit(market, "stepSize"),
+                    limit(market, "minQty"), limit(market, "maxQty"), plain(minNotional),
+                    limit(percent, "multiplierUp"), limit(percent, "multiplierDown")));
         }
         return out;
+    }
+
+    /** A bound; 0 or absent means none (Binance's "disabled"). */
+    private static BigDecimal limit(JsonNode filter, String field) {
+        BigDecimal value = number(filter, field);
+        return value == null || value.signum() == 0 ? null : plain(value);
     }
 
     /** "0.10" -> 0.1, "100" -> 100 (never 1E+2). */
@@ -45,6 +67,9 @@ final class ExchangeInfo {
     }
 
     private static BigDecimal number(JsonNode filter, String field) {
+        if (filter == null) {
+            return null;
+        }
         String text = filter.path(field).asText();
         return text.isBlank() ? null : new BigDecimal(text);
     }

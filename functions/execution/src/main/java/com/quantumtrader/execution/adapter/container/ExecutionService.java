@@ -194,7 +194,7 @@ public final class ExecutionService implements AutoCloseable {
     }
 
     /**
-     * Binance USD-M: load the contracts' filters, reconcile (publishing what changed while down), then follow the
+     * Binance USD-M: load the contracts' filters, refuse an account in hedge position mode, reconcile (publishing what changed while down), then follow the
      * account's user-data stream and the market streams. Any failure before the streams run stops the start.
      */
     private List<HandlerDefinition> startBinance(Map<String, String> env, Clock clock, DomainServices services,
@@ -209,6 +209,7 @@ public final class ExecutionService implements AutoCloseable {
         LiveExecutionDomain execution = LiveExecutionDomain.on(exchange);
         List<HandlerDefinition> handlers = execution.handlers(services);
         int contracts = exchange.loadExchangeInfo();
+        exchange.requireOneWayPositionMode();
         List<Emit> changed = execution.reconcile();
         LOG.info("reconciled with Binance before taking work: {} contracts, {} events to publish", contracts,
                 changed.size());

@@ -78,6 +78,7 @@ class UserDataDropMidFillTest {
     private void fakeBinance() {
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":1704067200000}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo")).willReturn(okJson(resource("exchangeInfo.json"))));
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(okJson("{\"dualSidePosition\":false}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
                 .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"61200.10\",\"time\":1704067200000}")));
         rest.stubFor(post(urlPathEqualTo("/fapi/v1/listenKey")).inScenario("key").whenScenarioStateIs(Scenario.STARTED)

@@ -72,6 +72,7 @@ class ExecutionServiceOnBinanceTest {
         redis = RedisConnections.connect(RedisTestServer.url());
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":1736164830000}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo")).willReturn(okJson(resource("exchangeInfo.json"))));
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(okJson("{\"dualSidePosition\":false}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
                 .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"61200.10\",\"time\":1736164830000}")));
         rest.stubFor(post(urlPathEqualTo("/fapi/v1/listenKey")).willReturn(okJson("{\"listenKey\":\"KEY1\"}")));
