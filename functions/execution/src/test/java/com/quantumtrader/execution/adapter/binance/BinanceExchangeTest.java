@@ -199,6 +199,48 @@ class BinanceExchangeTest {
     }
 
     @Test
+    void a418BanLastsUntilTheTimeItsMessageStatesNotATwoMinuteDefault() {
+        // Binance's own wording; the time is the exchange's (943 ms ahead of ours): banned for 5 minutes
+        long bannedUntilServerMillis = SERVER_MILLIS + 300_000;
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(418)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until " + bannedUntilServerMillis
+                        + ". Please use the websocket for live updates to avoid bans.\"}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("banned");
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        assertThatThrownBy(exchange::positions).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("nothing sent")
+                .satisfies(e -> assertThat(((ExchangeUnavailableException) e).retryNotBefore())
+                        .contains(Instant.ofEpochMilli(OUR_MILLIS + 300_000)));
+        clock.advance(Duration.ofSeconds(178)); // 1 ms before the ban lifts on our clock
+        clock.advance(Duration.ofMillis(999));
+        assertThatThrownBy(exchange::positions).hasMessageContaining("nothing sent");
+        server.verify(0, getRequestedFor(urlPathEqualTo("/fapi/v2/positionRisk")));
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(exchange.positions()).hasSize(1);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/fapi/v2/positionRisk")));
+    }
+
+    @Test
+    void a418WithoutABanTimeInItsMessageFallsBackToItsRetryAfter() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(418)
+                .withHeader("Retry-After", "30").withBody("{\"code\":-1003,\"msg\":\"Way too many requests.\"}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(ExchangeUnavailableException.class);
+        clock.advance(Duration.ofSeconds(29));
+        assertThatThrownBy(exchange::positions).hasMessageContaining("nothing sent");
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(exchange.positions()).hasSize(1);
+    }
+
+    @Test
     void serverErrorsOnReadsAreRetriedWithinTheBoundThenFail() {
         server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(503)
                 .withBody("{\"code\":-1001,\"msg\":\"Service Unavailable.\"}")));
