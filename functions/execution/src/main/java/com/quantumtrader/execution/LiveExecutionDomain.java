@@ -108,6 +108,14 @@ public final class LiveExecutionDomain implements DomainModule {
         }
     }
 
+    /**
+     * One order settled with the exchange's record of it (fills, fees, status): the stream sent a frame about it that
+     * could not be read. Returns what changed, to publish.
+     */
+    public synchronized List<Emit> catchUpOrder(String clientOrderId) {
+        return bound().reconcileOrder(clientOrderId);
+    }
+
     /** An order's status change without a trade: acknowledged, cancelled, expired, rejected. */
     public synchronized List<Emit> onOrderStatus(OrderStatusReport report) {
         return bound().settle(report);

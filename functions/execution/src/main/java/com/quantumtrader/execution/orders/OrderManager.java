@@ -277,6 +277,19 @@ public final class OrderManager {
         return reconciled ? List.of() : reconcile();
     }
 
+    /**
+     * Settles one order with the exchange's record of it, as reconciliation does; an order not tracked here, or
+     * already finished, changes nothing.
+     */
+    public List<Emit> reconcileOrder(String clientOrderId) {
+        Optional<ManagedOrder> order = book.find(clientOrderId).filter(known -> known.state().working());
+        if (order.isEmpty()) {
+            LOG.info("order {} is not working here: nothing to catch up", clientOrderId);
+            return List.of();
+        }
+        return reconcile(order.get());
+    }
+
     private List<Emit> reconcile(ManagedOrder order) {
         Optional<OrderStatusReport> seen = exchange.queryOrder(order.symbol(), order.clientOrderId());
         if (seen.isEmpty()) {

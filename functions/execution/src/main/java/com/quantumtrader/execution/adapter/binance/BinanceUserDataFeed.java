@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -60,6 +61,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private Duration backoff;
     private int connections;
     private int catchUps;
+    private int orderCatchUps;
 
     /**
      * @param publish gets every batch of events to publish, in order (fills, protective orders, failures)
@@ -93,6 +95,11 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     /** How many REST catch-ups completed. */
     public synchronized int catchUps() {
         return catchUps;
+    }
+
+    /** How many single orders were caught up over REST because a frame about them could not be read. */
+    public synchronized int orderCatchUps() {
+        return orderCatchUps;
     }
 
     private void onNewKey(String key) {
@@ -164,7 +171,18 @@ public final class BinanceUserDataFeed implements AutoCloseable {
         try {
             event = UserDataEvents.parse(text);
         } catch (MalformedEventException e) {
-            LOG.error("user-data message ignored: {}", e.getMessage());
+            Optional<UserDataEvents.OrderReference> order = UserDataEvents.orderReference(text);
+            if (order.isEmpty()) {
+                LOG.error("user-data message ignored, no order to catch up on: {}", e.getMessage());
+                return;
+            }
+            // the frame said something happened to this order: ask the exchange what, instead of losing it
+            LOG.error("user-data message about order {} unreadable ({}): catching the order up over REST",
+                    order.get().clientOrderId(), e.getMessage());
+            publishIfAny(execution.catchUpOrder(order.get().clientOrderId()));
+            synchronized (this) {
+                orderCatchUps++;
+            }
             return;
         }
         synchronized (this) {

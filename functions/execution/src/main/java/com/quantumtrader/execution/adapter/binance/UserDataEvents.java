@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads the USD-M user-data stream's JSON (field names as in Binance's "User Data Streams" documentation). Amounts
- * are read as BigDecimal from their strings; a message that is not JSON, or a trade without its quantities, price
- * or fee, is a {@link MalformedEventException} naming what is wrong, never a guessed value.
+ * are read as BigDecimal from their strings; a message that is not JSON, or a trade without its quantities or price,
+ * is a {@link MalformedEventException} naming what is wrong, never a guessed value. A trade without commission
+ * ({@code n}/{@code N} left out, as Binance does when there is none) has a zero fee.
  */
 final class UserDataEvents {
 
@@ -65,8 +67,9 @@ final class UserDataEvents {
             };
             BigDecimal last = positive(order, "l");
             BigDecimal price = positive(order, "L");
-            BigDecimal fee = amount(order, "n");
-            String feeAsset = order.path("N").asText("USDT");
+            // Binance leaves out n and N when the trade paid no commission: a fill with no fee, not a broken frame
+            BigDecimal fee = order.has("n") ? amount(order, "n") : BigDecimal.ZERO;
+            String feeAsset = order.has("N") ? text(order, "N") : marginAsset(symbol);
             return new UserDataEvent.Trade(new ExecutionReport(clientOrderId, symbol, side, filled, last, cumulative,
                     price, fee, feeAsset));
         }
@@ -85,6 +88,34 @@ final class UserDataEvents {
         BigDecimal average = cumulative.signum() > 0 ? positive(order, "ap") : null;
         return new UserDataEvent.OrderStatus(new OrderStatusReport(clientOrderId, symbol, side, settled, cumulative,
                 average, BigDecimal.ZERO, order.path("N").asText("USDT")));
+    }
+
+    /** The asset a USD-M contract settles (and charges commission) in: USDC for …USDC, else USDT. */
+    static String marginAsset(String symbol) {
+        return symbol.endsWith("USDC") ? "USDC" : "USDT";
+    }
+
+    /**
+     * The order an {@code ORDER_TRADE_UPDATE} frame is about, read as leniently as possible from a frame that
+     * {@link #parse} refused: its symbol and client id, when both are there.
+     */
+    static Optional<OrderReference> orderReference(String json) {
+        JsonNode message;
+        try {
+            message = EventJson.readTree(json);
+        } catch (RuntimeException notJson) {
+            return Optional.empty();
+        }
+        JsonNode order = message.path("o");
+        String symbol = order.path("s").asText("");
+        String clientOrderId = order.path("c").asText("");
+        if (!"ORDER_TRADE_UPDATE".equals(message.path("e").asText()) || symbol.isBlank() || clientOrderId.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new OrderReference(symbol, clientOrderId));
+    }
+
+    record OrderReference(String symbol, String clientOrderId) {
     }
 
     private static UserDataEvent accountUpdate(JsonNode account) {

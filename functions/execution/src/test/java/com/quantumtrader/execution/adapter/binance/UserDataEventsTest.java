@@ -27,6 +27,39 @@ class UserDataEventsTest {
     }
 
     @Test
+    void aTradeWithoutCommissionFieldsIsAFillWithZeroFeeInTheMarginAsset() {
+        // Binance leaves n and N out of a trade that paid no commission (e.g. a maker fill at a zero maker rate)
+        String json = UserDataPayloads.order("E-SIG-1")
+                .trade("0.004", "0.004", "61234.60", "0", "PARTIALLY_FILLED").without("n").without("N").json();
+
+        ExecutionReport report = ((UserDataEvent.Trade) UserDataEvents.parse(json)).report();
+
+        assertThat(report.fee()).isEqualByComparingTo("0");
+        assertThat(report.feeAsset()).isEqualTo("USDT");
+        assertThat(report.lastQuantity()).isEqualByComparingTo("0.004");
+    }
+
+    @Test
+    void aCommissionFreeTradeOnAUsdcContractHasItsFeeAssetInUsdc() {
+        String json = UserDataPayloads.order("E-SIG-1").set("s", "BTCUSDC")
+                .trade("0.004", "0.004", "61234.60", "0", "PARTIALLY_FILLED").without("n").without("N").json();
+
+        assertThat(((UserDataEvent.Trade) UserDataEvents.parse(json)).report().feeAsset()).isEqualTo("USDC");
+    }
+
+    @Test
+    void theOrderOfAnUnreadableTradeFrameIsStillNamedForACatchUp() {
+        String json = UserDataPayloads.order("E-SIG-1").trade("0.004", "0.004", "NaN", "0.1", "PARTIALLY_FILLED")
+                .json();
+
+        assertThatThrownBy(() -> UserDataEvents.parse(json)).isInstanceOf(MalformedEventException.class);
+        assertThat(UserDataEvents.orderReference(json))
+                .contains(new UserDataEvents.OrderReference("BTCUSDT", "E-SIG-1"));
+        assertThat(UserDataEvents.orderReference("{not json")).isEmpty();
+        assertThat(UserDataEvents.orderReference(UserDataPayloads.order("E-SIG-1").without("c").json())).isEmpty();
+    }
+
+    @Test
     void theLastTradeOfAnIocOrderWhoseRestExpiredIsATradeThatEndsTheOrder() {
         String json = UserDataPayloads.order("E-SIG-1").trade("0.006", "0.006", "61234.60", "0.1", "EXPIRED").json();
 
@@ -101,9 +134,9 @@ class UserDataEventsTest {
     }
 
     @Test
-    void rejectsATradeWithoutItsFeeOrWithANumericQuantity() {
+    void rejectsATradeWithAnUnreadableFeeOrANumericQuantity() {
         String noFee = UserDataPayloads.order("E-SIG-1").trade("0.004", "0.004", "61234.6", "0.1", "PARTIALLY_FILLED")
-                .without("n").json();
+                .set("n", "").json();
         String numeric = UserDataPayloads.order("E-SIG-1").trade("0.004", "0.004", "61234.6", "0.1", "FILLED")
                 .set("l", 0.004).json();
 
