@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The account's user-data stream applied to execution: {@code ORDER_TRADE_UPDATE} trades become fills (published
  * once: a trade already applied is ignored), status changes settle orders, {@code ACCOUNT_UPDATE} records the
- * exchange's positions, {@code listenKeyExpired} moves to a new key.
+ * exchange's positions, {@code listenKeyExpired} moves to a new key. Closes the exchange makes (liquidation
+ * {@code autoclose-…}, auto-deleveraging {@code adl_autoclose}, or a held position an account update shows flat)
+ * become fills that close the position; {@code MARGIN_CALL} becomes {@code execution.margin.call}.
  *
  * <p>Nothing missed is lost: after every connection (the first, a reconnect after a drop with a backoff that
  * doubles up to a bound, or a move to a new listen key) it reconciles with the exchange over REST, which publishes
@@ -34,12 +36,23 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceUserDataFeed.class);
 
     /** @param streamBase e.g. {@code wss://fstream.binance.com} (testnet {@code wss://stream.binancefuture.com}) */
-    public record Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff) {
+    /**
+     * @param flatConfirmDelay how long after an account update shows a held position flat the close is confirmed
+     *                         over REST (our own order update of the same trade may follow the account update)
+     */
+    public record Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff, Duration flatConfirmDelay) {
         public Settings {
             Objects.requireNonNull(streamBase, "streamBase");
             if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("backoff must be positive and at most maxBackoff");
             }
+            if (flatConfirmDelay.isNegative()) {
+                throw new IllegalArgumentException("flatConfirmDelay must not be negative");
+            }
+        }
+
+        public Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff) {
+            this(streamBase, initialBackoff, maxBackoff, Duration.ofSeconds(2));
         }
 
         URI stream(String listenKey) {
@@ -192,14 +205,32 @@ public final class BinanceUserDataFeed implements AutoCloseable {
             publishIfAny(execution.onTrade(trade.report()));
         } else if (event instanceof UserDataEvent.OrderStatus status) {
             publishIfAny(execution.onOrderStatus(status.report()));
+        } else if (event instanceof UserDataEvent.ExchangeClose close) {
+            publishIfAny(execution.onExchangeClose(close.purpose(), close.report()));
+        } else if (event instanceof UserDataEvent.MarginCallWarning marginCall) {
+            publishIfAny(execution.onMarginCall(marginCall.positions()));
         } else if (event instanceof UserDataEvent.AccountUpdate account) {
-            execution.onAccountUpdate(account.reason(), account.walletBalances(), account.positions());
+            for (String symbol : execution.onAccountUpdate(account.reason(), account.walletBalances(),
+                    account.positions())) {
+                connects.schedule(() -> confirmFlat(symbol), settings.flatConfirmDelay().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         } else if (event instanceof UserDataEvent.ListenKeyExpired) {
             listenKeys.onExpired(); // a new key: onNewKey reconnects and catches up
         } else if (event instanceof UserDataEvent.StreamError error) {
             LOG.error("user-data stream error {}: {}", error.code(), error.message());
         } else {
             LOG.debug("user-data {} ignored", event);
+        }
+    }
+
+    /** A held position the exchange showed flat: settled over REST, closed as EXTERNAL_CLOSE if still held. */
+    private void confirmFlat(String symbol) {
+        try {
+            publishIfAny(execution.onExchangeFlat(symbol));
+        } catch (RuntimeException e) {
+            // the exchange unreachable: the next catch-up (reconnect, restart) settles the position's orders
+            LOG.error("confirming {} flat failed: {}", symbol, e.getMessage(), e);
         }
     }
 

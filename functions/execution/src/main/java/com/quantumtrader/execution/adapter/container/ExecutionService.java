@@ -99,6 +99,8 @@ public final class ExecutionService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionService.class);
     private static final Duration IDEMPOTENCY_LEASE = Duration.ofMinutes(5);
     private static final Duration IDEMPOTENCY_WINDOW = Duration.ofDays(2);
+    /** How long /health stays degraded after a margin call. */
+    private static final Duration MARGIN_CALL_WARNING = Duration.ofHours(1);
     private static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(5);
 
     private final RedisConnections redis;
@@ -255,7 +257,19 @@ public final class ExecutionService implements AutoCloseable {
                 ? CheckResult.up("Binance user-data stream: " + account.connections() + " connections, "
                         + account.catchUps() + " catch-ups; used weight " + exchange.usedWeight())
                 : CheckResult.degraded("Binance user-data stream not connected yet"));
+        health.register("margin", () -> marginHealth(execution, clock));
         return handlers;
+    }
+
+    /** Degraded for an hour after the exchange's last margin call, naming the position. */
+    static CheckResult marginHealth(LiveExecutionDomain execution, Clock clock) {
+        return execution.lastMarginCall()
+                .filter(call -> call.calledAt().isAfter(clock.instant().minus(MARGIN_CALL_WARNING)))
+                .map(call -> CheckResult.degraded("Binance MARGIN_CALL at " + call.calledAt() + ": " + call.symbol()
+                        + " position " + call.positionQuantity().toPlainString() + ", mark price "
+                        + call.markPrice().toPlainString() + ", maintenance margin "
+                        + call.maintenanceMargin().toPlainString() + " USDT"))
+                .orElse(CheckResult.up("no margin call in the last hour"));
     }
 
     /** Starts every part; fails (after closing what it opened) when the configuration is invalid. */
