@@ -162,7 +162,14 @@ public final class BinanceExchange implements ExchangePort {
         if (violation.isPresent()) {
             return violation.get();
         }
-        if (hedgeMode == null ? readHedgeMode() : hedgeMode) {
+        boolean hedged;
+        try {
+            hedged = hedgeMode == null ? readHedgeMode() : hedgeMode;
+        } catch (BinanceApiException unreadable) {
+            return PlaceResult.rejected(Integer.toString(unreadable.code()), "position mode could not be read ("
+                    + unreadable.exchangeMessage() + "); not sent");
+        }
+        if (hedged) {
             return PlaceResult.rejected("HEDGE_MODE", HEDGE_MODE_MESSAGE + "; not sent");
         }
         Map<String, String> params = orderParameters(request);

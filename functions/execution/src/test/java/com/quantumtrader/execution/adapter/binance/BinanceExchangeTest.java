@@ -502,6 +502,20 @@ class BinanceExchangeTest {
     }
 
     @Test
+    void aPositionModeThatCannotBeReadIsARejectionNotAnExceptionAndNothingIsSent() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-2015,\"msg\":\"Invalid API-key, IP, or permissions for action.\"}")));
+
+        PlaceResult result = exchange.place(entry("0.010"));
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.errorCode()).isEqualTo("-2015");
+        assertThat(result.errorMessage()).contains("position mode", "not sent");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
     void anAccountInOneWayModeStartsAndTheModeIsReadSigned() {
         exchange.requireOneWayPositionMode();
 
