@@ -218,18 +218,23 @@ public final class OrderManager {
         if (tracked.isEmpty() || !flatThere) {
             return emits;
         }
-        TrackedPosition position = tracked.get();
-        Optional<BigDecimal> price = exchange.lastPrice(symbol);
+        emits.addAll(closeExternally(tracked.get()));
+        return emits;
+    }
+
+    /** A held position the exchange no longer has: an EXTERNAL_CLOSE fill at the last price closes it. */
+    private List<Emit> closeExternally(TrackedPosition position) {
+        Optional<BigDecimal> price = exchange.lastPrice(position.symbol());
         if (price.isEmpty()) {
-            LOG.error("{} is flat on the exchange but held here, and no price is known: not closed yet", symbol);
-            return emits;
+            LOG.error("{} is flat on the exchange but held here, and no price is known: not closed yet",
+                    position.symbol());
+            return List.of();
         }
         LOG.error("EXTERNAL_CLOSE: the exchange shows {} flat while signal {} held {}; closed at the last price {}",
-                symbol, position.signalId(), position.quantity().toPlainString(), price.get().toPlainString());
-        emits.addAll(closedByExchange(position, OrderPurpose.EXTERNAL_CLOSE,
-                ClientOrderIds.of("XC", position.signalId()), position.quantity(), position.quantity(), true,
-                price.get(), BigDecimal.ZERO, "USDT"));
-        return emits;
+                position.symbol(), position.signalId(), position.quantity().toPlainString(),
+                price.get().toPlainString());
+        return closedByExchange(position, OrderPurpose.EXTERNAL_CLOSE, ClientOrderIds.of("XC", position.signalId()),
+                position.quantity(), position.quantity(), true, price.get(), BigDecimal.ZERO, "USDT");
     }
 
     /** Whether execution holds a position in {@code symbol}. */
@@ -366,6 +371,13 @@ public final class OrderManager {
             if (positions.find(position.symbol()).isEmpty()) {
                 LOG.error("reconciliation: the exchange holds {} {} that execution did not open",
                         position.quantity().toPlainString(), position.symbol());
+            }
+        }
+        for (TrackedPosition held : positions.all()) {
+            if (onExchange.stream().noneMatch(p -> p.symbol().equals(held.symbol()) && !p.flat())) {
+                // e.g. liquidated while we were away; the user-data stream's account update closes it when it comes
+                LOG.error("reconciliation: execution holds {} {} of signal {} that the exchange reports flat",
+                        held.quantity().toPlainString(), held.symbol(), held.signalId());
             }
         }
         List<String> open = exchange.openOrderIds();
