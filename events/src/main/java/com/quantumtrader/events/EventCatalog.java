@@ -12,6 +12,7 @@ import com.quantumtrader.events.ai.SignalGenerated;
 import com.quantumtrader.events.ai.StrategyChanged;
 import com.quantumtrader.events.execution.EntryModeChanged;
 import com.quantumtrader.events.execution.FundingPaid;
+import com.quantumtrader.events.execution.MarginCall;
 import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
@@ -78,6 +79,10 @@ public final class EventCatalog {
     public static final EventType<FundingPaid> EXECUTION_FUNDING_PAID = new EventType<>(
             "execution.funding.paid", EXECUTION, FundingPaid.class, 1,
             "Funding settled on an open position at a funding time (every 8 h), signed: negative = paid.");
+    public static final EventType<MarginCall> EXECUTION_MARGIN_CALL = new EventType<>(
+            "execution.margin.call", EXECUTION, MarginCall.class, 1,
+            "The exchange warned that a position is close to liquidation (Binance MARGIN_CALL): an alert for the"
+                    + " operator; execution's health turns degraded.");
     public static final EventType<MarketPriceUpdate> MARKET_PRICE_UPDATE = new EventType<>(
             "market.price.update", EXECUTION, MarketPriceUpdate.class, 1,
             "A closed bar (or a large move) from the market-data feed; never per tick.");
@@ -155,7 +160,7 @@ public final class EventCatalog {
     private static final Map<String, EventType<?>> BY_NAME = index(List.of(
             AI_SIGNAL_GENERATED, AI_MODEL_DEGRADED, AI_STRATEGY_CHANGED,
             EXECUTION_ORDER_SUBMITTED, EXECUTION_ORDER_FILLED, EXECUTION_ORDER_FAILED, EXECUTION_SLIPPAGE_HIGH,
-            EXECUTION_ENTRY_MODE_CHANGED, EXECUTION_FUNDING_PAID,
+            EXECUTION_ENTRY_MODE_CHANGED, EXECUTION_FUNDING_PAID, EXECUTION_MARGIN_CALL,
             MARKET_PRICE_UPDATE,
             RISK_SIGNAL_APPROVED, RISK_SIGNAL_REJECTED, RISK_CIRCUIT_BREAKER_ACTIVATED,
             SAFETY_EMERGENCY_TRIGGERED, SAFETY_EMERGENCY_STOP, RISK_TRADE_STUCK,

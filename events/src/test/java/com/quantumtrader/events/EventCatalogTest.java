@@ -32,6 +32,7 @@ class EventCatalogTest {
                 "ai.signal.generated", "ai.model.degraded", "ai.strategy.changed",
                 "execution.order.submitted", "execution.order.filled", "execution.order.failed",
                 "execution.slippage.high", "execution.entry_mode.changed", "execution.funding.paid",
+                "execution.margin.call",
                 "risk.signal.approved", "risk.signal.rejected",
                 "risk.circuit_breaker.activated", "safety.emergency.triggered", "safety.emergency.stop",
                 "portfolio.position.opened", "portfolio.position.closed", "portfolio.sl.adjusted",

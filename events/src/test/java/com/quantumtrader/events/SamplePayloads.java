@@ -6,6 +6,7 @@ import com.quantumtrader.events.ai.SignalGenerated;
 import com.quantumtrader.events.ai.StrategyChanged;
 import com.quantumtrader.events.execution.EntryModeChanged;
 import com.quantumtrader.events.execution.FundingPaid;
+import com.quantumtrader.events.execution.MarginCall;
 import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
@@ -77,6 +78,8 @@ public final class SamplePayloads {
                 dec("10"), 20));
         add(EventCatalog.EXECUTION_FUNDING_PAID, new FundingPaid(SYMBOL, Instant.parse("2024-03-01T08:00:00Z"),
                 dec("0.0001"), dec("64250.10"), dec("0.015"), dec("-0.096375150"), "USDT"));
+        add(EventCatalog.EXECUTION_MARGIN_CALL, new MarginCall(SYMBOL, dec("1.327"), "CROSSED", dec("187.17127"),
+                dec("-1.166074"), dec("1.614445"), dec("3.16812045"), Instant.parse("2024-03-01T12:00:05.123Z")));
         add(EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(SYMBOL, "1m",
                 Instant.parse("2024-03-01T11:59:00Z"), Instant.parse("2024-03-01T11:59:59.999Z"),
                 dec("64180.00"), dec("64260.50"), dec("64150.20"), dec("64250.10"), dec("152.731"),

@@ -11,6 +11,8 @@ import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.events.OrderPurpose;
+import com.quantumtrader.events.execution.MarginCall;
 import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.ExchangePosition;
 import com.quantumtrader.execution.exchange.ExecutionReport;
@@ -19,7 +21,9 @@ import com.quantumtrader.execution.orders.OrderManager;
 import com.quantumtrader.execution.orders.RetryPolicy;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -47,6 +51,7 @@ public final class LiveExecutionDomain implements DomainModule {
     private OrderManager orders;
     private Outbox outbox;
     private KeyValueStore store;
+    private MarginCall lastMarginCall;
 
     private LiveExecutionDomain(ExchangePort exchange) {
         this.exchange = Objects.requireNonNull(exchange, "exchange");
@@ -135,6 +140,14 @@ public final class LiveExecutionDomain implements DomainModule {
         return deliver(delivery.newTrace());
     }
 
+    /**
+     * One order settled with the exchange's record of it (fills, fees, status): the stream sent a frame about it that
+     * could not be read. Returns what changed, to publish.
+     */
+    public synchronized List<Emit> catchUpOrder(String clientOrderId) {
+        return bound().reconcileOrder(clientOrderId);
+    }
+
     /** An order's status change without a trade: acknowledged, cancelled, expired, rejected. */
     public synchronized List<Emit> onOrderStatus(OrderStatusReport report) {
         bound().settle(report);
@@ -142,17 +155,58 @@ public final class LiveExecutionDomain implements DomainModule {
     }
 
     /**
-     * The exchange's positions and balances after a change: kept in execution's state (what the exchange last said),
-     * and a position the exchange holds without an order of ours to explain it is logged as an error.
+     * The exchange's positions and balances after a change: kept in execution's state (what the exchange last said).
+     * Returns the symbols the update shows flat while execution still holds a position in them: the caller confirms
+     * each with {@link #onExchangeFlat} once our own fills had time to arrive (Binance may send the account update
+     * before the order update of the same trade).
      */
-    public synchronized void onAccountUpdate(String reason, Map<String, BigDecimal> balances,
-                                             List<ExchangePosition> positions) {
-        bound();
+    public synchronized List<String> onAccountUpdate(String reason, Map<String, BigDecimal> balances,
+                                                     List<ExchangePosition> positions) {
+        OrderManager manager = bound();
+        List<String> flatButHeld = new ArrayList<>();
         for (ExchangePosition position : positions) {
             store.hashPut(ACCOUNT_POSITIONS, position.symbol(), position.quantity().toPlainString());
+            if (position.flat() && manager.holds(position.symbol())) {
+                flatButHeld.add(position.symbol());
+            }
         }
         balances.forEach((asset, amount) -> store.hashPut(ACCOUNT_BALANCES, asset, amount.toPlainString()));
         LOG.info("account update ({}): positions {} balances {}", reason, positions, balances.keySet());
+        return flatButHeld;
+    }
+
+    /**
+     * The exchange showed {@code symbol} flat while execution holds it: our own orders on it are settled first, and
+     * what is still held is closed as {@code EXTERNAL_CLOSE}. Returns the events to publish.
+     */
+    public synchronized List<Emit> onExchangeFlat(String symbol) {
+        return bound().onExchangeFlat(symbol);
+    }
+
+    /** A liquidation or auto-deleveraging trade on our position: its fill, and the position closed. */
+    public synchronized List<Emit> onExchangeClose(OrderPurpose purpose, ExecutionReport report) {
+        return bound().onExchangeClose(purpose, report);
+    }
+
+    /**
+     * The exchange's margin call: one {@code execution.margin.call} per position it names, in a trace of its own,
+     * and the latest kept for the service's health.
+     */
+    public synchronized List<Emit> onMarginCall(List<MarginCall> calls) {
+        List<Emit> emits = new ArrayList<>();
+        for (MarginCall call : calls) {
+            LOG.error("MARGIN_CALL {} position {} mark {} maintenance margin {} unrealised {}", call.symbol(),
+                    call.positionQuantity().toPlainString(), call.markPrice().toPlainString(),
+                    call.maintenanceMargin().toPlainString(), call.unrealizedPnl().toPlainString());
+            emits.add(Emit.of(EventCatalog.EXECUTION_MARGIN_CALL, call));
+            lastMarginCall = call;
+        }
+        return emits;
+    }
+
+    /** The latest margin call the exchange sent, if any since the start. */
+    public synchronized Optional<MarginCall> lastMarginCall() {
+        return Optional.ofNullable(lastMarginCall);
     }
 
     /** The position quantity per symbol the exchange last reported on the stream. */

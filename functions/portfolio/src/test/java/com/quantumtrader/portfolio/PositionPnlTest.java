@@ -12,10 +12,13 @@ import static com.quantumtrader.portfolio.FillBuilder.entry;
 import static com.quantumtrader.portfolio.FillBuilder.exit;
 import static com.quantumtrader.portfolio.PortfolioFixture.only;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.events.EventValidator;
 import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.portfolio.PositionClosed;
 import com.quantumtrader.events.portfolio.PositionOpened;
@@ -45,6 +48,36 @@ class PositionPnlTest {
         assertThat(opened.targetPrice()).isEqualByComparingTo("31200");
         assertThat(opened.strategyId()).isEqualTo("ma_crossover");
         assertThat(out.get(0).traceId()).isEqualTo(portfolio.traceOf("sig-1"));
+    }
+
+    @Test
+    void aLongLiquidatedByTheExchangeClosesWithItsLossAndReasonLiquidation() {
+        portfolio.fill(entry("sig-1", "BTCUSDT", BUY).quantity("0.1").price("30000").fee("1.2"));
+
+        // Binance's liquidation order (client id autoclose-…) sold the whole position below the stop
+        List<Emit> out = portfolio.fill(exit("sig-1", "BTCUSDT", SELL, OrderPurpose.LIQUIDATION)
+                .quantity("0.1").price("27000").fee("1.08"));
+
+        // gross (27000 - 30000) x 0.1 = -300; fees 1.2 + 1.08 = 2.28; net -302.28
+        PositionClosed closed = only(out, PORTFOLIO_POSITION_CLOSED);
+        assertThat(closed.realizedPnl()).isEqualByComparingTo("-302.28");
+        assertThat(closed.exitReason()).isEqualTo("LIQUIDATION");
+        TradeClosed trade = only(out, TRADE_CLOSED);
+        assertThat(trade.exitReason()).isEqualTo("LIQUIDATION");
+        out.forEach(emit -> assertThatCode(() -> EventValidator.validate(portfolio.events.create(emit, "t")))
+                .doesNotThrowAnyException());
+    }
+
+    @Test
+    void aPositionClosedOutsideThePlatformClosesWithReasonExternalClose() {
+        portfolio.fill(entry("sig-1", "BTCUSDT", BUY).quantity("0.1").price("30000").fee("1.2"));
+
+        List<Emit> out = portfolio.fill(exit("sig-1", "BTCUSDT", SELL, OrderPurpose.EXTERNAL_CLOSE)
+                .quantity("0.1").price("30500").fee("0"));
+
+        assertThat(only(out, PORTFOLIO_POSITION_CLOSED).exitReason()).isEqualTo("EXTERNAL_CLOSE");
+        out.forEach(emit -> assertThatCode(() -> EventValidator.validate(portfolio.events.create(emit, "t")))
+                .doesNotThrowAnyException());
     }
 
     @Test

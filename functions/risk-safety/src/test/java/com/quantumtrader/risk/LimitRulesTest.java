@@ -168,6 +168,14 @@ class LimitRulesTest {
         }
 
         @Test
+        void aLiquidationStartsTheCooldownLikeAStop() {
+            risk.positionClosed(risk.approved(aSignal().build()), "-10", "LIQUIDATION");
+            risk.advance(Duration.ofMinutes(1));
+
+            assertThat(risk.rejected(aSignal().build()).reasonCode()).isEqualTo("STOP_OUT_COOLDOWN");
+        }
+
+        @Test
         void aTakeProfitExitStartsNoCooldown() {
             risk.positionClosed(risk.approved(aSignal().build()), "-10", "TAKE_PROFIT");
             risk.advance(Duration.ofMinutes(1));

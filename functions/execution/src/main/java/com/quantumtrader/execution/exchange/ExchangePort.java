@@ -38,7 +38,8 @@ public interface ExchangePort {
     List<ExchangePosition> positions();
 
     /**
-     * Closes the whole position of a symbol now with a reduce-only market order (Binance's closePosition).
+     * Closes the whole position of a symbol now with a reduce-only market order (several when the position is
+     * larger than the contract's largest market order, reported together under {@code clientOrderId}).
      * Returns its execution reports; none when the symbol is already flat.
      */
     List<ExecutionReport> closePosition(String symbol, String clientOrderId);

@@ -38,6 +38,16 @@ final class OrderEvents {
                 .inTrace(order.traceId());
     }
 
+    /** A fill of a close the exchange made (liquidation, ADL, a close execution did not send). */
+    static Emit exchangeFill(String signalId, String traceId, String clientOrderId, String symbol,
+                             com.quantumtrader.events.OrderSide side, OrderPurpose purpose, BigDecimal quantity,
+                             BigDecimal cumulative, boolean complete, BigDecimal price, BigDecimal fee,
+                             String feeAsset, Instant filledAt) {
+        return Emit.of(EventCatalog.EXECUTION_ORDER_FILLED, new OrderFilled(signalId, clientOrderId, symbol, side,
+                purpose, quantity, cumulative, complete, price, price, fee, feeAsset, null, null, null, null, filledAt))
+                .inTrace(traceId);
+    }
+
     /** An entry fill tells portfolio everything the position needs; exit fills carry only the trade. */
     static Emit filled(ManagedOrder order, ExecutionReport report, Instant filledAt) {
         boolean entry = order.purpose() == OrderPurpose.ENTRY;

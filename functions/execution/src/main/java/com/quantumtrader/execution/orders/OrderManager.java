@@ -65,6 +65,7 @@ public final class OrderManager {
     private final TrackedPositions positions;
     private final RetryPolicy retries;
     private final Outbox outbox;
+    private final ExchangeCloses exchangeCloses;
     private boolean reconciled;
     private int depth;
     private List<Emit> produced = new ArrayList<>();
@@ -89,6 +90,7 @@ public final class OrderManager {
         this.outbox = outbox;
         this.book = new OrderBook(outbox.state());
         this.positions = new TrackedPositions(outbox.state());
+        this.exchangeCloses = new ExchangeCloses(outbox.state());
     }
 
     /**
@@ -240,6 +242,117 @@ public final class OrderManager {
         }
     }
 
+    /**
+     * A trade of an order the exchange placed on our position (a liquidation, an auto-deleveraging): published as a
+     * fill of that purpose under the exchange's client id, in the trace of the signal that opened the position, so
+     * portfolio and risk close it as they close any exit. When it leaves the position flat, the stop and take-profit
+     * are cancelled. A trade already published (same order, cumulative quantity not beyond it) changes nothing.
+     */
+    public List<Emit> onExchangeClose(OrderPurpose purpose, ExecutionReport report) {
+        if (!purpose.exchangeInitiated()) {
+            throw new IllegalArgumentException(purpose + " is not a close the exchange makes");
+        }
+        return step(() -> applyExchangeClose(purpose, report));
+    }
+
+    private void applyExchangeClose(OrderPurpose purpose, ExecutionReport report) {
+        Optional<TrackedPosition> tracked = positions.find(report.symbol());
+        BigDecimal applied = exchangeCloses.applied(report.clientOrderId());
+        if (tracked.isEmpty() || report.cumulativeQuantity().compareTo(applied) <= 0) {
+            LOG.warn("{} {} of {} {}: {}", purpose, report.clientOrderId(), report.lastQuantity().toPlainString(),
+                    report.symbol(), tracked.isEmpty() ? "no position of ours, nothing to close" : "already applied");
+            return;
+        }
+        TrackedPosition position = tracked.get();
+        if (report.side() != exitSide(position)) {
+            LOG.error("{} {} is a {} but the {} position is {}: not applied", purpose, report.clientOrderId(),
+                    report.side(), report.symbol(), position.side());
+            return;
+        }
+        BigDecimal quantity = report.cumulativeQuantity().subtract(applied).min(position.quantity());
+        exchangeCloses.applied(report.clientOrderId(), report.cumulativeQuantity());
+        LOG.error("{}: the exchange closed {} {} of signal {} at {} ({})", purpose, quantity.toPlainString(),
+                report.symbol(), position.signalId(), report.lastPrice().toPlainString(), report.clientOrderId());
+        closedByExchange(position, purpose, exchangeOrderId(report.clientOrderId(), purpose, position),
+                quantity, report.cumulativeQuantity(), report.status() == ExecutionReport.Status.FILLED,
+                report.lastPrice(), report.fee(), report.feeAsset());
+    }
+
+    /**
+     * The exchange reports a position flat that execution still holds. First our own working orders on it are
+     * settled with the exchange (a stop that filled is published as the stop); if the position is still held here
+     * and the exchange still reports it flat, it was closed by something execution did not send: an
+     * {@code EXTERNAL_CLOSE} fill at the last price closes it in portfolio and risk, and its orders are cancelled.
+     */
+    public List<Emit> onExchangeFlat(String symbol) {
+        return step(() -> {
+            if (positions.find(symbol).isEmpty()) {
+                return;
+            }
+            for (ManagedOrder order : book.working()) {
+                if (order.symbol().equals(symbol)) {
+                    reconcile(order);
+                }
+            }
+            Optional<TrackedPosition> tracked = positions.find(symbol);
+            boolean flatThere = exchange.positions().stream().noneMatch(p -> p.symbol().equals(symbol) && !p.flat());
+            if (tracked.isPresent() && flatThere) {
+                closeExternally(tracked.get());
+            }
+        });
+    }
+
+    /** A held position the exchange no longer has: an EXTERNAL_CLOSE fill at the last price closes it. */
+    private void closeExternally(TrackedPosition position) {
+        Optional<BigDecimal> price = exchange.lastPrice(position.symbol());
+        if (price.isEmpty()) {
+            LOG.error("{} is flat on the exchange but held here, and no price is known: not closed yet",
+                    position.symbol());
+            return;
+        }
+        LOG.error("EXTERNAL_CLOSE: the exchange shows {} flat while signal {} held {}; closed at the last price {}",
+                position.symbol(), position.signalId(), position.quantity().toPlainString(),
+                price.get().toPlainString());
+        closedByExchange(position, OrderPurpose.EXTERNAL_CLOSE, ClientOrderIds.of("XC", position.signalId()),
+                position.quantity(), position.quantity(), true, price.get(), BigDecimal.ZERO, "USDT");
+    }
+
+    /** Whether execution holds a position in {@code symbol}. */
+    public boolean holds(String symbol) {
+        return positions.find(symbol).isPresent();
+    }
+
+    private void closedByExchange(TrackedPosition position, OrderPurpose purpose, String clientOrderId,
+                                  BigDecimal quantity, BigDecimal cumulative, boolean complete, BigDecimal price,
+                                  BigDecimal fee, String feeAsset) {
+        emit( OrderEvents.exchangeFill(position.signalId(), position.traceId(), clientOrderId,
+                position.symbol(), exitSide(position), purpose, quantity, cumulative, complete, price, fee, feeAsset,
+                clock.instant()));
+        BigDecimal left = position.quantity().subtract(quantity);
+        if (left.signum() > 0) {
+            positions.save(position.withQuantity(left));
+            return;
+        }
+        for (ManagedOrder other : book.working()) {
+            if (other.signalId().equals(position.signalId()) && other.purpose().reducesPosition()) {
+                cancel(other); // the protective orders are retired with the position
+            }
+        }
+        positions.remove(position.symbol());
+        LOG.info("position of signal {} in {} closed by the exchange ({})", position.signalId(), position.symbol(),
+                purpose);
+    }
+
+    private static OrderSide exitSide(TrackedPosition position) {
+        return position.side() == Side.LONG ? OrderSide.SELL : OrderSide.BUY;
+    }
+
+    /** The exchange's own id when it fits the event contract, else one derived from the signal. */
+    private static String exchangeOrderId(String exchangeId, OrderPurpose purpose, TrackedPosition position) {
+        return ClientOrderIds.BINANCE.matcher(exchangeId).matches() ? exchangeId
+                : ClientOrderIds.of(purpose == OrderPurpose.LIQUIDATION ? "LQ" : "ADL", position.signalId());
+    }
+
     /** Moves the working stop of the signal's position (cancel and replace: Binance cannot amend a stop order). */
     public List<Emit> moveStop(StopLossAdjusted adjustment) {
         return step(() -> {
@@ -354,6 +467,13 @@ public final class OrderManager {
                 protectAgain(tracked.get());
             }
         }
+        for (TrackedPosition held : positions.all()) {
+            if (onExchange.stream().noneMatch(p -> p.symbol().equals(held.symbol()) && !p.flat())) {
+                // e.g. liquidated while we were away; the user-data stream's account update closes it when it comes
+                LOG.error("reconciliation: execution holds {} {} of signal {} that the exchange reports flat",
+                        held.quantity().toPlainString(), held.symbol(), held.signalId());
+            }
+        }
         List<String> open = exchange.openOrderIds();
         for (String id : open) {
             if (book.find(id).filter(order -> order.state().working()).isEmpty()) {
@@ -374,6 +494,15 @@ public final class OrderManager {
         if (!reconciled) {
             reconcileNow();
         }
+    }
+
+    /**
+     * Settles one order with the exchange's record of it, as reconciliation does; an order not tracked here, or
+     * already finished, changes nothing.
+     */
+    public List<Emit> reconcileOrder(String clientOrderId) {
+        return step(() -> book.find(clientOrderId).filter(known -> known.state().working()).ifPresentOrElse(
+                this::reconcile, () -> LOG.info("order {} is not working here: nothing to catch up", clientOrderId)));
     }
 
     private void reconcile(ManagedOrder order) {

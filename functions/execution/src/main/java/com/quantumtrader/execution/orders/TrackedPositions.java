@@ -2,7 +2,9 @@ package com.quantumtrader.execution.orders;
 
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
+import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Execution's positions by symbol (one per symbol, one-way mode), in the domain store under {@code positions}. */
 final class TrackedPositions {
@@ -17,6 +19,12 @@ final class TrackedPositions {
 
     Optional<TrackedPosition> find(String symbol) {
         return store.hashGet(POSITIONS, symbol).map(json -> EventJson.read(json, TrackedPosition.class));
+    }
+
+    /** Every position held, sorted by symbol. */
+    List<TrackedPosition> all() {
+        return new TreeMap<>(store.hashGetAll(POSITIONS)).values().stream()
+                .map(json -> EventJson.read(json, TrackedPosition.class)).toList();
     }
 
     void save(TrackedPosition position) {

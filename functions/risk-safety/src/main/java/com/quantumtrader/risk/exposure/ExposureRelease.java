@@ -52,7 +52,9 @@ public final class ExposureRelease implements EventHandler {
         }
         // The runtime dedupes on event_id, so each close is booked exactly once.
         book.addRealizedPnl(closed.realizedPnl());
-        trades.closed(closed.symbol(), closed.realizedPnl(), "STOP_LOSS".equals(closed.exitReason()), now);
+        // a liquidation is a stop-out the exchange made: the symbol cools down as after our own stop
+        boolean stoppedOut = "STOP_LOSS".equals(closed.exitReason()) || "LIQUIDATION".equals(closed.exitReason());
+        trades.closed(closed.symbol(), closed.realizedPnl(), stoppedOut, now);
         lifecycle.advance(closed.signalId(), LifecycleBook.CLOSED, now,
                 closed.exitReason() + " pnl " + closed.realizedPnl().toPlainString());
         LOG.info("released {} {} realised_pnl={} equity_pnl={}", closed.symbol(), closed.signalId(),

@@ -15,7 +15,7 @@ import com.quantumtrader.execution.exchange.OrderType;
 import com.quantumtrader.execution.exchange.PlaceResult;
 import com.quantumtrader.execution.exchange.SymbolRules;
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +51,11 @@ public final class BinanceExchange implements ExchangePort {
     private final BinanceSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
+    private static final int POSITION_SIDE_MISMATCH = -4061;
+
     private final Map<String, SymbolRules> rules = new ConcurrentHashMap<>();
+    private final Map<String, ContractFilters> filters = new ConcurrentHashMap<>();
+    private volatile Boolean hedgeMode;
 
     BinanceExchange(BinanceRestClient client, BinanceSettings settings, Clock clock, Sleeper sleeper) {
         this.client = client;
@@ -101,7 +105,9 @@ public final class BinanceExchange implements ExchangePort {
 
     /** Loads every contract's filters from {@code GET /fapi/v1/exchangeInfo}; returns how many were loaded. */
     public int loadExchangeInfo() {
-        Map<String, SymbolRules> loaded = ExchangeInfo.parse(client.publicGet("/fapi/v1/exchangeInfo", Map.of()));
+        JsonNode exchangeInfo = client.publicGet("/fapi/v1/exchangeInfo", Map.of());
+        Map<String, SymbolRules> loaded = ExchangeInfo.parse(exchangeInfo);
+        filters.putAll(ExchangeInfo.filters(exchangeInfo));
         rules.putAll(loaded);
         LOG.info("loaded filters of {} Binance USD-M contracts", loaded.size());
         return loaded.size();
@@ -113,6 +119,35 @@ public final class BinanceExchange implements ExchangePort {
             loadExchangeInfo();
         }
         return Optional.ofNullable(rules.get(symbol));
+    }
+
+    /**
+     * Reads the account's position mode ({@code GET /fapi/v1/positionSide/dual}) and refuses hedge mode: execution
+     * sends one-way orders (no {@code positionSide}), which Binance rejects in hedge mode (-4061). Run on start so
+     * the service stops with this error instead of trading into rejections.
+     *
+     * @throws IllegalStateException when the account is in hedge mode
+     */
+    public void requireOneWayPositionMode() {
+        if (readHedgeMode()) {
+            throw new IllegalStateException(HEDGE_MODE_MESSAGE);
+        }
+        LOG.info("Binance position mode: one-way");
+    }
+
+    private static final String HEDGE_MODE_MESSAGE = "the Binance account is in hedge mode (dualSidePosition=true);"
+            + " execution trades one-way mode only: switch the account to one-way mode (Preferences > Position Mode,"
+            + " or POST /fapi/v1/positionSide/dual dualSidePosition=false) and restart";
+
+    private boolean readHedgeMode() {
+        JsonNode mode = client.signed(Method.GET, "/fapi/v1/positionSide/dual", Map.of(), true);
+        JsonNode dual = mode.path("dualSidePosition");
+        if (!dual.isBoolean()) {
+            throw new IllegalStateException("Binance answered GET /fapi/v1/positionSide/dual without a boolean"
+                    + " dualSidePosition: " + mode);
+        }
+        hedgeMode = dual.asBoolean();
+        return hedgeMode;
     }
 
     @Override
@@ -127,6 +162,16 @@ public final class BinanceExchange implements ExchangePort {
         if (violation.isPresent()) {
             return violation.get();
         }
+        boolean hedged;
+        try {
+            hedged = hedgeMode == null ? readHedgeMode() : hedgeMode;
+        } catch (BinanceApiException unreadable) {
+            return PlaceResult.rejected(Integer.toString(unreadable.code()), "position mode could not be read ("
+                    + unreadable.exchangeMessage() + "); not sent");
+        }
+        if (hedged) {
+            return PlaceResult.rejected("HEDGE_MODE", HEDGE_MODE_MESSAGE + "; not sent");
+        }
         Map<String, String> params = orderParameters(request);
         ExchangeUnavailableException last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -137,6 +182,10 @@ public final class BinanceExchange implements ExchangePort {
                 client.signed(Method.POST, "/fapi/v1/order", params, false);
                 return PlaceResult.acceptedOrder();
             } catch (BinanceApiException rejected) {
+                if (rejected.code() == POSITION_SIDE_MISMATCH) {
+                    hedgeMode = true; // switched while we run: every later order is refused locally
+                    LOG.error("Binance refused an order for the position side: {}", HEDGE_MODE_MESSAGE);
+                }
                 return PlaceResult.rejected(Integer.toString(rejected.code()), rejected.exchangeMessage());
             } catch (ExchangeUnavailableException unavailable) {
                 if (!unavailable.outcomeUnknown()) {
@@ -223,7 +272,11 @@ public final class BinanceExchange implements ExchangePort {
         return out;
     }
 
-    /** A reduce-only MARKET order for the whole position, answered with its result (newOrderRespType=RESULT). */
+    /**
+     * Reduce-only MARKET orders for the whole position, answered with their result (newOrderRespType=RESULT). A
+     * position above MARKET_LOT_SIZE's maxQty is closed in several orders of at most that size ({@code id},
+     * {@code id.2}, {@code id.3} …), reported together as one execution of {@code clientOrderId}.
+     */
     @Override
     public List<ExecutionReport> closePosition(String symbol, String clientOrderId) {
         Optional<ExchangePosition> open = positions().stream().filter(p -> p.symbol().equals(symbol)).findFirst();
@@ -232,57 +285,92 @@ public final class BinanceExchange implements ExchangePort {
         }
         BigDecimal amount = open.get().quantity();
         OrderSide side = amount.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
-        PlaceResult result = place(new OrderRequest(clientOrderId, symbol, side, OrderType.MARKET, amount.abs(), null,
-                true));
-        if (!result.accepted()) {
-            throw new IllegalStateException("closing " + symbol + " was rejected: " + result.errorCode() + " "
-                    + result.errorMessage());
+        List<BigDecimal> parts = closingParts(amount.abs(), rules(symbol).map(r -> filters.get(symbol)).orElse(null));
+        BigDecimal executed = BigDecimal.ZERO;
+        BigDecimal cost = BigDecimal.ZERO;
+        BigDecimal fee = BigDecimal.ZERO;
+        String feeAsset = "USDT";
+        for (int i = 0; i < parts.size(); i++) {
+            String id = i == 0 ? clientOrderId : splitId(clientOrderId, i + 1);
+            PlaceResult result = place(new OrderRequest(id, symbol, side, OrderType.MARKET, parts.get(i), null, true));
+            if (!result.accepted()) {
+                if (executed.signum() > 0) {
+                    LOG.error("closing {}: part {} of {} ({}) was rejected after {} closed: {} {}", symbol, i + 1,
+                            parts.size(), id, executed.toPlainString(), result.errorCode(), result.errorMessage());
+                    break;
+                }
+                throw new IllegalStateException("closing " + symbol + " was rejected: " + result.errorCode() + " "
+                        + result.errorMessage());
+            }
+            Optional<OrderStatusReport> done = queryOrder(symbol, id);
+            if (done.isPresent() && done.get().executedQuantity().signum() > 0) {
+                OrderStatusReport report = done.get();
+                executed = executed.add(report.executedQuantity());
+                cost = cost.add(report.executedQuantity().multiply(report.averagePrice()));
+                fee = fee.add(report.fee());
+                feeAsset = report.feeAsset();
+            }
         }
-        Optional<OrderStatusReport> done = queryOrder(symbol, clientOrderId);
-        if (done.isEmpty() || done.get().executedQuantity().signum() == 0) {
+        if (executed.signum() == 0) {
             return List.of();
         }
-        OrderStatusReport report = done.get();
-        ExecutionReport.Status status = report.status() == OrderStatusReport.Status.FILLED
+        int scale = Math.max(8, parts.get(0).scale());
+        BigDecimal average = cost.divide(executed, scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        ExecutionReport.Status status = executed.compareTo(amount.abs()) >= 0
                 ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED;
-        return List.of(new ExecutionReport(clientOrderId, symbol, side, status, report.executedQuantity(),
-                report.executedQuantity(), report.averagePrice(), report.fee(), report.feeAsset()));
+        return List.of(new ExecutionReport(clientOrderId, symbol, side, status, executed, executed, average, fee,
+                feeAsset));
     }
 
-    /** Price on the tick grid, quantity on the step grid, notional at least the minimum: else a local rejection. */
+    /** The position in orders of at most MARKET_LOT_SIZE maxQty; one order when the contract sets no maximum. */
+    static List<BigDecimal> closingParts(BigDecimal quantity, ContractFilters contract) {
+        BigDecimal max = contract == null ? null : contract.marketMaxQuantity();
+        if (max == null || quantity.compareTo(max) <= 0) {
+            return List.of(quantity);
+        }
+        if (max.scale() < quantity.scale()) {
+            max = max.setScale(quantity.scale()); // 120 -> 120.000, as the position is written
+        }
+        List<BigDecimal> parts = new ArrayList<>();
+        BigDecimal left = quantity;
+        while (left.compareTo(max) > 0) {
+            parts.add(max);
+            left = left.subtract(max);
+        }
+        parts.add(left);
+        return parts;
+    }
+
+    /** {@code X-SIG.2}: a further part of a split close, within Binance's 36 characters. */
+    static String splitId(String clientOrderId, int part) {
+        String suffix = "." + part;
+        String base = clientOrderId.length() + suffix.length() > 36
+                ? clientOrderId.substring(0, 36 - suffix.length()) : clientOrderId;
+        return base + suffix;
+    }
+
+    /** Every exchangeInfo filter of the contract ({@link FilterChecks}): a violation is a local rejection. */
     Optional<PlaceResult> checkFilters(OrderRequest request) {
-        Optional<SymbolRules> found = rules(request.symbol());
-        if (found.isEmpty()) {
+        if (rules(request.symbol()).isEmpty() || !filters.containsKey(request.symbol())) {
             return Optional.of(PlaceResult.rejected("UNKNOWN_SYMBOL", "Binance USD-M does not list " + request.symbol()));
         }
-        SymbolRules contract = found.get();
-        BigDecimal quantity = request.quantity();
-        if (quantity == null || quantity.compareTo(contract.stepSize()) < 0 || !contract.isOnStep(quantity)) {
-            return Optional.of(PlaceResult.rejected("FILTER_LOT_SIZE", "quantity " + plain(quantity)
-                    + " is not a positive multiple of the step size " + contract.stepSize().toPlainString()
-                    + "; not sent"));
-        }
-        if (request.type() != OrderType.MARKET) {
-            BigDecimal trigger = request.triggerPrice();
-            if (trigger == null || trigger.signum() <= 0 || !contract.isOnTick(trigger)) {
-                return Optional.of(PlaceResult.rejected("FILTER_PRICE", "stop price " + plain(trigger)
-                        + " is not a positive multiple of the tick size " + contract.tickSize().toPlainString()
-                        + "; not sent"));
+        String symbol = request.symbol();
+        return FilterChecks.check(request, filters.get(symbol), new FilterChecks.ReferencePrices() {
+            @Override
+            public Optional<BigDecimal> last() {
+                return lastPrice(symbol);
             }
-        }
-        if (!request.reduceOnly()) {
-            BigDecimal price = request.type() == OrderType.MARKET
-                    ? lastPrice(request.symbol()).orElse(null) : request.triggerPrice();
-            if (price == null) {
-                return Optional.of(PlaceResult.rejected("NO_MARKET_DATA", "no price for " + request.symbol()));
+
+            @Override
+            public Optional<BigDecimal> mark() {
+                return markPrice(symbol);
             }
-            BigDecimal notional = price.multiply(quantity, MathContext.DECIMAL64);
-            if (notional.compareTo(contract.minNotional()) < 0) {
-                return Optional.of(PlaceResult.rejected("FILTER_MIN_NOTIONAL", "notional " + notional.toPlainString()
-                        + " USDT is below the minimum " + contract.minNotional().toPlainString() + " USDT; not sent"));
-            }
-        }
-        return Optional.empty();
+        });
+    }
+
+    /** The mark price ({@code GET /fapi/v1/premiumIndex}): what PERCENT_PRICE bounds a limit price by. */
+    Optional<BigDecimal> markPrice(String symbol) {
+        return decimal(client.publicGet("/fapi/v1/premiumIndex", Map.of("symbol", symbol)), "markPrice");
     }
 
     static Map<String, String> orderParameters(OrderRequest request) {
@@ -291,8 +379,13 @@ public final class BinanceExchange implements ExchangePort {
         params.put("side", request.side().name());
         params.put("type", request.type().name());
         params.put("quantity", request.quantity().toPlainString());
-        if (request.type() != OrderType.MARKET) {
-            params.put("stopPrice", request.triggerPrice().toPlainString());
+        switch (request.type()) {
+            case MARKET -> { }
+            case LIMIT -> {
+                params.put("price", request.limitPrice().toPlainString());
+                params.put("timeInForce", request.timeInForce().name());
+            }
+            case STOP_MARKET, TAKE_PROFIT_MARKET -> params.put("stopPrice", request.triggerPrice().toPlainString());
         }
         if (request.reduceOnly()) {
             params.put("reduceOnly", "true");
@@ -328,10 +421,6 @@ public final class BinanceExchange implements ExchangePort {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(value.asText()));
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "null" : value.toPlainString();
     }
 
     /** The client's view of the rate limits, for health and metrics. */

@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * Signed REST calls to Binance USD-M Futures with the exchange's rules of conduct: requests carry a timestamp
  * corrected by the server-time offset and a {@code recvWindow}; SIGNED ones an HMAC-SHA256 signature and the key in
  * {@code X-MBX-APIKEY}. Rate-limit headers are tracked; a 429 waits its Retry-After and tries again; a 418 stops
- * every call until the ban lifts; {@code -1021} (timestamp outside recvWindow) resyncs the clock and retries once.
+ * every call until the ban lifts (at the time its message states, else its Retry-After, else a default); {@code -1021} (timestamp outside recvWindow) resyncs the clock and retries once.
  * Timeouts, 5xx and {@code -1001} are retried within {@link BinanceSettings#maxAttempts()} when the call is
  * idempotent; otherwise the caller hears at once that the outcome is unknown. Any other error payload is a business
  * rejection ({@link BinanceApiException}), never retried. Neither key nor signature reaches a log line.
@@ -37,6 +39,7 @@ final class BinanceRestClient {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceRestClient.class);
     private static final String API_KEY_HEADER = "X-MBX-APIKEY";
     private static final int DISCONNECTED = -1001;
+    private static final Pattern BANNED_UNTIL = Pattern.compile("banned until (\\d{10,})");
     private static final int TIMESTAMP_OUTSIDE_RECV_WINDOW = -1021;
     private static final Duration DEFAULT_BAN = Duration.ofMinutes(2);
 
@@ -181,7 +184,9 @@ final class BinanceRestClient {
         LOG.warn("<- {} {} HTTP {} {} {} (weight {} orders {})", method, path, status, error.code, error.message,
                 limits.usedWeight(), limits.orderCount());
         if (status == 418) {
-            Instant until = now.plus(retryAfter(response).orElse(DEFAULT_BAN));
+            Instant until = bannedUntil(error.message)
+                    .or(() -> retryAfter(response).map(now::plus))
+                    .orElse(now.plus(DEFAULT_BAN));
             limits.bannedUntil(until);
             throw new ExchangeUnavailableException("IP banned by Binance (HTTP 418) until " + until, false, until, null);
         }
@@ -205,6 +210,25 @@ final class BinanceRestClient {
         StringJoiner joiner = new StringJoiner("&");
         params.forEach((name, value) -> joiner.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return joiner.toString();
+    }
+
+    /**
+     * The end of an IP ban as Binance's message states it ({@code "Way too many requests; IP banned until
+     * 1591702733943. ..."}), in the exchange's time, moved onto our clock by the server-time offset.
+     */
+    Optional<Instant> bannedUntil(String message) {
+        Matcher matcher = BANNED_UNTIL.matcher(message == null ? "" : message);
+        if (!matcher.find()) {
+            return Optional.empty();
+        }
+        long serverMillis;
+        try {
+            serverMillis = Long.parseLong(matcher.group(1));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        Long offset = serverTimeOffsetMillis;
+        return Optional.of(Instant.ofEpochMilli(serverMillis - (offset == null ? 0 : offset)));
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {

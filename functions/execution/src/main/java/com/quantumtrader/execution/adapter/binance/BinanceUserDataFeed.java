@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The account's user-data stream applied to execution: {@code ORDER_TRADE_UPDATE} trades become fills (published
  * once: a trade already applied is ignored), status changes settle orders, {@code ACCOUNT_UPDATE} records the
- * exchange's positions, {@code listenKeyExpired} moves to a new key.
+ * exchange's positions, {@code listenKeyExpired} moves to a new key. Closes the exchange makes (liquidation
+ * {@code autoclose-…}, auto-deleveraging {@code adl_autoclose}, or a held position an account update shows flat)
+ * become fills that close the position; {@code MARGIN_CALL} becomes {@code execution.margin.call}.
  *
  * <p>Nothing missed is lost: after every connection (the first, a reconnect after a drop with a backoff that
  * doubles up to a bound, or a move to a new listen key) it reconciles with the exchange over REST, which publishes
@@ -33,12 +36,23 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BinanceUserDataFeed.class);
 
     /** @param streamBase e.g. {@code wss://fstream.binance.com} (testnet {@code wss://stream.binancefuture.com}) */
-    public record Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff) {
+    /**
+     * @param flatConfirmDelay how long after an account update shows a held position flat the close is confirmed
+     *                         over REST (our own order update of the same trade may follow the account update)
+     */
+    public record Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff, Duration flatConfirmDelay) {
         public Settings {
             Objects.requireNonNull(streamBase, "streamBase");
             if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("backoff must be positive and at most maxBackoff");
             }
+            if (flatConfirmDelay.isNegative()) {
+                throw new IllegalArgumentException("flatConfirmDelay must not be negative");
+            }
+        }
+
+        public Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff) {
+            this(streamBase, initialBackoff, maxBackoff, Duration.ofSeconds(2));
         }
 
         URI stream(String listenKey) {
@@ -60,6 +74,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private Duration backoff;
     private int connections;
     private int catchUps;
+    private int orderCatchUps;
 
     /**
      * @param publish gets every batch of events to publish, in order (fills, protective orders, failures)
@@ -93,6 +108,11 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     /** How many REST catch-ups completed. */
     public synchronized int catchUps() {
         return catchUps;
+    }
+
+    /** How many single orders were caught up over REST because a frame about them could not be read. */
+    public synchronized int orderCatchUps() {
+        return orderCatchUps;
     }
 
     private void onNewKey(String key) {
@@ -164,7 +184,18 @@ public final class BinanceUserDataFeed implements AutoCloseable {
         try {
             event = UserDataEvents.parse(text);
         } catch (MalformedEventException e) {
-            LOG.error("user-data message ignored: {}", e.getMessage());
+            Optional<UserDataEvents.OrderReference> order = UserDataEvents.orderReference(text);
+            if (order.isEmpty()) {
+                LOG.error("user-data message ignored, no order to catch up on: {}", e.getMessage());
+                return;
+            }
+            // the frame said something happened to this order: ask the exchange what, instead of losing it
+            LOG.error("user-data message about order {} unreadable ({}): catching the order up over REST",
+                    order.get().clientOrderId(), e.getMessage());
+            publishIfAny(execution.catchUpOrder(order.get().clientOrderId()));
+            synchronized (this) {
+                orderCatchUps++;
+            }
             return;
         }
         synchronized (this) {
@@ -174,14 +205,32 @@ public final class BinanceUserDataFeed implements AutoCloseable {
             publishIfAny(execution.onTrade(trade.report()));
         } else if (event instanceof UserDataEvent.OrderStatus status) {
             publishIfAny(execution.onOrderStatus(status.report()));
+        } else if (event instanceof UserDataEvent.ExchangeClose close) {
+            publishIfAny(execution.onExchangeClose(close.purpose(), close.report()));
+        } else if (event instanceof UserDataEvent.MarginCallWarning marginCall) {
+            publishIfAny(execution.onMarginCall(marginCall.positions()));
         } else if (event instanceof UserDataEvent.AccountUpdate account) {
-            execution.onAccountUpdate(account.reason(), account.walletBalances(), account.positions());
+            for (String symbol : execution.onAccountUpdate(account.reason(), account.walletBalances(),
+                    account.positions())) {
+                connects.schedule(() -> confirmFlat(symbol), settings.flatConfirmDelay().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
         } else if (event instanceof UserDataEvent.ListenKeyExpired) {
             listenKeys.onExpired(); // a new key: onNewKey reconnects and catches up
         } else if (event instanceof UserDataEvent.StreamError error) {
             LOG.error("user-data stream error {}: {}", error.code(), error.message());
         } else {
             LOG.debug("user-data {} ignored", event);
+        }
+    }
+
+    /** A held position the exchange showed flat: settled over REST, closed as EXTERNAL_CLOSE if still held. */
+    private void confirmFlat(String symbol) {
+        try {
+            publishIfAny(execution.onExchangeFlat(symbol));
+        } catch (RuntimeException e) {
+            // the exchange unreachable: the next catch-up (reconnect, restart) settles the position's orders
+            LOG.error("confirming {} flat failed: {}", symbol, e.getMessage(), e);
         }
     }
 

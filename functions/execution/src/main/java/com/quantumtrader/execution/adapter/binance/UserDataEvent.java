@@ -1,5 +1,7 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.OrderPurpose;
+import com.quantumtrader.events.execution.MarginCall;
 import com.quantumtrader.execution.exchange.ExchangePosition;
 import com.quantumtrader.execution.exchange.ExecutionReport;
 import com.quantumtrader.execution.exchange.OrderStatusReport;
@@ -25,6 +27,18 @@ sealed interface UserDataEvent {
      */
     record AccountUpdate(String reason, Map<String, BigDecimal> walletBalances, List<ExchangePosition> positions)
             implements UserDataEvent {
+    }
+
+    /**
+     * {@code ORDER_TRADE_UPDATE} of an order the exchange placed on our position, with a trade: a liquidation
+     * ({@code autoclose-…}), an auto-deleveraging ({@code adl_autoclose}) or a delisting settlement
+     * ({@code settlement_autoclose-…}).
+     */
+    record ExchangeClose(OrderPurpose purpose, ExecutionReport report) implements UserDataEvent {
+    }
+
+    /** {@code MARGIN_CALL}: the positions whose margin is close to liquidation. */
+    record MarginCallWarning(List<MarginCall> positions) implements UserDataEvent {
     }
 
     /** {@code listenKeyExpired}: the stream ends; a new key and a new connection are needed. */

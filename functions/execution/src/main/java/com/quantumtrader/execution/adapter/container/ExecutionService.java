@@ -105,6 +105,8 @@ public final class ExecutionService implements AutoCloseable {
      * SQS visibility timeout): the entry of a process killed mid-order must find its claim expired when it comes back.
      */
     private static final Duration IDEMPOTENCY_LEASE = Duration.ofSeconds(20);
+    /** How long /health stays degraded after a margin call. */
+    private static final Duration MARGIN_CALL_WARNING = Duration.ofHours(1);
     private static final Duration POLICY_CACHE_TTL = Duration.ofSeconds(5);
 
     private final RedisConnections redis;
@@ -210,7 +212,7 @@ public final class ExecutionService implements AutoCloseable {
     }
 
     /**
-     * Binance USD-M: load the contracts' filters, reconcile (publishing what changed while down), then follow the
+     * Binance USD-M: load the contracts' filters, refuse an account in hedge position mode, reconcile (publishing what changed while down), then follow the
      * account's user-data stream and the market streams. Any failure before the streams run stops the start.
      */
     private List<HandlerDefinition> startBinance(Map<String, String> env, Clock clock, DomainServices services,
@@ -225,6 +227,7 @@ public final class ExecutionService implements AutoCloseable {
         LiveExecutionDomain execution = LiveExecutionDomain.on(exchange).publishingTo(events, bus::publish);
         List<HandlerDefinition> handlers = execution.handlers(services);
         int contracts = exchange.loadExchangeInfo();
+        exchange.requireOneWayPositionMode();
         // publishes what a crash left in the outbox and what changed while down, itself
         execution.reconcile();
         LOG.info("reconciled with Binance before taking work: {} contracts", contracts);
@@ -269,7 +272,19 @@ public final class ExecutionService implements AutoCloseable {
                 ? CheckResult.up("Binance user-data stream: " + account.connections() + " connections, "
                         + account.catchUps() + " catch-ups; used weight " + exchange.usedWeight())
                 : CheckResult.degraded("Binance user-data stream not connected yet"));
+        health.register("margin", () -> marginHealth(execution, clock));
         return handlers;
+    }
+
+    /** Degraded for an hour after the exchange's last margin call, naming the position. */
+    static CheckResult marginHealth(LiveExecutionDomain execution, Clock clock) {
+        return execution.lastMarginCall()
+                .filter(call -> call.calledAt().isAfter(clock.instant().minus(MARGIN_CALL_WARNING)))
+                .map(call -> CheckResult.degraded("Binance MARGIN_CALL at " + call.calledAt() + ": " + call.symbol()
+                        + " position " + call.positionQuantity().toPlainString() + ", mark price "
+                        + call.markPrice().toPlainString() + ", maintenance margin "
+                        + call.maintenanceMargin().toPlainString() + " USDT"))
+                .orElse(CheckResult.up("no margin call in the last hour"));
     }
 
     /** Starts every part; fails (after closing what it opened) when the configuration is invalid. */

@@ -27,6 +27,8 @@ import com.quantumtrader.execution.exchange.OrderStatusReport;
 import com.quantumtrader.execution.exchange.OrderType;
 import com.quantumtrader.execution.exchange.PlaceResult;
 import com.quantumtrader.execution.exchange.SymbolRules;
+import com.quantumtrader.execution.exchange.TimeInForce;
+import com.quantumtrader.execution.exchange.ExecutionReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -55,6 +57,12 @@ class BinanceExchangeTest {
     private static final long OUR_MILLIS = 1591702613000L;
     private static final long SERVER_MILLIS = 1591702613943L;
 
+    /** GET /fapi/v1/premiumIndex as Binance answers it: the mark price PERCENT_PRICE is measured from. */
+    private static final String PREMIUM_INDEX = "{\"symbol\":\"BTCUSDT\",\"markPrice\":\"61190.00000000\","
+            + "\"indexPrice\":\"61185.12345678\",\"estimatedSettlePrice\":\"61180.00000000\","
+            + "\"lastFundingRate\":\"0.00010000\",\"interestRate\":\"0.00010000\","
+            + "\"nextFundingTime\":1591718400000,\"time\":1591702613943}";
+
     private static final WireMockServer server = new WireMockServer(options().dynamicPort());
     private final List<Duration> waits = new ArrayList<>();
     private MutableClock clock;
@@ -77,6 +85,8 @@ class BinanceExchangeTest {
         exchange = exchangeTimingOutAfter(Duration.ofSeconds(5));
         server.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":" + SERVER_MILLIS + "}")));
         server.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo")).willReturn(okJson(resource("exchangeInfo.json"))));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(okJson("{\"dualSidePosition\":false}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/premiumIndex")).willReturn(okJson(PREMIUM_INDEX)));
         server.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
                 .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"61200.10\",\"time\":1591702613943}")));
     }
@@ -188,6 +198,48 @@ class BinanceExchangeTest {
 
         clock.advance(Duration.ofSeconds(121));
         server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+        assertThat(exchange.positions()).hasSize(1);
+    }
+
+    @Test
+    void a418BanLastsUntilTheTimeItsMessageStatesNotATwoMinuteDefault() {
+        // Binance's own wording; the time is the exchange's (943 ms ahead of ours): banned for 5 minutes
+        long bannedUntilServerMillis = SERVER_MILLIS + 300_000;
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(418)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-1003,\"msg\":\"Way too many requests; IP banned until " + bannedUntilServerMillis
+                        + ". Please use the websocket for live updates to avoid bans.\"}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("banned");
+
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        assertThatThrownBy(exchange::positions).isInstanceOf(ExchangeUnavailableException.class)
+                .hasMessageContaining("nothing sent")
+                .satisfies(e -> assertThat(((ExchangeUnavailableException) e).retryNotBefore())
+                        .contains(Instant.ofEpochMilli(OUR_MILLIS + 300_000)));
+        clock.advance(Duration.ofSeconds(178)); // 1 ms before the ban lifts on our clock
+        clock.advance(Duration.ofMillis(999));
+        assertThatThrownBy(exchange::positions).hasMessageContaining("nothing sent");
+        server.verify(0, getRequestedFor(urlPathEqualTo("/fapi/v2/positionRisk")));
+
+        clock.advance(Duration.ofMillis(1));
+        assertThat(exchange.positions()).hasSize(1);
+        server.verify(1, getRequestedFor(urlPathEqualTo("/fapi/v2/positionRisk")));
+    }
+
+    @Test
+    void a418WithoutABanTimeInItsMessageFallsBackToItsRetryAfter() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/openOrders")).willReturn(aResponse().withStatus(418)
+                .withHeader("Retry-After", "30").withBody("{\"code\":-1003,\"msg\":\"Way too many requests.\"}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson(resource("positionRisk.json"))));
+
+        assertThatThrownBy(exchange::openOrderIds).isInstanceOf(ExchangeUnavailableException.class);
+        clock.advance(Duration.ofSeconds(29));
+        assertThatThrownBy(exchange::positions).hasMessageContaining("nothing sent");
+        clock.advance(Duration.ofSeconds(1));
+
         assertThat(exchange.positions()).hasSize(1);
     }
 
@@ -330,6 +382,188 @@ class BinanceExchangeTest {
             assertThat(request.getUrl()).doesNotContain(SECRET);
             assertThat(request.getBodyAsString()).doesNotContain(SECRET);
         });
+    }
+
+    @Test
+    void aLimitIocEntryIsSentWithItsPriceAndTimeInForce() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))));
+
+        PlaceResult result = exchange.place(OrderRequest.limit("E-SIG-1", "BTCUSDT", OrderSide.BUY,
+                new BigDecimal("0.010"), new BigDecimal("61230.5"), TimeInForce.IOC, false));
+
+        assertThat(result.accepted()).isTrue();
+        LoggedRequest sent = server.findAll(postRequestedFor(urlPathEqualTo("/fapi/v1/order"))).get(0);
+        String query = URI.create(sent.getUrl()).getRawQuery();
+        assertThat(query).startsWith("symbol=BTCUSDT&side=BUY&type=LIMIT&quantity=0.010&price=61230.5"
+                + "&timeInForce=IOC&newClientOrderId=E-SIG-1&newOrderRespType=RESULT&");
+        assertThat(query).doesNotContain("stopPrice");
+    }
+
+    @Test
+    void aPostOnlyGtxLimitIsSentAsGtx() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))));
+
+        exchange.place(OrderRequest.limit("E-SIG-1", "BTCUSDT", OrderSide.SELL, new BigDecimal("0.010"),
+                new BigDecimal("61250.0"), TimeInForce.GTX, false));
+
+        server.verify(postRequestedFor(urlPathEqualTo("/fapi/v1/order"))
+                .withQueryParam("type", equalTo("LIMIT"))
+                .withQueryParam("price", equalTo("61250.0"))
+                .withQueryParam("timeInForce", equalTo("GTX")));
+    }
+
+    @Test
+    void aLimitPriceOffTheTickOrOutsideMinAndMaxPriceIsRejectedNamingPriceFilter() {
+        PlaceResult offTick = exchange.place(limitBuy("0.010", "61230.55"));
+        PlaceResult belowMin = exchange.place(limitBuy("1.000", "500.0"));
+
+        assertThat(offTick.errorCode()).isEqualTo("FILTER_PRICE");
+        assertThat(offTick.errorMessage()).contains("PRICE_FILTER", "61230.55", "0.1");
+        assertThat(belowMin.errorCode()).isEqualTo("FILTER_PRICE");
+        assertThat(belowMin.errorMessage()).contains("PRICE_FILTER", "500.0", "minPrice 556.8");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void aLimitPriceBeyondPercentPriceOfTheMarkPriceIsRejectedWithTheBounds() {
+        // mark 61190 × 1.05 = 64249.5: a buy limit at 64300 would be refused by Binance (-4016)
+        PlaceResult tooHigh = exchange.place(limitBuy("0.010", "64300.0"));
+        PlaceResult atTheBound = exchange.place(limitBuy("0.010", "64249.5"));
+
+        assertThat(tooHigh.errorCode()).isEqualTo("FILTER_PERCENT_PRICE");
+        assertThat(tooHigh.errorMessage()).contains("PERCENT_PRICE", "64300.0", "64249.5", "61190", "1.05");
+        assertThat(atTheBound.accepted()).isFalse(); // no order stub: reached the exchange, which answered 404
+        assertThat(atTheBound.errorCode()).isNotEqualTo("FILTER_PERCENT_PRICE");
+        server.verify(1, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void quantitiesOutsideLotSizeAndMarketLotSizeAreRejectedNamingTheFilterAndValues() {
+        PlaceResult aboveLotMax = exchange.place(limitBuy("1000.001", "61230.5"));
+        PlaceResult aboveMarketMax = exchange.place(entry("120.001"));
+
+        assertThat(aboveLotMax.errorCode()).isEqualTo("FILTER_LOT_SIZE");
+        assertThat(aboveLotMax.errorMessage()).contains("LOT_SIZE", "1000.001", "maxQty 1000");
+        assertThat(aboveMarketMax.errorCode()).isEqualTo("FILTER_MARKET_LOT_SIZE");
+        assertThat(aboveMarketMax.errorMessage()).contains("MARKET_LOT_SIZE", "120.001", "maxQty 120");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void aLimitBelowTheMinimumNotionalIsRejectedAtItsLimitPrice() {
+        PlaceResult tooSmall = exchange.place(limitBuy("0.001", "61230.5"));
+
+        assertThat(tooSmall.errorCode()).isEqualTo("FILTER_MIN_NOTIONAL");
+        assertThat(tooSmall.errorMessage()).contains("MIN_NOTIONAL", "61.2305", "100");
+    }
+
+    @Test
+    void flatteningAPositionAboveTheMarketMaximumSplitsIntoReduceOnlyOrdersReportedAsOne() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v2/positionRisk")).willReturn(okJson("[{\"symbol\":\"BTCUSDT\","
+                + "\"positionAmt\":\"250.000\",\"entryPrice\":\"61000.0\",\"markPrice\":\"61190.0\","
+                + "\"unRealizedProfit\":\"47500.0\",\"liquidationPrice\":\"0\",\"leverage\":\"2\","
+                + "\"marginType\":\"cross\",\"isolatedMargin\":\"0\",\"positionSide\":\"BOTH\","
+                + "\"updateTime\":1591702613943}]")));
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(okJson(resource("order-new.json"))));
+        stubFilledOrder("X-SIG-1", "120.000", "61180.0");
+        stubFilledOrder("X-SIG-1.2", "120.000", "61170.0");
+        stubFilledOrder("X-SIG-1.3", "10.000", "61160.0");
+
+        List<ExecutionReport> reports = exchange.closePosition("BTCUSDT", "X-SIG-1");
+
+        List<LoggedRequest> sent = server.findAll(postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+        assertThat(sent).extracting(r -> r.queryParameter("quantity").firstValue())
+                .containsExactly("120.000", "120.000", "10.000");
+        assertThat(sent).extracting(r -> r.queryParameter("newClientOrderId").firstValue())
+                .containsExactly("X-SIG-1", "X-SIG-1.2", "X-SIG-1.3");
+        assertThat(sent).allSatisfy(r -> {
+            assertThat(r.queryParameter("reduceOnly").firstValue()).isEqualTo("true");
+            assertThat(r.queryParameter("side").firstValue()).isEqualTo("SELL");
+            assertThat(r.queryParameter("type").firstValue()).isEqualTo("MARKET");
+        });
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.clientOrderId()).isEqualTo("X-SIG-1");
+            assertThat(report.status()).isEqualTo(ExecutionReport.Status.FILLED);
+            assertThat(report.lastQuantity()).isEqualByComparingTo("250");
+            // (120 × 61180 + 120 × 61170 + 10 × 61160) / 250
+            assertThat(report.lastPrice()).isEqualByComparingTo("61174.4");
+            assertThat(report.fee()).isEqualByComparingTo("3.6");
+        });
+    }
+
+    @Test
+    void anAccountInHedgeModeIsRefusedOnStartAndNoOrderIsSent() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual"))
+                .willReturn(okJson("{\"dualSidePosition\":true}")));
+
+        assertThatThrownBy(exchange::requireOneWayPositionMode).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hedge mode").hasMessageContaining("one-way");
+        PlaceResult result = exchange.place(entry("0.010"));
+
+        assertThat(result.errorCode()).isEqualTo("HEDGE_MODE");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void aPositionModeThatCannotBeReadIsARejectionNotAnExceptionAndNothingIsSent() {
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-2015,\"msg\":\"Invalid API-key, IP, or permissions for action.\"}")));
+
+        PlaceResult result = exchange.place(entry("0.010"));
+
+        assertThat(result.accepted()).isFalse();
+        assertThat(result.errorCode()).isEqualTo("-2015");
+        assertThat(result.errorMessage()).contains("position mode", "not sent");
+        server.verify(0, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    @Test
+    void anAccountInOneWayModeStartsAndTheModeIsReadSigned() {
+        exchange.requireOneWayPositionMode();
+
+        LoggedRequest read = server.findAll(getRequestedFor(urlPathEqualTo("/fapi/v1/positionSide/dual"))).get(0);
+        assertThat(read.getUrl()).contains("timestamp=", "signature=");
+        assertThat(read.getHeader("X-MBX-APIKEY")).isEqualTo(KEY);
+    }
+
+    @Test
+    void aPositionSideRejectionMarksTheAccountHedgedAndLaterOrdersAreRefusedLocally() {
+        server.stubFor(post(urlPathEqualTo("/fapi/v1/order")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":-4061,\"msg\":\"Order's position side does not match user's setting.\"}")));
+
+        PlaceResult first = exchange.place(entry("0.010"));
+        PlaceResult second = exchange.place(entry("0.010"));
+
+        assertThat(first.errorCode()).isEqualTo("-4061");
+        assertThat(second.errorCode()).isEqualTo("HEDGE_MODE");
+        server.verify(1, postRequestedFor(urlPathEqualTo("/fapi/v1/order")));
+    }
+
+    private void stubFilledOrder(String clientOrderId, String quantity, String price) {
+        long orderId = 8389765000L + Math.abs(clientOrderId.hashCode() % 1000);
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo(clientOrderId))
+                .willReturn(okJson("{\"orderId\":" + orderId + ",\"symbol\":\"BTCUSDT\",\"status\":\"FILLED\","
+                        + "\"clientOrderId\":\"" + clientOrderId + "\",\"price\":\"0\",\"avgPrice\":\"" + price
+                        + "\",\"origQty\":\"" + quantity + "\",\"executedQty\":\"" + quantity + "\",\"cumQuote\":\"0\","
+                        + "\"timeInForce\":\"GTC\",\"type\":\"MARKET\",\"reduceOnly\":true,\"closePosition\":false,"
+                        + "\"side\":\"SELL\",\"positionSide\":\"BOTH\",\"stopPrice\":\"0\",\"workingType\":\"CONTRACT_PRICE\","
+                        + "\"priceProtect\":false,\"origType\":\"MARKET\",\"priceMatch\":\"NONE\","
+                        + "\"selfTradePreventionMode\":\"NONE\",\"goodTillDate\":0,\"time\":1591702613943,"
+                        + "\"updateTime\":1591702613943}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).withQueryParam("orderId", equalTo(Long.toString(orderId)))
+                .willReturn(okJson("[{\"buyer\":false,\"commission\":\"" + new BigDecimal(quantity)
+                        .multiply(new BigDecimal("0.0144")).setScale(4, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                        + "\",\"commissionAsset\":\"USDT\",\"id\":698759,\"maker\":false,\"orderId\":" + orderId
+                        + ",\"price\":\"" + price + "\",\"qty\":\"" + quantity + "\",\"quoteQty\":\"0\","
+                        + "\"realizedPnl\":\"0\",\"side\":\"SELL\",\"positionSide\":\"BOTH\",\"symbol\":\"BTCUSDT\","
+                        + "\"time\":1591702613943}]")));
+    }
+
+    private static OrderRequest limitBuy(String quantity, String price) {
+        return OrderRequest.limit("E-SIG-1", "BTCUSDT", OrderSide.BUY, new BigDecimal(quantity),
+                new BigDecimal(price), TimeInForce.IOC, false);
     }
 
     private static com.github.tomakehurst.wiremock.matching.UrlPattern anyUrlPattern() {

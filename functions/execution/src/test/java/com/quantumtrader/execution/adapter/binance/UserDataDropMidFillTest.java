@@ -78,6 +78,7 @@ class UserDataDropMidFillTest {
     private void fakeBinance() {
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":1704067200000}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo")).willReturn(okJson(resource("exchangeInfo.json"))));
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(okJson("{\"dualSidePosition\":false}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
                 .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"61200.10\",\"time\":1704067200000}")));
         rest.stubFor(post(urlPathEqualTo("/fapi/v1/listenKey")).inScenario("key").whenScenarioStateIs(Scenario.STARTED)
@@ -179,6 +180,55 @@ class UserDataDropMidFillTest {
         // then only the good trade was applied, on the first connection
         LocalWebSocketServer.await(() -> filled().size() == 1, "the good trade");
         assertThat(filled().get(0).price()).isEqualByComparingTo("61234.60");
+        assertThat(feed.connections()).isEqualTo(1);
+    }
+
+    @Test
+    void aTradeWithoutCommissionIsPublishedAsAFillWithZeroFee() throws Exception {
+        // given an entry on the exchange and a connected stream
+        feed.start();
+        ws.awaitConnections(1);
+        LocalWebSocketServer.await(() -> feed.catchUps() == 1, "the first catch-up");
+        published.addAll(signalExecutor.handler().handle(fixture.inbound(EventCatalog.RISK_SIGNAL_APPROVED,
+                Approvals.approval().build())));
+
+        // when its trade comes without n and N, as Binance sends a trade that paid no commission
+        ws.send(UserDataPayloads.order(ENTRY).trade("0.010", "0.010", "61234.60", "0", "FILLED")
+                .without("n").without("N").json());
+
+        // then it is a fill with a zero fee, not a dropped frame
+        LocalWebSocketServer.await(() -> filled().size() == 1, "the commission-free fill");
+        assertThat(filled().get(0).fee()).isEqualByComparingTo("0");
+        assertThat(filled().get(0).feeAsset()).isEqualTo("USDT");
+        assertThat(filled().get(0).quantity()).isEqualByComparingTo("0.010");
+        assertThat(feed.orderCatchUps()).isZero();
+    }
+
+    @Test
+    void anUnreadableTradeFrameCatchesItsOrderUpOverRestAndTheFillIsPublished() throws Exception {
+        // given an entry on the exchange and a connected stream
+        feed.start();
+        ws.awaitConnections(1);
+        LocalWebSocketServer.await(() -> feed.catchUps() == 1, "the first catch-up");
+        published.addAll(signalExecutor.handler().handle(fixture.inbound(EventCatalog.RISK_SIGNAL_APPROVED,
+                Approvals.approval().build())));
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/order")).withQueryParam("origClientOrderId", equalTo(ENTRY))
+                .willReturn(okJson(resource("order-filled.json"))));
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/userTrades")).willReturn(okJson(resource("userTrades.json"))));
+
+        // when the frame of its trade cannot be read (the cumulative quantity is missing)
+        ws.send(UserDataPayloads.order(ENTRY).trade("0.010", "0.010", "61234.60", "0.2449384", "FILLED")
+                .without("z").json());
+
+        // then the order is caught up over REST and its fill published from the exchange's record
+        LocalWebSocketServer.await(() -> filled().size() == 1, "the fill caught up over REST");
+        assertThat(feed.orderCatchUps()).isEqualTo(1);
+        OrderFilled fill = filled().get(0);
+        assertThat(fill.quantity()).isEqualByComparingTo("0.010");
+        assertThat(fill.complete()).isTrue();
+        assertThat(fill.price()).isEqualByComparingTo("61234.6");
+        assertThat(fill.fee()).isEqualByComparingTo("0.2449384");
+        assertThat(queriesOf(ENTRY)).isPositive();
         assertThat(feed.connections()).isEqualTo(1);
     }
 

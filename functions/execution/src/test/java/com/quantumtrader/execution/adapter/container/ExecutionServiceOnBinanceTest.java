@@ -72,6 +72,7 @@ class ExecutionServiceOnBinanceTest {
         redis = RedisConnections.connect(RedisTestServer.url());
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":1736164830000}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo")).willReturn(okJson(resource("exchangeInfo.json"))));
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(okJson("{\"dualSidePosition\":false}")));
         rest.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
                 .willReturn(okJson("{\"symbol\":\"BTCUSDT\",\"price\":\"61200.10\",\"time\":1736164830000}")));
         rest.stubFor(post(urlPathEqualTo("/fapi/v1/listenKey")).willReturn(okJson("{\"listenKey\":\"KEY1\"}")));
@@ -158,6 +159,34 @@ class ExecutionServiceOnBinanceTest {
                     .containsExactly("BAR_CLOSE", "LARGE_MOVE");
             assertThat(latest()).containsEntry("last", "62118.0").containsEntry("mark", "62110.5");
         }
+    }
+
+    @Test
+    void aMarginCallIsPublishedAsAnAlertAndHealthHasAMarginCheck() throws Exception {
+        try (ExecutionService service = ExecutionService.start(binance(), CLOCK)) {
+            ws.awaitConnections(2);
+
+            // when Binance sends a margin call on the user-data stream
+            ws.sendTo("/ws/", "{\"e\":\"MARGIN_CALL\",\"E\":" + CLOCK.millis() + ",\"cw\":\"3.16812045\","
+                    + "\"p\":[{\"s\":\"BTCUSDT\",\"ps\":\"BOTH\",\"pa\":\"0.010\",\"mt\":\"CROSSED\","
+                    + "\"iw\":\"0\",\"mp\":\"58210.10\",\"up\":\"-30.245\",\"mm\":\"2.32840400\"}]}");
+
+            // then the alert is published, and /health has the margin check (its states: MarginHealthTest)
+            LocalWebSocketServer.await(() -> published("execution.margin.call").size() == 1, "the margin call");
+            assertThat(published("execution.margin.call").get(0).path("maintenance_margin").decimalValue())
+                    .isEqualByComparingTo("2.328404");
+            assertThat(service.health().checks()).containsKey("margin");
+        }
+    }
+
+    @Test
+    void theServiceDoesNotStartOnAnAccountInHedgeMode() {
+        rest.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual")).willReturn(okJson("{\"dualSidePosition\":true}")));
+
+        Map<String, String> env = binance();
+        assertThatThrownBy(() -> ExecutionService.start(env, CLOCK)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hedge mode");
+        assertThat(rest.findAll(postRequestedFor(urlPathEqualTo("/fapi/v1/order")))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,27 @@
+package com.quantumtrader.execution.orders;
+
+import com.quantumtrader.core.state.KeyValueStore;
+import java.math.BigDecimal;
+
+/**
+ * How much of each exchange-placed order (liquidation, ADL) execution has already published, by the exchange's
+ * client id, in the domain store under {@code exchange_closes}: a redelivered or repeated frame publishes nothing.
+ */
+final class ExchangeCloses {
+
+    private static final String APPLIED = "exchange_closes";
+
+    private final KeyValueStore store;
+
+    ExchangeCloses(KeyValueStore store) {
+        this.store = store;
+    }
+
+    BigDecimal applied(String clientOrderId) {
+        return store.hashGet(APPLIED, clientOrderId).map(BigDecimal::new).orElse(BigDecimal.ZERO);
+    }
+
+    void applied(String clientOrderId, BigDecimal cumulative) {
+        store.hashPut(APPLIED, clientOrderId, cumulative.toPlainString());
+    }
+}
