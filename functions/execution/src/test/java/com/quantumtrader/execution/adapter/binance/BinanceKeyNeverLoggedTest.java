@@ -39,6 +39,8 @@ class BinanceKeyNeverLoggedTest {
     void fakeExchange() {
         server.start();
         server.stubFor(get(urlPathEqualTo("/fapi/v1/time")).willReturn(okJson("{\"serverTime\":1591702613943}")));
+        server.stubFor(get(urlPathEqualTo("/fapi/v1/positionSide/dual"))
+                .willReturn(okJson("{\"dualSidePosition\":false}")));
         server.stubFor(get(urlPathEqualTo("/fapi/v1/exchangeInfo"))
                 .willReturn(okJson(BinanceExchangeTest.resource("exchangeInfo.json"))));
         server.stubFor(get(urlPathEqualTo("/fapi/v1/ticker/price"))
