@@ -1,6 +1,5 @@
 package com.quantumtrader.api;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -22,7 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -210,7 +208,7 @@ public final class LocalApiServer implements AutoCloseable {
                 reply(response, callback, tooLarge(path));
                 return true;
             }
-            readBody(request, new ByteArrayOutputStream(), body -> {
+            RequestBodies.read(request, MAX_BODY_BYTES, body -> {
                 if (body.isEmpty()) {
                     reply(response, callback, tooLarge(path));
                     return;
@@ -251,40 +249,6 @@ public final class LocalApiServer implements AutoCloseable {
                 });
             } catch (RejectedExecutionException full) {
                 reply(response, callback, busy(apiRequest.path()));
-            }
-        }
-    }
-
-    /**
-     * Reads the body as it arrives, holding no thread while waiting: {@code done} gets it whole (empty when above
-     * {@link #MAX_BODY_BYTES}), {@code failed} the reason it never completed (the client closed or went idle).
-     */
-    private static void readBody(Request request, ByteArrayOutputStream into, Consumer<Optional<byte[]>> done,
-                                 Consumer<Throwable> failed) {
-        while (true) {
-            Content.Chunk chunk = request.read();
-            if (chunk == null) {
-                request.demand(() -> readBody(request, into, done, failed));
-                return;
-            }
-            if (Content.Chunk.isFailure(chunk)) {
-                failed.accept(chunk.getFailure());
-                return;
-            }
-            ByteBuffer bytes = chunk.getByteBuffer();
-            boolean last = chunk.isLast();
-            if (into.size() + bytes.remaining() > MAX_BODY_BYTES) {
-                chunk.release();
-                done.accept(Optional.empty());
-                return;
-            }
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            into.write(copy, 0, copy.length);
-            chunk.release();
-            if (last) {
-                done.accept(Optional.of(into.toByteArray()));
-                return;
             }
         }
     }

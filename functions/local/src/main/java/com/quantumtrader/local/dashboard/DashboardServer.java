@@ -1,8 +1,8 @@
 package com.quantumtrader.local.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.api.RequestBodies;
 import com.quantumtrader.events.EventJson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -203,43 +203,15 @@ final class DashboardServer implements AutoCloseable {
     }
 
     /**
-     * Reads the body as it arrives without holding a thread; {@code complete} gets it whole (empty when above
+     * The whole body, read without holding a thread ({@code complete} gets it, empty when above
      * {@link #MAX_BODY_BYTES}). A client that leaves before it is complete has nothing passed on.
      */
     private static void readBody(Exchange exchange, Consumer<Optional<byte[]>> complete) {
-        readBody(exchange, new ByteArrayOutputStream(), complete);
-    }
-
-    private static void readBody(Exchange exchange, ByteArrayOutputStream into, Consumer<Optional<byte[]>> complete) {
-        Request request = exchange.request();
-        while (true) {
-            Content.Chunk chunk = request.read();
-            if (chunk == null) {
-                request.demand(() -> readBody(exchange, into, complete));
-                return;
-            }
-            if (Content.Chunk.isFailure(chunk)) {
-                LOG.warn("{} {} abandoned before its body arrived: not passed on", request.getMethod(),
-                        exchange.path());
-                exchange.callback().failed(chunk.getFailure());
-                return;
-            }
-            ByteBuffer bytes = chunk.getByteBuffer();
-            boolean last = chunk.isLast();
-            if (into.size() + bytes.remaining() > MAX_BODY_BYTES) {
-                chunk.release();
-                complete.accept(Optional.empty());
-                return;
-            }
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            into.write(copy, 0, copy.length);
-            chunk.release();
-            if (last) {
-                complete.accept(Optional.of(into.toByteArray()));
-                return;
-            }
-        }
+        RequestBodies.read(exchange.request(), MAX_BODY_BYTES, complete, failure -> {
+            LOG.warn("{} {} abandoned before its body arrived: not passed on", exchange.request().getMethod(),
+                    exchange.path());
+            exchange.callback().failed(failure);
+        });
     }
 
     private void passOn(Exchange exchange, String method, byte[] body) {
