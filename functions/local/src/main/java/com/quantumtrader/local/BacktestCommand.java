@@ -123,7 +123,8 @@ final class BacktestCommand implements Callable<Integer> {
             costs = costs();
             instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
             policy = policyFile == null ? null
-                    : PolicyValidator.parseAndValidate(Files.readString(policyFile, StandardCharsets.UTF_8));
+                    : PolicyValidator.parseAndValidate(Files.readString(policyFile, StandardCharsets.UTF_8),
+                            instruments.perpetualSymbols());
             RunInstruments.requireTradable(instruments, symbols); // before reading: names a delivery contract as such
             loaded = KlineFiles.load(List.copyOf(data), List.copyOf(symbols), time(from, "--from"),
                     time(to, "--to"), skipBadRows);

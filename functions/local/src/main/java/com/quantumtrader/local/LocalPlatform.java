@@ -92,7 +92,7 @@ final class LocalPlatform implements AutoCloseable {
 
         static Setup paper(PaperOptions options) {
             return new Setup(options.seed(), BarSource.synthetic(options.seed(), options.symbols(), options.start(),
-                    options.instruments()), StateBackend.redis(options.redisUrl(), options.policy()),
+                    options.instruments()), StateBackend.redis(options.redisUrl(), options.policy(), options.instruments()),
                     options.eventsOut(), options.api(), CostModel.defaults(), options.instruments(),
                     Optional.of(new PaperCheckpoint.Market(options.seed(), options.symbols(), options.start())));
         }

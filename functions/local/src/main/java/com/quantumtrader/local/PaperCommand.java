@@ -115,7 +115,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
         PaperOptions options;
         try {
             InstrumentCatalog instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
-            Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile));
+            Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile, instruments));
             IdempotencyRetention.fromEnvironment(System.getenv()); // a bad setting is exit 2 here, not a crash later
             policy.ifPresent(p -> RunInstruments.requireInUniverse(p, symbols, policyFile.toString()));
             Optional<String> redisUrl = Optional.ofNullable(environment.apply(RedisConnections.REDIS_URL_VARIABLE))
@@ -167,8 +167,9 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
         return generated;
     }
 
-    private static Policy readPolicy(Path file) throws IOException {
-        return PolicyValidator.parseAndValidate(Files.readString(file, StandardCharsets.UTF_8));
+    private static Policy readPolicy(Path file, InstrumentCatalog instruments) throws IOException {
+        return PolicyValidator.parseAndValidate(Files.readString(file, StandardCharsets.UTF_8),
+                instruments.perpetualSymbols());
     }
 
     /** Runs the platform bar by bar with progress lines, stopping at --bars or on Ctrl-C. */

@@ -4,6 +4,7 @@ import com.quantumtrader.core.idempotency.IdempotencyRetention;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
 import com.quantumtrader.core.idempotency.RedisIdempotencyStore;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.core.policy.PolicyStore;
@@ -40,9 +41,12 @@ interface StateBackend extends AutoCloseable {
     @Override
     void close();
 
-    /** Redis (embedded unless a URL is given) with the policy store; an optional policy replaces the stored one. */
-    static RedisState redis(Optional<String> url, Optional<Policy> initialPolicy) {
-        return new RedisState(url, initialPolicy);
+    /**
+     * Redis (embedded unless a URL is given) with the policy store; an optional policy replaces the stored one. The
+     * policy's universe may name the perpetuals of the run's instrument data.
+     */
+    static RedisState redis(Optional<String> url, Optional<Policy> initialPolicy, InstrumentCatalog instruments) {
+        return new RedisState(url, initialPolicy, instruments);
     }
 
     /** Everything in memory; the policy is fixed for the whole run. */
@@ -60,10 +64,11 @@ interface StateBackend extends AutoCloseable {
         private final PolicyStore policy;
         private final RedisIdempotencyStore idempotency;
 
-        private RedisState(Optional<String> url, Optional<Policy> initialPolicy) {
+        private RedisState(Optional<String> url, Optional<Policy> initialPolicy, InstrumentCatalog instruments) {
             this.connections = url.map(RedisConnections::connect).orElseGet(RedisConnections::fromEnvironmentOrEmbedded);
             // Policy changes by an operator happen in wall time, whatever clock the market runs on.
-            this.policy = PolicyStore.open(connections, Clock.systemUTC(), POLICY_CACHE_TTL);
+            this.policy = PolicyStore.open(connections, Clock.systemUTC(), POLICY_CACHE_TTL, null,
+                    instruments.perpetualSymbols());
             initialPolicy.ifPresent(p -> policy.update(p, policy.document().version(), "quantum-local --policy"));
             this.idempotency = new RedisIdempotencyStore(connections, IDEMPOTENCY_LEASE,
                     IdempotencyRetention.fromEnvironment(System.getenv()));

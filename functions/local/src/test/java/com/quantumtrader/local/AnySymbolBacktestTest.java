@@ -3,6 +3,7 @@ package com.quantumtrader.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.events.EventJson;
@@ -137,6 +138,28 @@ class AnySymbolBacktestTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("the run could not trade: SOLUSDT is not in the universe "
                 + "[BTCUSDT, ETHUSDT] of " + policy);
+    }
+
+    @Test
+    void aContractOnlyTheGivenExchangeInfoListsIsTradedUnderAPolicyNamingIt() throws IOException {
+        Path info = ExchangeInfoFixture.withExtraContract(dir, "WIFUSDT", "ADAUSDT");
+        Path file = KlineCsvFixture.writeSeries(newDir("wif"), 3L, List.of("WIFUSDT"), 200).get(0);
+        Path policy = dir.resolve("wif-policy.json");
+        ObjectNode defaults;
+        try (var in = getClass().getResourceAsStream("/default-policy.json")) {
+            defaults = (ObjectNode) EventJson.mapper().readTree(in);
+        }
+        defaults.putArray("universe").add("WIFUSDT");
+        Files.writeString(policy, EventJson.mapper().writeValueAsString(defaults));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = run(out, err, "backtest", "--data", file.toString(), "--exchange-info", info.toString(),
+                "--policy", policy.toString());
+
+        assertThat(err.toString()).doesNotContain("unknown symbol");
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Quantum Trader backtest: WIFUSDT");
     }
 
     @Test

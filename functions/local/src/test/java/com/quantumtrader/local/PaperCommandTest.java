@@ -156,6 +156,17 @@ class PaperCommandTest {
     }
 
     @Test
+    void tradesAContractOnlyTheGivenExchangeInfoListsWithItAsTheUniverse() throws IOException {
+        Path info = ExchangeInfoFixture.withExtraContract(dir, "WIFUSDT", "ADAUSDT");
+
+        int code = run("paper", "--bars", "40", "--symbols", "WIFUSDT", "--exchange-info", info.toString(),
+                "--no-api");
+
+        assertThat(err.toString()).doesNotContain("unknown symbol");
+        assertThat(code).isZero();
+    }
+
+    @Test
     void refusesASymbolWithoutInstrumentDataAndADeliveryContractByNameWithExitCodeTwo() {
         assertThat(run("paper", "--bars", "1", "--no-api", "--symbols", "BTCUSDT,NOSUCHUSDT")).isEqualTo(2);
         assertThat(err.toString()).contains("no instrument data for NOSUCHUSDT");

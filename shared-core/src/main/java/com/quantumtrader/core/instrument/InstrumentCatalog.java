@@ -11,10 +11,12 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every instrument the platform knows, by symbol: read from a Binance USDⓈ-M exchangeInfo document (live: the
@@ -100,6 +102,12 @@ public final class InstrumentCatalog {
             throw new IllegalArgumentException("no instrument data for " + symbol + " in " + source);
         }
         return instrument;
+    }
+
+    /** The perpetual contracts: what a policy's universe may name. */
+    public Set<String> perpetualSymbols() {
+        return instruments().stream().filter(Instrument::isPerpetual).map(Instrument::symbol)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     public SortedSet<String> symbols() {

@@ -1,20 +1,18 @@
 package com.quantumtrader.core.policy;
 
-import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The contracts a policy's {@code universe} may name: a symbol outside it is a typo or a contract that does not
  * exist, and a universe with it would trade nothing on it without saying so. By default the shipped instrument
  * catalog (the one source of instrument data); a caller with other instrument data passes its own set to
- * {@link PolicyValidator#problems(com.fasterxml.jackson.databind.JsonNode, Set)}.
+ * {@link PolicyValidator#problems(com.fasterxml.jackson.databind.JsonNode, Set)} (or opens its policy store with
+ * it).
  */
 public final class KnownSymbols {
 
-    private static final Set<String> SHIPPED = InstrumentCatalog.bundled().instruments().stream()
-            .filter(Instrument::isPerpetual).map(Instrument::symbol).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> SHIPPED = InstrumentCatalog.bundled().perpetualSymbols();
 
     private KnownSymbols() {
     }

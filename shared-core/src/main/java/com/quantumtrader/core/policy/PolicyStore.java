@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,6 +84,8 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
     private final Clock clock;
     private final long cacheTtlMillis;
     private final Path snapshotFile;
+    /** The contracts a universe may name: the instrument data this deployment trades with. */
+    private final Set<String> knownSymbols;
     /** Bumped by every announced change (or a resubscription): a cache filled before the bump is stale. */
     private final AtomicLong invalidations = new AtomicLong();
     private final String instanceId = UUID.randomUUID().toString();
@@ -95,7 +98,9 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
     private record Cached(PolicyDocument document, long invalidationsSeen, long expiresAtMillis) {
     }
 
-    private PolicyStore(RedisConnections connections, Clock clock, Duration cacheTtl, Path snapshotFile) {
+    private PolicyStore(RedisConnections connections, Clock clock, Duration cacheTtl, Path snapshotFile,
+                        Set<String> knownSymbols) {
+        this.knownSymbols = Set.copyOf(knownSymbols);
         this.redis = connections.connection().sync();
         this.clock = clock;
         this.cacheTtlMillis = cacheTtl.toMillis();
@@ -115,13 +120,23 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
      * @param cacheTtl how long a cached policy is trusted without a change message; measured on {@code clock}
      */
     public static PolicyStore open(RedisConnections connections, Clock clock, Duration cacheTtl, Path snapshotFile) {
+        return open(connections, clock, cacheTtl, snapshotFile, KnownSymbols.shipped());
+    }
+
+    /**
+     * As {@link #open(RedisConnections, Clock, Duration, Path)} for a deployment trading other instrument data
+     * (e.g. a local run's {@code --exchange-info}): its universe may name exactly {@code knownSymbols}.
+     */
+    public static PolicyStore open(RedisConnections connections, Clock clock, Duration cacheTtl, Path snapshotFile,
+                                   Set<String> knownSymbols) {
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(knownSymbols, "knownSymbols");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(cacheTtl, "cacheTtl");
         if (cacheTtl.toMillis() <= 0) {
             throw new IllegalArgumentException("cacheTtl must be at least 1 ms, got " + cacheTtl);
         }
-        PolicyStore store = new PolicyStore(connections, clock, cacheTtl, snapshotFile);
+        PolicyStore store = new PolicyStore(connections, clock, cacheTtl, snapshotFile, knownSymbols);
         try {
             store.subscribe();
             PolicyDocument document = store.document();
@@ -185,7 +200,7 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
      * @throws PolicyConflictException   when {@code expectedVersion} is not the stored version (nothing written)
      */
     public PolicyDocument update(Policy newPolicy, long expectedVersion, String actor) {
-        return write(PolicyValidator.validate(newPolicy), expectedVersion, requireActor(actor), "update");
+        return write(PolicyValidator.validate(newPolicy, knownSymbols), expectedVersion, requireActor(actor), "update");
     }
 
     /**
@@ -202,7 +217,8 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
         if (stored.version() != expectedVersion) {
             throw new PolicyConflictException(expectedVersion, stored.version());
         }
-        Policy patched = PolicyValidator.validate(JsonMergePatch.apply(EventJson.tree(stored.policy()), mergePatch));
+        Policy patched = PolicyValidator.validate(JsonMergePatch.apply(EventJson.tree(stored.policy()), mergePatch),
+                knownSymbols);
         return write(patched, expectedVersion, actor, "patch");
     }
 
@@ -341,15 +357,15 @@ public final class PolicyStore implements PolicyReader, AutoCloseable {
             throw new UncheckedIOException("cannot read policy snapshot " + snapshotFile, e);
         }
         JsonNode tree = snapshotTree(json);
-        Policy policy = PolicyValidator.validate(tree.has("policy") ? tree.get("policy") : tree);
+        Policy policy = PolicyValidator.validate(tree.has("policy") ? tree.get("policy") : tree, knownSymbols);
         long version = tree.path("version").canConvertToLong() && tree.path("version").asLong() >= 1
                 ? tree.path("version").asLong() : 1;
         return new PolicyDocument(version, policy, clock.instant(), "system:seed-from-snapshot");
     }
 
-    private static Policy policyOfSnapshot(String snapshotJson) {
+    private Policy policyOfSnapshot(String snapshotJson) {
         JsonNode tree = snapshotTree(snapshotJson);
-        return PolicyValidator.validate(tree.has("policy") ? tree.get("policy") : tree);
+        return PolicyValidator.validate(tree.has("policy") ? tree.get("policy") : tree, knownSymbols);
     }
 
     private static JsonNode snapshotTree(String json) {

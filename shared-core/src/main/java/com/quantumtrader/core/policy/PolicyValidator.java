@@ -37,7 +37,12 @@ public final class PolicyValidator {
 
     /** Reads a policy file (e.g. the local runtime's {@code --policy FILE}) and validates it. */
     public static Policy parseAndValidate(String json) {
-        return validate(readStrictly(json, "(document)"));
+        return parseAndValidate(json, KnownSymbols.shipped());
+    }
+
+    /** As {@link #parseAndValidate(String)}, the universe checked against the caller's instrument list. */
+    public static Policy parseAndValidate(String json, Set<String> knownSymbols) {
+        return validate(readStrictly(json, "(document)"), knownSymbols);
     }
 
     /**
@@ -65,7 +70,12 @@ public final class PolicyValidator {
 
     /** Validates a policy in JSON form and returns it as a {@link Policy}. */
     public static Policy validate(JsonNode policyJson) {
-        List<String> problems = problems(policyJson);
+        return validate(policyJson, KnownSymbols.shipped());
+    }
+
+    /** As {@link #validate(JsonNode)}, the universe checked against the caller's instrument list. */
+    public static Policy validate(JsonNode policyJson, Set<String> knownSymbols) {
+        List<String> problems = problems(policyJson, knownSymbols);
         if (!problems.isEmpty()) {
             throw new PolicyValidationException(problems);
         }
@@ -78,8 +88,13 @@ public final class PolicyValidator {
 
     /** Validates a policy object (e.g. one built in code for an update) and returns it unchanged. */
     public static Policy validate(Policy policy) {
+        return validate(policy, KnownSymbols.shipped());
+    }
+
+    /** As {@link #validate(Policy)}, the universe checked against the caller's instrument list. */
+    public static Policy validate(Policy policy, Set<String> knownSymbols) {
         Objects.requireNonNull(policy, "policy");
-        List<String> problems = problems(EventJson.tree(policy));
+        List<String> problems = problems(EventJson.tree(policy), knownSymbols);
         if (!problems.isEmpty()) {
             throw new PolicyValidationException(problems);
         }
