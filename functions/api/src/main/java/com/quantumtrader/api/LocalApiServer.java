@@ -22,14 +22,11 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,18 +114,9 @@ public final class LocalApiServer implements AutoCloseable {
         });
         Map<String, String> byName = Map.copyOf(tokens);
         // Jetty's own threads only accept, read and write (never blocking on a client); routes run on the lanes
-        QueuedThreadPool io = new QueuedThreadPool(8, 2);
-        io.setName("local-api-io");
-        io.setDaemon(true);
-        Server server = new Server(io);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        connector.setIdleTimeout(limits.idleTimeout().toMillis());
-        server.addConnector(connector);
+        LoopbackJetty jetty = LoopbackJetty.create("local-api-io", 8, port, limits.idleTimeout());
+        Server server = jetty.server();
+        ServerConnector connector = jetty.connector();
         LocalApiServer api = new LocalApiServer(server, connector, lane("local-api", limits.workers(), limits.queue()),
                 lane("local-api-safety", 1, limits.queue()));
         server.setHandler(api.new Routes(byName, router, limits.queueTimeout()));

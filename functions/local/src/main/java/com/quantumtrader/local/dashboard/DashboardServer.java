@@ -1,6 +1,7 @@
 package com.quantumtrader.local.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.api.LoopbackJetty;
 import com.quantumtrader.api.RequestBodies;
 import com.quantumtrader.events.EventJson;
 import java.io.IOException;
@@ -20,14 +21,11 @@ import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,20 +81,11 @@ final class DashboardServer implements AutoCloseable {
     static DashboardServer start(int port, BearerTokens tokens, DashboardFeed feed, URI api, Duration keepAlive)
             throws IOException {
         // streams hold a thread each for as long as a page is open; requests are read without one
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_STREAMS + 8, 2);
-        threads.setName("dashboard-http");
-        threads.setDaemon(true);
-        Server server = new Server(threads);
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
         Duration idle = keepAlive.multipliedBy(2).compareTo(MIN_IDLE_TIMEOUT) > 0 ? keepAlive.multipliedBy(2)
                 : MIN_IDLE_TIMEOUT;
-        connector.setIdleTimeout(idle.toMillis());
-        server.addConnector(connector);
+        LoopbackJetty jetty = LoopbackJetty.create("dashboard-http", MAX_STREAMS + 8, port, idle);
+        Server server = jetty.server();
+        ServerConnector connector = jetty.connector();
         DashboardServer dashboard = new DashboardServer(server, connector, feed, tokens, new ApiProxy(api),
                 DashboardPage.load(), keepAlive);
         server.setHandler(dashboard.new Routes());
