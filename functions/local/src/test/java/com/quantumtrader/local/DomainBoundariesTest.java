@@ -1,9 +1,12 @@
 package com.quantumtrader.local;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventType;
@@ -16,6 +19,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +51,22 @@ class DomainBoundariesTest {
             Domain.LEARNING, List.of("com.quantumtrader.learning"),
             Domain.CORE_OS, List.of("com.quantumtrader.os", "com.quantumtrader.api"));
 
+    /**
+     * Domains whose packages still depend on each other in a cycle while their restructuring (issue 13) is under way
+     * on other branches: the cycle rule skips them, visibly. The lead empties this set when merging those branches;
+     * {@link #everyDomainStillListedAsCyclicReallyIsCyclic} fails once a listed domain is free of cycles.
+     */
+    static final Set<Domain> STILL_CYCLIC = Set.of(
+            Domain.RISK_SAFETY, // exposure <-> lifecycle <-> safety: being reshaped on the risk branch
+            Domain.PORTFOLIO);  // analysis <-> positions <-> valuation (and market): on the portfolio branch
+
+    /** What a model package may not know: stores, the handler runtime, buses, Redis, outbox, Lambda, Spring, AWS. */
+    static final String[] RUNTIME_AND_ADAPTER_PACKAGES = {
+            "..store..", "com.quantumtrader.core.state..", "com.quantumtrader.core.handler..",
+            "com.quantumtrader.core.bus..", "com.quantumtrader.core.redis..", "com.quantumtrader.core.outbox..",
+            "com.quantumtrader.core.lambda..", "org.springframework..", "io.lettuce..", "software.amazon.awssdk..",
+            "com.amazonaws.."};
+
     static JavaClasses classes;
 
     @BeforeAll
@@ -77,6 +97,35 @@ class DomainBoundariesTest {
                         PACKAGES.values().stream().map(p -> p + "..").toArray(String[]::new))
                 .because("the admin route reaches the domains through events and the policy store only")
                 .check(classes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Domain.class)
+    void modelPackagesDependOnNoStoreHandlerRuntimeOrClock(Domain domain) {
+        noClasses().that().resideInAPackage(PACKAGES.get(domain) + "..model..")
+                .should().dependOnClassesThat().resideInAnyPackage(RUNTIME_AND_ADAPTER_PACKAGES)
+                .orShould().dependOnClassesThat().implement(EventHandler.class)
+                .orShould().dependOnClassesThat().areAssignableTo(java.time.Clock.class)
+                .because("a model is a pure decision: values in (time too), a typed outcome out")
+                .allowEmptyShould(true) // a domain without a model package yet
+                .check(classes);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Domain.class)
+    void theFeaturePackagesOfADomainHaveNoCycles(Domain domain) {
+        assumeFalse(STILL_CYCLIC.contains(domain),
+                () -> domain.id() + " is in STILL_CYCLIC: its restructuring is on another branch");
+        slices().matching(PACKAGES.get(domain) + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void everyDomainStillListedAsCyclicReallyIsCyclic() {
+        for (Domain domain : STILL_CYCLIC) {
+            assertThat(slices().matching(PACKAGES.get(domain) + ".(*)..").should().beFreeOfCycles()
+                    .evaluate(classes).hasViolation())
+                    .as("%s has no package cycle any more: remove it from STILL_CYCLIC", domain.id()).isTrue();
+        }
     }
 
     @ParameterizedTest
