@@ -5,7 +5,9 @@ import com.quantumtrader.core.policy.LifecyclePolicy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.risk.TradeStuck;
-import com.quantumtrader.risk.exposure.ExposureBook;
+import com.quantumtrader.risk.model.lifecycle.TradeLifecycle;
+import com.quantumtrader.risk.store.ExposureStore;
+import com.quantumtrader.risk.store.LifecycleStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +28,10 @@ public final class StuckTradeWatch {
 
     private final Clock clock;
     private final PolicyReader policy;
-    private final LifecycleBook lifecycle;
-    private final ExposureBook exposure;
+    private final LifecycleStore lifecycle;
+    private final ExposureStore exposure;
 
-    public StuckTradeWatch(Clock clock, PolicyReader policy, LifecycleBook lifecycle, ExposureBook exposure) {
+    public StuckTradeWatch(Clock clock, PolicyReader policy, LifecycleStore lifecycle, ExposureStore exposure) {
         this.clock = clock;
         this.policy = policy;
         this.lifecycle = lifecycle;
@@ -44,13 +46,13 @@ public final class StuckTradeWatch {
             String[] entry = waiting.getValue().split("\\|", 2);
             String stage = entry[0];
             Instant since = Instant.parse(entry[1]);
-            int timeout = LifecycleBook.APPROVED.equals(stage) ? limits.approvedTimeoutMinutes()
+            int timeout = TradeLifecycle.APPROVED.equals(stage) ? limits.approvedTimeoutMinutes()
                     : limits.submittedTimeoutMinutes();
             if (now.isBefore(since.plus(Duration.ofMinutes(timeout)))) {
                 continue;
             }
             lifecycle.of(waiting.getKey()).ifPresent(trade -> {
-                boolean released = LifecycleBook.APPROVED.equals(stage)
+                boolean released = TradeLifecycle.APPROVED.equals(stage)
                         && exposure.release(trade.signalId()).isPresent();
                 lifecycle.stuck(trade, now, stage + " for " + timeout + " min"
                         + (released ? ", reservation released" : ""));

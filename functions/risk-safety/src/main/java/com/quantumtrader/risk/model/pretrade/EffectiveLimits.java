@@ -1,4 +1,4 @@
-package com.quantumtrader.risk.pretrade;
+package com.quantumtrader.risk.model.pretrade;
 
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.RiskLimits;
@@ -9,7 +9,7 @@ import java.math.BigDecimal;
  * The limits in force for one symbol now: the mode's, tightened by the symbol's overrides (the higher confidence,
  * the lower maximum). Notionals in USDT.
  */
-record EffectiveLimits(
+public record EffectiveLimits(
         RiskLimits mode,
         boolean tradable,
         double minConfidence,
@@ -19,7 +19,7 @@ record EffectiveLimits(
         int priceCollarBps,
         BigDecimal riskPerTrade) {
 
-    static EffectiveLimits of(Policy policy, String symbol) {
+    public static EffectiveLimits of(Policy policy, String symbol) {
         RiskLimits mode = policy.activeLimits();
         SymbolLimits s = policy.symbolLimits(symbol);
         return new EffectiveLimits(mode, s.isTradable(),

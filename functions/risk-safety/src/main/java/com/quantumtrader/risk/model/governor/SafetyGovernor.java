@@ -1,14 +1,13 @@
-package com.quantumtrader.risk.governor;
+package com.quantumtrader.risk.model.governor;
 
 import com.quantumtrader.core.policy.Policy;
-import com.quantumtrader.core.state.KeyValueStore;
-import com.quantumtrader.risk.safety.BreakerPhase;
+import com.quantumtrader.risk.model.safety.BreakerPhase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Combines the risk mode, system health ({@code os.self_healing.triggered}) and model health
@@ -20,10 +19,7 @@ public final class SafetyGovernor {
     /** The component name under which a report blocks entries instead of scaling them. */
     public static final String EXCHANGE = "exchange";
 
-    private final KeyValueStore state;
-
-    public SafetyGovernor(KeyValueStore state) {
-        this.state = state;
+    private SafetyGovernor() {
     }
 
     /**
@@ -35,15 +31,9 @@ public final class SafetyGovernor {
     public record Verdict(BigDecimal multiplier, boolean blocked, List<String> reasons) {
     }
 
-    void reportSystem(String component, String issue, Instant at) {
-        state.hashPut("health", component, at.toString() + "|" + issue);
-    }
-
-    void reportModel(String modelId, Instant at) {
-        state.hashPut("model_health", modelId, at.toString());
-    }
-
-    public Verdict decide(Policy policy, String modelId, BreakerPhase breaker, Instant now) {
+    /** The verdict for a signal of {@code modelId} (null: any model) given the reports in force at {@code now}. */
+    public static Verdict decide(Policy policy, HealthReports reports, String modelId, BreakerPhase breaker,
+                                 Instant now) {
         Duration hold = Duration.ofMinutes(policy.safetyGovernor().healthHoldMinutes());
         BigDecimal multiplier = policy.activeLimits().sizeMultiplier();
         List<String> reasons = new ArrayList<>();
@@ -51,23 +41,21 @@ public final class SafetyGovernor {
             reasons.add("risk mode " + policy.riskMode() + " x" + multiplier.toPlainString());
         }
         boolean blocked = false;
-        for (var entry : state.hashGetAll("health").entrySet()) {
-            String[] report = entry.getValue().split("\\|", 2);
-            if (!now.isBefore(Instant.parse(report[0]).plus(hold))) {
+        for (Map.Entry<String, HealthReports.SystemReport> entry : reports.systems().entrySet()) {
+            if (!now.isBefore(entry.getValue().at().plus(hold))) {
                 continue;
             }
             if (entry.getKey().equals(EXCHANGE)) {
                 blocked = true;
-                reasons.add("exchange unhealthy: " + report[1]);
+                reasons.add("exchange unhealthy: " + entry.getValue().issue());
             } else {
                 multiplier = multiplier.multiply(policy.safetyGovernor().degradedSystemMultiplier());
                 reasons.add(entry.getKey() + " degraded x"
                         + policy.safetyGovernor().degradedSystemMultiplier().toPlainString());
             }
         }
-        Optional<Instant> degradedAt = modelId == null ? Optional.empty()
-                : state.hashGet("model_health", modelId).map(Instant::parse);
-        if (degradedAt.isPresent() && now.isBefore(degradedAt.get().plus(hold))) {
+        if (modelId != null && reports.modelDegradedAt().isPresent()
+                && now.isBefore(reports.modelDegradedAt().get().plus(hold))) {
             multiplier = multiplier.multiply(policy.safetyGovernor().degradedModelMultiplier());
             reasons.add("model " + modelId + " degraded x"
                     + policy.safetyGovernor().degradedModelMultiplier().toPlainString());

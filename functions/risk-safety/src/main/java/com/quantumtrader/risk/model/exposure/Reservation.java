@@ -1,4 +1,4 @@
-package com.quantumtrader.risk.exposure;
+package com.quantumtrader.risk.model.exposure;
 
 import com.quantumtrader.events.Side;
 import java.math.BigDecimal;

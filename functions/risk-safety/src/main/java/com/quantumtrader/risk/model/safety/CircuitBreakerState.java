@@ -1,4 +1,4 @@
-package com.quantumtrader.risk.safety;
+package com.quantumtrader.risk.model.safety;
 
 import java.time.Instant;
 

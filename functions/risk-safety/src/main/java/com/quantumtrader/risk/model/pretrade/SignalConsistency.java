@@ -1,4 +1,4 @@
-package com.quantumtrader.risk.pretrade;
+package com.quantumtrader.risk.model.pretrade;
 
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.ai.SignalGenerated;

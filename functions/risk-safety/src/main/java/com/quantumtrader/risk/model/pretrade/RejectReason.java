@@ -1,7 +1,7 @@
-package com.quantumtrader.risk.pretrade;
+package com.quantumtrader.risk.model.pretrade;
 
 /** Machine-readable reason codes of {@code risk.signal.rejected}, in the order the checks run. */
-enum RejectReason {
+public enum RejectReason {
     ESS_ACTIVE,
     CIRCUIT_BREAKER_OPEN,
     GOVERNOR_BLOCKED,

@@ -1,11 +1,14 @@
-package com.quantumtrader.risk.pretrade;
+package com.quantumtrader.risk.store;
 
-import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.reservation.Increment;
 import com.quantumtrader.core.reservation.Limit;
 import com.quantumtrader.core.reservation.ReservationOutcome;
 import com.quantumtrader.core.reservation.ReservationRequest;
 import com.quantumtrader.events.Side;
+import com.quantumtrader.risk.model.pretrade.EffectiveLimits;
+import com.quantumtrader.risk.model.pretrade.ExposureRoom;
+import com.quantumtrader.risk.model.pretrade.RejectReason;
+import com.quantumtrader.risk.model.pretrade.Rejection;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -23,9 +26,9 @@ import java.util.Map;
  * {@code short:<symbol>}, and the rate windows {@code orders:<minute>} / {@code orders:<symbol>:<minute>} with
  * minute = epoch minute of the clock (fixed UTC minutes; they expire after two minutes).
  */
-final class ExposurePlan {
+public final class ExposurePlan {
 
-    static final BigDecimal MICRO = new BigDecimal("1000000");
+    private static final BigDecimal MICRO = ExposureRoom.MICRO;
     private static final Duration RATE_WINDOW_LIFETIME = Duration.ofMinutes(2);
 
     private final Map<String, RejectReason> reasons = new LinkedHashMap<>();
@@ -38,7 +41,7 @@ final class ExposurePlan {
     /**
      * @param correlated symbols whose same-direction notional counts with this one (itself included)
      */
-    ExposurePlan(Policy policy, EffectiveLimits limits, String symbol, Side side, BigDecimal equity,
+    public ExposurePlan(EffectiveLimits limits, String symbol, Side side, BigDecimal equity,
                  List<String> correlated, Instant now) {
         this.symbol = symbol;
         this.side = side;
@@ -79,13 +82,13 @@ final class ExposurePlan {
     }
 
     /** Every counter a limit sums, to read the room left. */
-    List<String> counters() {
+    public List<String> counters() {
         return java.util.stream.Stream.concat(countLimits.stream(), notionalLimits.stream())
                 .flatMap(l -> l.counters().stream()).distinct().toList();
     }
 
     /** The first count limit (in check order) that is full already: one more would exceed it. */
-    java.util.Optional<Rejection> fullCount(Map<String, Long> values) {
+    public java.util.Optional<Rejection> fullCount(Map<String, Long> values) {
         for (Limit limit : countLimits) {
             long used = values.getOrDefault(limit.counters().get(0), 0L);
             if (used + 1 > limit.max()) {
@@ -96,19 +99,16 @@ final class ExposurePlan {
     }
 
     /** The tightest notional room (micro-USDT) left, given the counters' current values, and the limit it is. */
-    Room room(Map<String, Long> values) {
-        Room tightest = null;
+    public ExposureRoom room(Map<String, Long> values) {
+        ExposureRoom tightest = null;
         for (Limit limit : notionalLimits) {
             long used = limit.counters().stream().mapToLong(c -> values.getOrDefault(c, 0L)).sum();
             long room = limit.max() - used;
             if (tightest == null || room < tightest.micros()) {
-                tightest = new Room(limit, used, room);
+                tightest = new ExposureRoom(reasons.get(limit.name()), limit.max(), used, room);
             }
         }
         return tightest;
-    }
-
-    record Room(Limit limit, long used, long micros) {
     }
 
     static long micros(BigDecimal usdt) {
@@ -133,7 +133,7 @@ final class ExposurePlan {
     }
 
     /** The rejection a refused reservation stands for, with the limit and the value it would have reached. */
-    Rejection rejection(ReservationOutcome.Refused refused) {
+    public Rejection rejection(ReservationOutcome.Refused refused) {
         RejectReason reason = reasons.get(refused.limit().name());
         boolean notional = notionalLimits.contains(refused.limit());
         String limit = notional ? usdt(refused.limit().max()) : Long.toString(refused.limit().max());
@@ -144,7 +144,7 @@ final class ExposurePlan {
                 + limit + " USDT" : refused.used() + " used + " + refused.requested() + " > " + limit));
     }
 
-    static String usdt(long micros) {
-        return new BigDecimal(micros).divide(MICRO).stripTrailingZeros().toPlainString();
+    private static String usdt(long micros) {
+        return ExposureRoom.usdt(micros);
     }
 }
