@@ -3,9 +3,9 @@ package com.quantumtrader.risk.store;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.risk.model.lifecycle.TradeLifecycle;
+import com.quantumtrader.risk.model.lifecycle.WaitingTrade;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,9 +51,12 @@ public final class LifecycleStore {
         });
     }
 
-    /** Trace id to "stage|since" of every trade waiting in APPROVED or SUBMITTED, in trace order. */
-    public Map<String, String> waiting() {
-        return state.hashGetAll(RiskKeys.LIFECYCLE_WAITING);
+    /** Every trade waiting in APPROVED or SUBMITTED, in trace order. */
+    public List<WaitingTrade> waiting() {
+        return state.hashGetAll(RiskKeys.LIFECYCLE_WAITING).entrySet().stream().map(waiting -> {
+            String[] entry = waiting.getValue().split("\\|", 2);
+            return new WaitingTrade(waiting.getKey(), entry[0], Instant.parse(entry[1]));
+        }).toList();
     }
 
     public void stuck(TradeLifecycle trade, Instant at, String detail) {
