@@ -1,9 +1,9 @@
 package com.quantumtrader.risk.market;
 
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
-import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.market.MarketPriceUpdate;
@@ -49,7 +49,7 @@ public final class RiskMarketWatch implements EventHandler {
     @Override
     public List<Emit> handle(InboundEvent event) {
         MarketPriceUpdate bar = event.payload(EventCatalog.MARKET_PRICE_UPDATE);
-        Policy current = policy.current();
+        RiskPolicy current = RiskPolicy.of(policy.current());
         Closes before = market.load(bar.symbol());
         Close close = new Close(bar.closeTime(), bar.close());
         if (before.contains(close)) {

@@ -1,5 +1,6 @@
 package com.quantumtrader.risk.safety;
 
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
@@ -53,6 +54,6 @@ public final class DrawdownGuard implements EventHandler {
         }
         String detail = ((DrawdownRules.Trip) outcome).detail();
         LOG.warn("circuit breaker trips: {}", detail);
-        return switches.trip(DrawdownRules.REASON, detail, now, current.circuitBreaker(), name);
+        return switches.trip(DrawdownRules.REASON, detail, now, RiskPolicy.of(current).circuitBreaker(), name);
     }
 }

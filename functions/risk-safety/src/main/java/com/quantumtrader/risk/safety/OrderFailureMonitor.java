@@ -1,9 +1,9 @@
 package com.quantumtrader.risk.safety;
 
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
-import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.OrderPurpose;
@@ -61,7 +61,7 @@ public final class OrderFailureMonitor implements EventHandler {
                     failed.symbol(), failed.errorCode());
             return List.of();
         }
-        Policy current = policy.current();
+        RiskPolicy current = RiskPolicy.of(policy.current());
         long inARow = health.failed(failed.errorCode(), now);
         var failure = new OrderFailureRules.Failure(failed.errorCode(), failed.symbol(), now, inARow,
                 health.unreachableSince(), switches.breakerPhase(now, current.circuitBreaker()),
@@ -76,7 +76,7 @@ public final class OrderFailureMonitor implements EventHandler {
         lifecycle.advance(failed.signalId(), TradeLifecycle.FAILED, now, failed.errorCode());
     }
 
-    private List<Emit> apply(OrderFailureRules.Outcome outcome, Policy current, Instant now) {
+    private List<Emit> apply(OrderFailureRules.Outcome outcome, RiskPolicy current, Instant now) {
         if (outcome instanceof OrderFailureRules.Emergency stop) {
             return switches.triggerEmergency(stop.reason(), stop.figure(), stop.value(), stop.threshold(), now, name);
         }

@@ -1,5 +1,6 @@
 package com.quantumtrader.risk.store;
 
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
@@ -44,7 +45,7 @@ public final class RiskSnapshotLoader {
     public RiskSnapshot load(SignalGenerated signal, Policy policy, Instant now) {
         String symbol = signal.symbol();
         Optional<CircuitBreakerState> breaker = switches.lastBreaker();
-        BreakerPhase phase = BreakerPhase.at(breaker, now, policy.circuitBreaker());
+        BreakerPhase phase = BreakerPhase.at(breaker, now, RiskPolicy.of(policy).circuitBreaker());
         SafetyGovernor.Verdict verdict = SafetyGovernor.decide(policy, governor.reports(signal.modelId()),
                 signal.modelId(), phase, now);
         Optional<Instrument> instrument = symbol == null ? Optional.empty() : instruments.find(symbol);

@@ -1,5 +1,6 @@
 package com.quantumtrader.risk.model.exposure;
 
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.policy.Policy;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -21,7 +22,7 @@ public final class DailyLossStop {
 
     public static Optional<Breach> check(TradeTally tally, Policy policy) {
         BigDecimal loss = tally.lossToday();
-        BigDecimal hardLimit = policy.emergency().dailyLoss().multiply(policy.accountEquity());
+        BigDecimal hardLimit = RiskPolicy.of(policy).emergency().dailyLoss().multiply(policy.accountEquity());
         if (loss.compareTo(hardLimit) < 0) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package com.quantumtrader.risk.model.governor;
 
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.risk.model.safety.BreakerPhase;
 import java.math.BigDecimal;
@@ -34,8 +35,9 @@ public final class SafetyGovernor {
     /** The verdict for a signal of {@code modelId} (null: any model) given the reports in force at {@code now}. */
     public static Verdict decide(Policy policy, HealthReports reports, String modelId, BreakerPhase breaker,
                                  Instant now) {
-        Duration hold = Duration.ofMinutes(policy.safetyGovernor().healthHoldMinutes());
-        BigDecimal multiplier = policy.activeLimits().sizeMultiplier();
+        RiskPolicy risk = RiskPolicy.of(policy);
+        Duration hold = Duration.ofMinutes(risk.safetyGovernor().healthHoldMinutes());
+        BigDecimal multiplier = risk.activeLimits().sizeMultiplier();
         List<String> reasons = new ArrayList<>();
         if (multiplier.compareTo(BigDecimal.ONE) < 0) {
             reasons.add("risk mode " + policy.riskMode() + " x" + multiplier.toPlainString());
@@ -49,20 +51,20 @@ public final class SafetyGovernor {
                 blocked = true;
                 reasons.add("exchange unhealthy: " + entry.getValue().issue());
             } else {
-                multiplier = multiplier.multiply(policy.safetyGovernor().degradedSystemMultiplier());
+                multiplier = multiplier.multiply(risk.safetyGovernor().degradedSystemMultiplier());
                 reasons.add(entry.getKey() + " degraded x"
-                        + policy.safetyGovernor().degradedSystemMultiplier().toPlainString());
+                        + risk.safetyGovernor().degradedSystemMultiplier().toPlainString());
             }
         }
         if (modelId != null && reports.modelDegradedAt().isPresent()
                 && now.isBefore(reports.modelDegradedAt().get().plus(hold))) {
-            multiplier = multiplier.multiply(policy.safetyGovernor().degradedModelMultiplier());
+            multiplier = multiplier.multiply(risk.safetyGovernor().degradedModelMultiplier());
             reasons.add("model " + modelId + " degraded x"
-                    + policy.safetyGovernor().degradedModelMultiplier().toPlainString());
+                    + risk.safetyGovernor().degradedModelMultiplier().toPlainString());
         }
         if (breaker == BreakerPhase.HALF_OPEN) {
-            multiplier = multiplier.multiply(policy.circuitBreaker().halfOpenSizeMultiplier());
-            reasons.add("circuit breaker half-open x" + policy.circuitBreaker().halfOpenSizeMultiplier().toPlainString());
+            multiplier = multiplier.multiply(risk.circuitBreaker().halfOpenSizeMultiplier());
+            reasons.add("circuit breaker half-open x" + risk.circuitBreaker().halfOpenSizeMultiplier().toPlainString());
         }
         if (multiplier.signum() <= 0) {
             blocked = true;

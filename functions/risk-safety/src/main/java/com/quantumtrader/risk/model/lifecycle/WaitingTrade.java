@@ -1,6 +1,6 @@
 package com.quantumtrader.risk.model.lifecycle;
 
-import com.quantumtrader.core.policy.LifecyclePolicy;
+import com.quantumtrader.risk.policy.LifecyclePolicy;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package com.quantumtrader.risk.model.pretrade;
 
+import com.quantumtrader.risk.policy.CorrelationPolicy;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.events.ai.SignalGenerated;
@@ -109,6 +111,7 @@ public final class PreTradeDecision {
     /** This symbol and every symbol of the universe whose returns correlate with it (or are too few to tell). */
     public static List<String> correlatedWith(String symbol, RiskSnapshot snapshot, MarketReturns returns) {
         Policy policy = snapshot.policy();
+        CorrelationPolicy correlation = RiskPolicy.of(policy).correlation();
         List<String> correlated = new ArrayList<>();
         correlated.add(symbol);
         for (String other : policy.universe().stream().sorted().toList()) {
@@ -116,8 +119,8 @@ public final class PreTradeDecision {
                 continue;
             }
             Optional<Double> rho = returns.correlation(snapshot.closes().getOrDefault(symbol, List.of()),
-                    snapshot.closes().getOrDefault(other, List.of()), policy.correlation().minBars());
-            if (rho.isEmpty() || rho.get() >= policy.correlation().threshold().doubleValue()) {
+                    snapshot.closes().getOrDefault(other, List.of()), correlation.minBars());
+            if (rho.isEmpty() || rho.get() >= correlation.threshold().doubleValue()) {
                 correlated.add(other);
             }
         }

@@ -1,6 +1,6 @@
 package com.quantumtrader.risk.model.safety;
 
-import com.quantumtrader.core.policy.CircuitBreakerPolicy;
+import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

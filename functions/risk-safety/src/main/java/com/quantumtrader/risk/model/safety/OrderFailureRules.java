@@ -1,7 +1,7 @@
 package com.quantumtrader.risk.model.safety;
 
-import com.quantumtrader.core.policy.CircuitBreakerPolicy;
-import com.quantumtrader.core.policy.EmergencyPolicy;
+import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
+import com.quantumtrader.risk.policy.EmergencyPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package com.quantumtrader.risk.model.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantumtrader.core.policy.LifecyclePolicy;
+import com.quantumtrader.risk.policy.LifecyclePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import com.quantumtrader.risk.model.market.Close;
 import com.quantumtrader.risk.model.safety.BreakerPhase;
 import com.quantumtrader.risk.model.safety.CircuitBreakerState;
 import com.quantumtrader.risk.model.safety.EmergencyLatch;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +129,7 @@ final class RiskSnapshotFixture {
     }
 
     RiskSnapshot build() {
-        BreakerPhase phase = BreakerPhase.at(breaker, NOW, policy.circuitBreaker());
+        BreakerPhase phase = BreakerPhase.at(breaker, NOW, RiskPolicy.of(policy).circuitBreaker());
         SafetyGovernor.Verdict verdict = governor != null ? governor
                 : SafetyGovernor.decide(policy, HealthReports.none(), "model-1", phase, NOW);
         return new RiskSnapshot(NOW, policy, EffectiveLimits.of(policy, symbol), earlierDecision, latch, breaker, phase,

@@ -2,8 +2,8 @@ package com.quantumtrader.risk.model.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantumtrader.core.policy.CircuitBreakerPolicy;
-import com.quantumtrader.core.policy.EmergencyPolicy;
+import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
+import com.quantumtrader.risk.policy.EmergencyPolicy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
