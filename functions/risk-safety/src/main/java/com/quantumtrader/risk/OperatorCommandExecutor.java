@@ -3,9 +3,9 @@ package com.quantumtrader.risk;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
-import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.os.OperatorCommand;
+import com.quantumtrader.risk.store.OperatorCommandStore;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,22 +21,19 @@ import org.slf4j.LoggerFactory;
 final class OperatorCommandExecutor implements EventHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperatorCommandExecutor.class);
-    private static final String DONE = "operator_command:";
-
     private final RiskControls controls;
-    private final KeyValueStore state;
+    private final OperatorCommandStore done;
 
-    OperatorCommandExecutor(RiskControls controls, KeyValueStore state) {
+    OperatorCommandExecutor(RiskControls controls, OperatorCommandStore done) {
         this.controls = controls;
-        this.state = state;
+        this.done = done;
     }
 
     @Override
     public List<Emit> handle(InboundEvent event) {
         OperatorCommand command = event.payload(EventCatalog.OS_OPERATOR_COMMAND);
-        String key = DONE + command.commandId();
         // atomic claim: of two concurrent deliveries of one command, only the first carries it out
-        if (state.increment(key, 1) > 1) {
+        if (!done.claim(command.commandId())) {
             LOG.info("operator command {} ({}) already carried out; ignored", command.commandId(), command.command());
             return List.of();
         }
@@ -49,7 +46,7 @@ final class OperatorCommandExecutor implements EventHandler {
             return List.of();
         } catch (RuntimeException e) {
             // the store failed midway: forget the claim so the redelivery carries the command out
-            state.delete(key);
+            done.forget(command.commandId());
             throw e;
         }
     }

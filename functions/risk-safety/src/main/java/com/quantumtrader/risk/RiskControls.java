@@ -4,14 +4,15 @@ import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
-import com.quantumtrader.risk.governor.SafetyGovernor;
-import com.quantumtrader.risk.lifecycle.LifecycleBook;
-import com.quantumtrader.risk.lifecycle.TradeLifecycle;
-import com.quantumtrader.risk.safety.AuditEntry;
-import com.quantumtrader.risk.safety.BreakerPhase;
-import com.quantumtrader.risk.safety.CircuitBreakerState;
-import com.quantumtrader.risk.safety.EmergencyLatch;
+import com.quantumtrader.risk.model.governor.SafetyGovernor;
+import com.quantumtrader.risk.model.lifecycle.TradeLifecycle;
+import com.quantumtrader.risk.model.safety.AuditEntry;
+import com.quantumtrader.risk.model.safety.BreakerPhase;
+import com.quantumtrader.risk.model.safety.CircuitBreakerState;
+import com.quantumtrader.risk.model.safety.EmergencyLatch;
 import com.quantumtrader.risk.safety.SafetySwitches;
+import com.quantumtrader.risk.store.GovernorStore;
+import com.quantumtrader.risk.store.LifecycleStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,11 @@ public final class RiskControls {
     private final Clock clock;
     private final PolicyReader policy;
     private final SafetySwitches switches;
-    private final SafetyGovernor governor;
-    private final LifecycleBook lifecycle;
+    private final GovernorStore governor;
+    private final LifecycleStore lifecycle;
 
-    RiskControls(Clock clock, PolicyReader policy, SafetySwitches switches, SafetyGovernor governor,
-                 LifecycleBook lifecycle) {
+    RiskControls(Clock clock, PolicyReader policy, SafetySwitches switches, GovernorStore governor,
+                 LifecycleStore lifecycle) {
         this.clock = clock;
         this.policy = policy;
         this.switches = switches;
@@ -54,7 +55,8 @@ public final class RiskControls {
     /** The safety governor's verdict now, for signals of {@code modelId} (null: any model). */
     public SafetyGovernor.Verdict governor(String modelId) {
         Policy current = policy.current();
-        return governor.decide(current, modelId, circuitBreakerPhase(), clock.instant());
+        return SafetyGovernor.decide(current, governor.reports(modelId), modelId, circuitBreakerPhase(),
+                clock.instant());
     }
 
     /** A trade's way through its lifecycle, by the trace id of its signal. */

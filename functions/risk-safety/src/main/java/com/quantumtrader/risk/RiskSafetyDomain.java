@@ -6,23 +6,27 @@ import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.events.Domain;
-import com.quantumtrader.risk.exposure.ExposureBook;
 import com.quantumtrader.risk.exposure.ExposureRelease;
-import com.quantumtrader.risk.exposure.TradeRecord;
 import com.quantumtrader.risk.governor.ModelHealthMonitor;
-import com.quantumtrader.risk.governor.SafetyGovernor;
 import com.quantumtrader.risk.governor.SystemHealthMonitor;
-import com.quantumtrader.risk.lifecycle.LifecycleBook;
 import com.quantumtrader.risk.lifecycle.OrderLifecycleTracker;
 import com.quantumtrader.risk.lifecycle.PositionLifecycleTracker;
 import com.quantumtrader.risk.lifecycle.StuckTradeWatch;
-import com.quantumtrader.risk.market.MarketBook;
 import com.quantumtrader.risk.market.RiskMarketWatch;
+import com.quantumtrader.risk.model.market.MarketReturns;
 import com.quantumtrader.risk.pretrade.GlobalRiskController;
 import com.quantumtrader.risk.safety.DrawdownGuard;
 import com.quantumtrader.risk.safety.OrderFailureMonitor;
-import com.quantumtrader.risk.safety.OrderHealth;
 import com.quantumtrader.risk.safety.SafetySwitches;
+import com.quantumtrader.risk.store.ExposureStore;
+import com.quantumtrader.risk.store.GovernorStore;
+import com.quantumtrader.risk.store.LifecycleStore;
+import com.quantumtrader.risk.store.MarketStore;
+import com.quantumtrader.risk.store.OperatorCommandStore;
+import com.quantumtrader.risk.store.OrderHealthStore;
+import com.quantumtrader.risk.store.RiskSnapshotLoader;
+import com.quantumtrader.risk.store.SafetySwitchStore;
+import com.quantumtrader.risk.store.TradeRecordStore;
 import java.time.Duration;
 import java.util.List;
 
@@ -56,43 +60,49 @@ public final class RiskSafetyDomain implements DomainModule {
 
     @Override
     public List<HandlerDefinition> handlers(DomainServices services) {
-        ExposureBook exposure = new ExposureBook(services.state(), services.reservations());
-        SafetySwitches switches = new SafetySwitches(services.state());
-        SafetyGovernor governor = new SafetyGovernor(services.state());
-        MarketBook market = new MarketBook(services.state());
-        TradeRecord trades = new TradeRecord(services.state());
-        LifecycleBook lifecycle = new LifecycleBook(services.state());
-        OrderHealth orders = new OrderHealth(services.state());
+        ExposureStore exposure = new ExposureStore(services.state(), services.reservations());
+        SafetySwitchStore switchStore = new SafetySwitchStore(services.state());
+        SafetySwitches switches = new SafetySwitches(switchStore);
+        GovernorStore governor = new GovernorStore(services.state());
+        MarketStore market = new MarketStore(services.state());
+        TradeRecordStore trades = new TradeRecordStore(services.state());
+        LifecycleStore lifecycle = new LifecycleStore(services.state());
+        OrderHealthStore orders = new OrderHealthStore(services.state());
+        // one memo of bar returns for the correlation window and the volatility trigger
+        MarketReturns returns = new MarketReturns();
+        RiskSnapshotLoader snapshots = new RiskSnapshotLoader(exposure, switchStore, governor, trades, market,
+                services.instruments());
         return List.of(
                 definition(GLOBAL_RISK_CONTROLLER, new GlobalRiskController(services.clock(), services.policy(),
-                        exposure, switches, governor, market, trades, lifecycle, services.instruments())),
+                        snapshots, exposure, returns, lifecycle)),
                 definition(DRAWDOWN_GUARD,
                         new DrawdownGuard(DRAWDOWN_GUARD, services.clock(), services.policy(), switches)),
                 definition(ORDER_FAILURE_MONITOR, new OrderFailureMonitor(ORDER_FAILURE_MONITOR, services.clock(),
-                        services.policy(), exposure, switches, services.state(), orders, lifecycle)),
+                        services.policy(), exposure, switches, orders, lifecycle)),
                 definition(EXPOSURE_RELEASE, new ExposureRelease(services.clock(), services.policy(), exposure,
                         trades, lifecycle, switches)),
                 definition(RISK_MARKET_WATCH, new RiskMarketWatch(RISK_MARKET_WATCH, services.clock(),
-                        services.policy(), market, switches)),
+                        services.policy(), market, returns, switches)),
                 definition(SYSTEM_HEALTH_MONITOR, new SystemHealthMonitor(services.clock(), governor)),
                 definition(MODEL_HEALTH_MONITOR, new ModelHealthMonitor(services.clock(), governor)),
                 definition(ORDER_LIFECYCLE_TRACKER, new OrderLifecycleTracker(services.clock(), lifecycle, orders)),
                 definition(POSITION_LIFECYCLE_TRACKER, new PositionLifecycleTracker(services.clock(), lifecycle)),
-                definition(OPERATOR_COMMAND_EXECUTOR, new OperatorCommandExecutor(controls(services), services.state())));
+                definition(OPERATOR_COMMAND_EXECUTOR, new OperatorCommandExecutor(controls(services),
+                        new OperatorCommandStore(services.state()))));
     }
 
     /** Once a minute: raise trades stuck in their lifecycle and release the reservations of dead signals. */
     @Override
     public List<PeriodicJob> periodicJobs(DomainServices services) {
         StuckTradeWatch watch = new StuckTradeWatch(services.clock(), services.policy(),
-                new LifecycleBook(services.state()), new ExposureBook(services.state(), services.reservations()));
+                new LifecycleStore(services.state()), new ExposureStore(services.state(), services.reservations()));
         return List.of(new PeriodicJob(STUCK_TRADE_WATCH, Duration.ofMinutes(1), watch::run));
     }
 
     /** The operator's controls over risk (the admin and trading routes call them). */
     public static RiskControls controls(DomainServices services) {
         return new RiskControls(services.clock(), services.policy(), new SafetySwitches(services.state()),
-                new SafetyGovernor(services.state()), new LifecycleBook(services.state()));
+                new GovernorStore(services.state()), new LifecycleStore(services.state()));
     }
 
     private static HandlerDefinition definition(String name, EventHandler handler) {

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import com.quantumtrader.risk.safety.BreakerPhase;
+import com.quantumtrader.risk.model.safety.BreakerPhase;
 
 /** order_failure_monitor and drawdown_guard open the breaker; it blocks entries and closes on the clock. */
 class CircuitBreakerTest {

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.EmergencyTriggered;
-import com.quantumtrader.risk.safety.AuditEntry;
+import com.quantumtrader.risk.model.safety.AuditEntry;
 import static org.assertj.core.groups.Tuple.tuple;
 import java.time.Duration;
 import java.util.List;

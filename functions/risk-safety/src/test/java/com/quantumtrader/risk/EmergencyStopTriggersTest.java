@@ -13,7 +13,7 @@ import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.EmergencyTriggered;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.risk.safety.AuditEntry;
+import com.quantumtrader.risk.model.safety.AuditEntry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

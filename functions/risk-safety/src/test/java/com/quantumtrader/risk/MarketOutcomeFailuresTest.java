@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.risk.safety.BreakerPhase;
+import com.quantumtrader.risk.model.safety.BreakerPhase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

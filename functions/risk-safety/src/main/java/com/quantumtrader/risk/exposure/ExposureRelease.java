@@ -1,19 +1,22 @@
 package com.quantumtrader.risk.exposure;
 
 import com.quantumtrader.core.handler.Emit;
-import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
-import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.portfolio.PositionClosed;
-import com.quantumtrader.risk.lifecycle.LifecycleBook;
+import com.quantumtrader.risk.model.exposure.DailyLossStop;
+import com.quantumtrader.risk.model.exposure.TradeTally;
+import com.quantumtrader.risk.model.lifecycle.TradeLifecycle;
 import com.quantumtrader.risk.safety.SafetySwitches;
-import java.math.BigDecimal;
+import com.quantumtrader.risk.store.ExposureStore;
+import com.quantumtrader.risk.store.LifecycleStore;
+import com.quantumtrader.risk.store.TradeRecordStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,18 +27,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExposureRelease implements EventHandler {
 
-    static final String DAILY_LOSS = "DAILY_LOSS";
     private static final Logger LOG = LoggerFactory.getLogger(ExposureRelease.class);
 
     private final Clock clock;
     private final PolicyReader policy;
-    private final ExposureBook book;
-    private final TradeRecord trades;
-    private final LifecycleBook lifecycle;
+    private final ExposureStore book;
+    private final TradeRecordStore trades;
+    private final LifecycleStore lifecycle;
     private final SafetySwitches switches;
 
-    public ExposureRelease(Clock clock, PolicyReader policy, ExposureBook book, TradeRecord trades,
-                           LifecycleBook lifecycle, SafetySwitches switches) {
+    public ExposureRelease(Clock clock, PolicyReader policy, ExposureStore book, TradeRecordStore trades,
+                           LifecycleStore lifecycle, SafetySwitches switches) {
         this.clock = clock;
         this.policy = policy;
         this.book = book;
@@ -53,19 +55,16 @@ public final class ExposureRelease implements EventHandler {
         }
         // The runtime dedupes on event_id, so each close is booked exactly once.
         book.addRealizedPnl(closed.realizedPnl());
-        // a liquidation is a stop-out the exchange made: the symbol cools down as after our own stop
-        boolean stoppedOut = "STOP_LOSS".equals(closed.exitReason()) || "LIQUIDATION".equals(closed.exitReason());
-        trades.closed(closed.symbol(), closed.realizedPnl(), stoppedOut, now);
-        lifecycle.advance(closed.signalId(), LifecycleBook.CLOSED, now,
+        TradeTally tally = trades.tally(TradeTally.dayOf(now)).afterClose(closed.realizedPnl(), now);
+        trades.save(tally, DailyLossStop.stoppedOut(closed.exitReason()) ? Optional.of(closed.symbol()) : Optional.empty(),
+                now);
+        lifecycle.advance(closed.signalId(), TradeLifecycle.CLOSED, now,
                 closed.exitReason() + " pnl " + closed.realizedPnl().toPlainString());
         LOG.info("released {} {} realised_pnl={} equity_pnl={}", closed.symbol(), closed.signalId(),
                 closed.realizedPnl().toPlainString(), book.realizedPnl().toPlainString());
-        Policy current = policy.current();
-        BigDecimal loss = trades.pnlOn(TradeRecord.day(now)).negate();
-        BigDecimal hardLimit = RiskPolicy.of(current).emergency().dailyLoss().multiply(current.accountEquity());
-        if (loss.compareTo(hardLimit) >= 0) {
-            return switches.triggerEmergency(DAILY_LOSS, "realised loss today", loss.toPlainString(), hardLimit.toPlainString(), now, "ess");
-        }
-        return List.of();
+        return DailyLossStop.check(tally, policy.current())
+                .map(stop -> switches.triggerEmergency(DailyLossStop.REASON, stop.figure(), stop.value(),
+                        stop.threshold(), now, "ess"))
+                .orElse(List.of());
     }
 }

@@ -5,6 +5,7 @@ import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.os.SelfHealingTriggered;
+import com.quantumtrader.risk.store.GovernorStore;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,9 +17,9 @@ public final class SystemHealthMonitor implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(SystemHealthMonitor.class);
 
     private final Clock clock;
-    private final SafetyGovernor governor;
+    private final GovernorStore governor;
 
-    public SystemHealthMonitor(Clock clock, SafetyGovernor governor) {
+    public SystemHealthMonitor(Clock clock, GovernorStore governor) {
         this.clock = clock;
         this.governor = governor;
     }

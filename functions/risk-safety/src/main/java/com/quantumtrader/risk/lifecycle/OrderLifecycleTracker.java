@@ -5,7 +5,9 @@ import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.OrderPurpose;
-import com.quantumtrader.risk.safety.OrderHealth;
+import com.quantumtrader.risk.model.lifecycle.TradeLifecycle;
+import com.quantumtrader.risk.store.LifecycleStore;
+import com.quantumtrader.risk.store.OrderHealthStore;
 import java.time.Clock;
 import java.util.List;
 
@@ -16,10 +18,10 @@ import java.util.List;
 public final class OrderLifecycleTracker implements EventHandler {
 
     private final Clock clock;
-    private final LifecycleBook lifecycle;
-    private final OrderHealth orders;
+    private final LifecycleStore lifecycle;
+    private final OrderHealthStore orders;
 
-    public OrderLifecycleTracker(Clock clock, LifecycleBook lifecycle, OrderHealth orders) {
+    public OrderLifecycleTracker(Clock clock, LifecycleStore lifecycle, OrderHealthStore orders) {
         this.clock = clock;
         this.lifecycle = lifecycle;
         this.orders = orders;
@@ -30,7 +32,7 @@ public final class OrderLifecycleTracker implements EventHandler {
         if (event.is(EventCatalog.EXECUTION_ORDER_SUBMITTED)) {
             var submitted = event.payload(EventCatalog.EXECUTION_ORDER_SUBMITTED);
             if (submitted.purpose() == OrderPurpose.ENTRY) {
-                lifecycle.advance(submitted.signalId(), LifecycleBook.SUBMITTED, clock.instant(),
+                lifecycle.advance(submitted.signalId(), TradeLifecycle.SUBMITTED, clock.instant(),
                         submitted.clientOrderId());
             }
             return List.of();
@@ -38,7 +40,7 @@ public final class OrderLifecycleTracker implements EventHandler {
         var filled = event.payload(EventCatalog.EXECUTION_ORDER_FILLED);
         orders.succeeded();
         if (filled.purpose() == OrderPurpose.ENTRY && filled.complete()) {
-            lifecycle.advance(filled.signalId(), LifecycleBook.FILLED, clock.instant(),
+            lifecycle.advance(filled.signalId(), TradeLifecycle.FILLED, clock.instant(),
                     filled.cumulativeQuantity().toPlainString() + " @ " + filled.price().toPlainString());
         }
         return List.of();

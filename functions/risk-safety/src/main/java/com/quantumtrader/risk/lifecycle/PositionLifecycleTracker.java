@@ -4,6 +4,8 @@ import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.events.EventCatalog;
+import com.quantumtrader.risk.model.lifecycle.TradeLifecycle;
+import com.quantumtrader.risk.store.LifecycleStore;
 import java.time.Clock;
 import java.util.List;
 
@@ -11,9 +13,9 @@ import java.util.List;
 public final class PositionLifecycleTracker implements EventHandler {
 
     private final Clock clock;
-    private final LifecycleBook lifecycle;
+    private final LifecycleStore lifecycle;
 
-    public PositionLifecycleTracker(Clock clock, LifecycleBook lifecycle) {
+    public PositionLifecycleTracker(Clock clock, LifecycleStore lifecycle) {
         this.clock = clock;
         this.lifecycle = lifecycle;
     }
@@ -21,7 +23,7 @@ public final class PositionLifecycleTracker implements EventHandler {
     @Override
     public List<Emit> handle(InboundEvent event) {
         var opened = event.payload(EventCatalog.PORTFOLIO_POSITION_OPENED);
-        lifecycle.advance(opened.signalId(), LifecycleBook.OPEN, clock.instant(), opened.positionId());
+        lifecycle.advance(opened.signalId(), TradeLifecycle.OPEN, clock.instant(), opened.positionId());
         return List.of();
     }
 }

@@ -6,13 +6,13 @@ import com.quantumtrader.risk.policy.LifecyclePolicy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.risk.TradeStuck;
-import com.quantumtrader.risk.exposure.ExposureBook;
+import com.quantumtrader.risk.model.lifecycle.WaitingTrade;
+import com.quantumtrader.risk.store.ExposureStore;
+import com.quantumtrader.risk.store.LifecycleStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +27,10 @@ public final class StuckTradeWatch {
 
     private final Clock clock;
     private final PolicyReader policy;
-    private final LifecycleBook lifecycle;
-    private final ExposureBook exposure;
+    private final LifecycleStore lifecycle;
+    private final ExposureStore exposure;
 
-    public StuckTradeWatch(Clock clock, PolicyReader policy, LifecycleBook lifecycle, ExposureBook exposure) {
+    public StuckTradeWatch(Clock clock, PolicyReader policy, LifecycleStore lifecycle, ExposureStore exposure) {
         this.clock = clock;
         this.policy = policy;
         this.lifecycle = lifecycle;
@@ -41,18 +41,15 @@ public final class StuckTradeWatch {
         Instant now = clock.instant();
         LifecyclePolicy limits = RiskPolicy.of(policy.current()).lifecycle();
         List<Emit> out = new ArrayList<>();
-        for (Map.Entry<String, String> waiting : lifecycle.waiting().entrySet()) {
-            String[] entry = waiting.getValue().split("\\|", 2);
-            String stage = entry[0];
-            Instant since = Instant.parse(entry[1]);
-            int timeout = LifecycleBook.APPROVED.equals(stage) ? limits.approvedTimeoutMinutes()
-                    : limits.submittedTimeoutMinutes();
-            if (now.isBefore(since.plus(Duration.ofMinutes(timeout)))) {
+        for (WaitingTrade waiting : lifecycle.waiting()) {
+            if (!waiting.stuckAt(now, limits)) {
                 continue;
             }
-            lifecycle.of(waiting.getKey()).ifPresent(trade -> {
-                boolean released = LifecycleBook.APPROVED.equals(stage)
-                        && exposure.release(trade.signalId()).isPresent();
+            String stage = waiting.stage();
+            Instant since = waiting.since();
+            int timeout = waiting.timeoutMinutes(limits);
+            lifecycle.of(waiting.traceId()).ifPresent(trade -> {
+                boolean released = waiting.releasesReservation() && exposure.release(trade.signalId()).isPresent();
                 lifecycle.stuck(trade, now, stage + " for " + timeout + " min"
                         + (released ? ", reservation released" : ""));
                 LOG.warn("trade {} of signal {} on {} stuck in {} since {} (allowed {} min){}", trade.traceId(),

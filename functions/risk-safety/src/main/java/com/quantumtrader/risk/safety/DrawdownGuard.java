@@ -1,13 +1,14 @@
 package com.quantumtrader.risk.safety;
 
-import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.risk.policy.RiskPolicy;
+import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.portfolio.DrawdownHigh;
+import com.quantumtrader.risk.model.safety.DrawdownRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,11 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code portfolio.drawdown.high}: at or beyond the policy's emergency drawdown it latches the emergency stop and
- * orders execution to flatten; below it, it opens the circuit breaker so no new risk is taken for a cool-off.
+ * orders execution to flatten; below it, it opens the circuit breaker so no new risk is taken for a cool-off
+ * ({@link DrawdownRules}).
  */
 public final class DrawdownGuard implements EventHandler {
 
-    static final String REASON = "DRAWDOWN";
     private static final Logger LOG = LoggerFactory.getLogger(DrawdownGuard.class);
 
     private final String name;
@@ -40,20 +41,19 @@ public final class DrawdownGuard implements EventHandler {
         DrawdownHigh drawdown = event.payload(EventCatalog.PORTFOLIO_DRAWDOWN_HIGH);
         Policy current = policy.current();
         Instant now = clock.instant();
-        String value = drawdown.drawdown().toPlainString();
-        if (drawdown.drawdown().compareTo(current.emergencyDrawdown()) >= 0) {
-            List<Emit> stop = switches.triggerEmergency(REASON, "drawdown", value, current.emergencyDrawdown().toPlainString(),
-                    now, name);
-            if (stop.isEmpty()) {
-                LOG.info("emergency stop already latched; drawdown {} changes nothing", value);
+        var outcome = DrawdownRules.decide(drawdown.drawdown(), drawdown.threshold(), current.emergencyDrawdown());
+        if (outcome instanceof DrawdownRules.Emergency stop) {
+            List<Emit> emits = switches.triggerEmergency(DrawdownRules.REASON, "drawdown", stop.value(),
+                    stop.threshold(), now, name);
+            if (emits.isEmpty()) {
+                LOG.info("emergency stop already latched; drawdown {} changes nothing", stop.value());
             } else {
-                LOG.error("EMERGENCY STOP latched: drawdown {} >= {}", value, current.emergencyDrawdown());
+                LOG.error("EMERGENCY STOP latched: drawdown {} >= {}", stop.value(), stop.threshold());
             }
-            return stop;
+            return emits;
         }
-        String detail = "drawdown " + value + " >= alert " + drawdown.threshold().toPlainString()
-                + " (emergency at " + current.emergencyDrawdown().toPlainString() + ")";
+        String detail = ((DrawdownRules.Trip) outcome).detail();
         LOG.warn("circuit breaker trips: {}", detail);
-        return switches.trip(REASON, detail, now, RiskPolicy.of(current).circuitBreaker(), name);
+        return switches.trip(DrawdownRules.REASON, detail, now, RiskPolicy.of(current).circuitBreaker(), name);
     }
 }

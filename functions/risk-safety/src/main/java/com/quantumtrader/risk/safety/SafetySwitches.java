@@ -4,13 +4,16 @@ import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventCatalog;
-import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.risk.CircuitBreakerActivated;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.EmergencyTriggered;
+import com.quantumtrader.risk.model.safety.AuditEntry;
+import com.quantumtrader.risk.model.safety.BreakerPhase;
+import com.quantumtrader.risk.model.safety.CircuitBreakerState;
+import com.quantumtrader.risk.model.safety.EmergencyLatch;
+import com.quantumtrader.risk.store.SafetySwitchStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +34,18 @@ public final class SafetySwitches {
     public static final String MANUAL = "MANUAL";
     static final String OPERATOR_REQUEST = "operator request";
 
-    private static final String ESS = "ess";
-    private static final String BREAKER = "circuit_breaker";
-    private static final String AUDIT = "audit";
-    private static final String AUDIT_SEQUENCE = "audit_sequence";
-
-    private final KeyValueStore state;
+    private final SafetySwitchStore store;
 
     public SafetySwitches(KeyValueStore state) {
-        this.state = state;
+        this(new SafetySwitchStore(state));
+    }
+
+    public SafetySwitches(SafetySwitchStore store) {
+        this.store = store;
     }
 
     public Optional<EmergencyLatch> emergencyLatch() {
-        return state.get(ESS).map(json -> EventJson.read(json, EmergencyLatch.class));
+        return store.emergencyLatch();
     }
 
     /** Latches the emergency stop; false (and nothing changes) when it is latched already. */
@@ -51,7 +53,7 @@ public final class SafetySwitches {
         if (emergencyLatch().isPresent()) {
             return false;
         }
-        state.put(ESS, EventJson.write(latch));
+        store.latch(latch);
         audit(latch.latchedAt(), ESS_LATCHED, actor, latch.reason() + " " + latch.value() + " >= " + latch.threshold());
         return true;
     }
@@ -59,22 +61,21 @@ public final class SafetySwitches {
     /** Clears the latch; false when it was not latched (the reset is still audited: someone asked for it). */
     public boolean resetEmergency(String reason, String actor, Instant at) {
         boolean wasLatched = emergencyLatch().isPresent();
-        state.delete(ESS);
+        store.clearLatch();
         audit(at, ESS_RESET, actor, wasLatched ? reason : reason + " (was not latched)");
         return wasLatched;
     }
 
     /** The breaker's state when it is open at {@code now}; empty when closed. */
     public Optional<CircuitBreakerState> openBreaker(Instant now) {
-        return state.get(BREAKER).map(json -> EventJson.read(json, CircuitBreakerState.class))
-                .filter(breaker -> breaker.openAt(now));
+        return store.lastBreaker().filter(breaker -> breaker.openAt(now));
     }
 
     /** Opens the breaker until {@code until}; an open breaker is only ever extended, never shortened. */
     CircuitBreakerState open(String cause, String detail, Instant now, Instant until, String actor) {
         Instant end = openBreaker(now).map(CircuitBreakerState::until).filter(until::isBefore).orElse(until);
         CircuitBreakerState breaker = new CircuitBreakerState(cause, detail, now, end);
-        state.put(BREAKER, EventJson.write(breaker));
+        store.saveBreaker(breaker);
         audit(now, BREAKER_OPENED, actor, cause + ": " + detail + " until " + end);
         return breaker;
     }
@@ -82,22 +83,14 @@ public final class SafetySwitches {
     /** Closes the breaker now; false when it was not open. */
     public boolean resetBreaker(String reason, String actor, Instant at) {
         boolean wasOpen = openBreaker(at).isPresent();
-        state.delete(BREAKER);
+        store.clearBreaker();
         audit(at, BREAKER_RESET, actor, wasOpen ? reason : reason + " (was not open)");
         return wasOpen;
     }
 
     /** Where the breaker stands at {@code now}: open, half-open (for the policy's period after the cool-off), closed. */
     public BreakerPhase breakerPhase(Instant now, CircuitBreakerPolicy policy) {
-        Optional<CircuitBreakerState> last = state.get(BREAKER).map(json -> EventJson.read(json, CircuitBreakerState.class));
-        if (last.isEmpty()) {
-            return BreakerPhase.CLOSED;
-        }
-        if (last.get().openAt(now)) {
-            return BreakerPhase.OPEN;
-        }
-        return now.isBefore(last.get().until().plus(Duration.ofMinutes(policy.halfOpenMinutes())))
-                ? BreakerPhase.HALF_OPEN : BreakerPhase.CLOSED;
+        return BreakerPhase.at(store.lastBreaker(), now, policy);
     }
 
     /**
@@ -156,15 +149,10 @@ public final class SafetySwitches {
 
     /** Every switch change, oldest first. */
     public List<AuditEntry> auditTrail() {
-        return state.hashGetAll(AUDIT).values().stream()
-                .map(json -> EventJson.read(json, AuditEntry.class))
-                .sorted(Comparator.comparingLong(AuditEntry::sequence))
-                .toList();
+        return store.auditTrail();
     }
 
     private void audit(Instant at, String action, String actor, String reason) {
-        long sequence = state.increment(AUDIT_SEQUENCE, 1);
-        AuditEntry entry = new AuditEntry(sequence, at, action, actor, reason);
-        state.hashPut(AUDIT, String.format("%012d", sequence), EventJson.write(entry));
+        store.audit(at, action, actor, reason);
     }
 }
