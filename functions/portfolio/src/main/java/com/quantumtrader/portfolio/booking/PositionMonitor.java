@@ -8,9 +8,6 @@ import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.events.execution.OrderFilled;
-import com.quantumtrader.events.portfolio.PositionClosed;
-import com.quantumtrader.events.portfolio.PositionOpened;
-import com.quantumtrader.events.portfolio.TradeClosed;
 import com.quantumtrader.portfolio.positions.model.FillRules;
 import com.quantumtrader.portfolio.positions.model.FillRules.Changed;
 import com.quantumtrader.portfolio.positions.model.FillRules.Closed;
@@ -28,8 +25,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code execution.order.filled}: books the fill into the symbol's position and the ledger ({@link FillRules}),
@@ -38,8 +33,6 @@ import org.slf4j.LoggerFactory;
  * on the equity curve of the fill's day.
  */
 public final class PositionMonitor implements EventHandler {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PositionMonitor.class);
 
     private final PositionStore positions;
     private final MarketStore market;
@@ -92,36 +85,13 @@ public final class PositionMonitor implements EventHandler {
         } else if (outcome instanceof Opened opened) {
             positions.save(opened.position());
             positions.save(opened.ledger());
-            return List.of(opened(opened.position(), fill));
+            return List.of(BookingEvents.opened(opened.position(), fill));
         } else if (outcome instanceof Closed closed) {
             positions.remove(closed.position().symbol());
             positions.save(closed.ledger());
             positions.record(closed.trade());
-            return closed(closed, fill.purpose().name());
+            return BookingEvents.closed(closed, fill.purpose().name());
         }
         return List.of();
-    }
-
-    private static Emit opened(Position position, OrderFilled fill) {
-        LOG.info("opened {} {} {} @ {}", position.positionId(), position.side(), fill.quantity().toPlainString(),
-                fill.price().toPlainString());
-        return Emit.of(EventCatalog.PORTFOLIO_POSITION_OPENED, new PositionOpened(position.positionId(),
-                position.symbol(), position.side(), fill.quantity(), fill.price(), fill.stopPrice(),
-                fill.targetPrice(), fill.signalId(), fill.strategyId(), fill.modelId())).inTrace(position.traceId());
-    }
-
-    private static List<Emit> closed(Closed closed, String exitReason) {
-        Position p = closed.position();
-        BigDecimal pnl = closed.trade().realizedPnl();
-        LOG.info("closed {} {} by {}: realised {}", p.positionId(), p.symbol(), exitReason, pnl.toPlainString());
-        PositionClosed positionClosed = new PositionClosed(p.positionId(), p.symbol(), p.side(), p.enteredQuantity(),
-                p.averageEntryPrice(), p.averageExitPrice(), pnl, closed.trade().fees(), exitReason, p.signalId());
-        TradeClosed trade = new TradeClosed(p.positionId(), p.symbol(), p.side(), p.enteredQuantity(),
-                p.averageEntryPrice(), p.averageExitPrice(), p.openedAt(), closed.trade().closedAt(),
-                closed.trade().fees(), closed.trade().funding(), pnl, closed.trade().rMultiple(), exitReason,
-                p.signalId(), p.strategyId(), p.modelId());
-        return List.of(
-                Emit.of(EventCatalog.PORTFOLIO_POSITION_CLOSED, positionClosed).inTrace(p.traceId()),
-                Emit.of(EventCatalog.TRADE_CLOSED, trade).inTrace(p.traceId()));
     }
 }

@@ -10,8 +10,6 @@ import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.market.MarketPriceUpdate;
-import com.quantumtrader.events.portfolio.DrawdownHigh;
-import com.quantumtrader.events.portfolio.StopLossAdjusted;
 import com.quantumtrader.portfolio.analysis.model.EquityDays;
 import com.quantumtrader.portfolio.market.model.SymbolHistory;
 import com.quantumtrader.portfolio.positions.model.Position;
@@ -25,7 +23,6 @@ import com.quantumtrader.portfolio.valuation.model.DrawdownState;
 import com.quantumtrader.portfolio.valuation.model.DrawdownWatch;
 import com.quantumtrader.portfolio.valuation.model.Marking;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -65,16 +62,13 @@ public final class MarkToMarket implements EventHandler {
 
     @Override
     public List<Emit> handle(InboundEvent event) {
-        MarketPriceUpdate bar = event.payload(EventCatalog.MARKET_PRICE_UPDATE);
-        if (bar.close() == null || bar.close().signum() <= 0 || bar.closeTime() == null) {
-            throw new MalformedEventException("bar of " + bar.symbol() + " needs a positive close and a close time");
-        }
+        MarketPriceUpdate bar = validated(event.payload(EventCatalog.MARKET_PRICE_UPDATE));
         SymbolHistory history = record(bar);
         Account account = accounts.account();
         Policy current = policy.current();
         Marking.Outcome outcome = marking.mark(account, new Marking.Bar(bar.symbol(), bar.close(), bar.closeTime(),
-                        history.averageTrueRange(settings.atrPeriod()), account.position(bar.symbol())
-                        .flatMap(this::tickSize)), current.accountEquity(),
+                        history.averageTrueRange(settings.atrPeriod()),
+                        account.position(bar.symbol()).flatMap(this::tickSize)), current.accountEquity(),
                 accounts.drawdown().orElse(DrawdownState.initial(current.accountEquity())),
                 new DrawdownWatch.Limits(current.drawdownAlert(), current.emergencyDrawdown()));
         accounts.mark(bar.symbol(), bar.close());
@@ -82,10 +76,14 @@ public final class MarkToMarket implements EventHandler {
         EquityDays.at(curve.latest(), bar.closeTime(), current.accountEquity(), outcome.valuation(),
                 account.ledger().funding()).ifPresent(curve::save);
         accounts.save(outcome.drawdown().state());
-        List<Emit> out = new ArrayList<>();
-        outcome.position().flatMap(MarkToMarket::stopMoved).ifPresent(out::add);
-        outcome.drawdown().crossing().map(MarkToMarket::drawdownHigh).ifPresent(out::add);
-        return out;
+        return MarkingEvents.of(outcome);
+    }
+
+    private static MarketPriceUpdate validated(MarketPriceUpdate bar) {
+        if (bar.close() == null || bar.close().signum() <= 0 || bar.closeTime() == null) {
+            throw new MalformedEventException("bar of " + bar.symbol() + " needs a positive close and a close time");
+        }
+        return bar;
     }
 
     /** The symbol's bars with this one; stored when it added a bar. */
@@ -104,24 +102,5 @@ public final class MarkToMarket implements EventHandler {
             LOG.warn("{} stop not moved: no instrument data for it in {}", position.symbol(), instruments.source());
         }
         return tick;
-    }
-
-    private static Optional<Emit> stopMoved(Marking.PositionMark mark) {
-        Position before = mark.before();
-        return mark.move().map(move -> {
-            LOG.info("{}: {} stop {} -> {}", move.reason(), before.positionId(), before.stopPrice(),
-                    move.newStop().toPlainString());
-            return Emit.of(EventCatalog.PORTFOLIO_SL_ADJUSTED, new StopLossAdjusted(before.positionId(),
-                    before.symbol(), before.signalId(), before.stopPrice(), move.newStop(), move.reason()))
-                    .inTrace(before.traceId());
-        });
-    }
-
-    private static Emit drawdownHigh(DrawdownWatch.Crossing crossing) {
-        LOG.warn("drawdown {} crossed {} (equity {} peak {})", crossing.drawdown().toPlainString(),
-                crossing.threshold().toPlainString(), crossing.equity().toPlainString(),
-                crossing.peak().toPlainString());
-        return Emit.of(EventCatalog.PORTFOLIO_DRAWDOWN_HIGH, new DrawdownHigh(crossing.drawdown(),
-                crossing.threshold(), crossing.equity(), crossing.peak()));
     }
 }
