@@ -60,39 +60,89 @@ public final class LiquidityRules {
         return new LiquidityRanked(now, names, List.copyOf(ranked));
     }
 
+    /** What the checks look at: the candidate's measures at the ranking time. */
+    record Measures(Candidate candidate, BigDecimal quoteVolume, BigDecimal spreadBps, BigDecimal volatility,
+                    BigDecimal price, int listingAgeDays) {
+    }
+
+    /** One named check: the reason it excludes the candidate, or empty when it passes. */
+    @FunctionalInterface
+    interface Check {
+        Optional<String> exclusion(Measures m);
+    }
+
+    /** In order; the first failing check is the exclusion. */
+    private List<Check> checks() {
+        return List.of(LiquidityRules::hasBars, LiquidityRules::hasProfile, this::tradesEnough, this::tightSpread,
+                LiquidityRules::hasVolatilityEstimate, this::volatilityInBand, this::priceHighEnough,
+                this::listedLongEnough);
+    }
+
     SymbolLiquidity assess(Candidate candidate, Instant now) {
         Optional<SymbolHistory> history = candidate.history();
         MarketProfile profile = candidate.profile();
         BigDecimal zero = Money.amount(BigDecimal.ZERO);
-        BigDecimal volume = history.map(h -> Money.amount(h.quoteVolume24h(now))).orElse(zero);
-        BigDecimal price = history.flatMap(SymbolHistory::lastClose).orElse(zero);
-        BigDecimal volatility = history.flatMap(h -> h.annualisedVolatility(settings.volatilityBars(),
-                settings.daysPerYear())).orElse(zero);
-        BigDecimal spread = profile == null ? zero : profile.spreadBps();
-        int age = profile == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(profile.listedOn(),
-                LocalDate.ofInstant(now, ZoneOffset.UTC)));
-        String exclusion = null;
-        if (history.isEmpty() || history.get().bars().isEmpty()) {
-            exclusion = "no market data";
-        } else if (profile == null) {
-            exclusion = "no market profile (spread, listing date)";
-        } else if (volume.compareTo(settings.minQuoteVolume()) < 0) {
-            exclusion = "24h quote volume " + volume.stripTrailingZeros().toPlainString() + " below "
-                    + settings.minQuoteVolume().toPlainString();
-        } else if (spread.compareTo(settings.maxSpreadBps()) > 0) {
-            exclusion = "spread " + spread.toPlainString() + " bps above " + settings.maxSpreadBps().toPlainString();
-        } else if (volatility.signum() == 0) {
-            exclusion = "too few bars for a volatility estimate";
-        } else if (volatility.compareTo(settings.minVolatility()) < 0
-                || volatility.compareTo(settings.maxVolatility()) > 0) {
-            exclusion = "volatility " + volatility.stripTrailingZeros().toPlainString() + " outside ["
-                    + settings.minVolatility().toPlainString() + ", " + settings.maxVolatility().toPlainString() + "]";
-        } else if (price.compareTo(settings.minPrice()) < 0) {
-            exclusion = "price " + price.toPlainString() + " below " + settings.minPrice().toPlainString();
-        } else if (age < settings.minListingAgeDays()) {
-            exclusion = "listed " + age + " days ago, fewer than " + settings.minListingAgeDays();
-        }
-        return new SymbolLiquidity(candidate.symbol(), 0, exclusion == null, volume, spread, volatility, price, age,
-                exclusion);
+        Measures m = new Measures(candidate,
+                history.map(h -> Money.amount(h.quoteVolume24h(now))).orElse(zero),
+                profile == null ? zero : profile.spreadBps(),
+                history.flatMap(h -> h.annualisedVolatility(settings.volatilityBars(), settings.daysPerYear()))
+                        .orElse(zero),
+                history.flatMap(SymbolHistory::lastClose).orElse(zero),
+                profile == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(profile.listedOn(),
+                        LocalDate.ofInstant(now, ZoneOffset.UTC))));
+        String exclusion = checks().stream().map(check -> check.exclusion(m)).flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        return new SymbolLiquidity(candidate.symbol(), 0, exclusion == null, m.quoteVolume(), m.spreadBps(),
+                m.volatility(), m.price(), m.listingAgeDays(), exclusion);
+    }
+
+    private static Optional<String> hasBars(Measures m) {
+        return m.candidate().history().filter(h -> !h.bars().isEmpty()).isEmpty()
+                ? Optional.of("no market data") : Optional.empty();
+    }
+
+    private static Optional<String> hasProfile(Measures m) {
+        return m.candidate().profile() == null ? Optional.of("no market profile (spread, listing date)")
+                : Optional.empty();
+    }
+
+    private Optional<String> tradesEnough(Measures m) {
+        return m.quoteVolume().compareTo(settings.minQuoteVolume()) < 0
+                ? Optional.of("24h quote volume " + m.quoteVolume().stripTrailingZeros().toPlainString() + " below "
+                        + settings.minQuoteVolume().toPlainString())
+                : Optional.empty();
+    }
+
+    private Optional<String> tightSpread(Measures m) {
+        return m.spreadBps().compareTo(settings.maxSpreadBps()) > 0
+                ? Optional.of("spread " + m.spreadBps().toPlainString() + " bps above "
+                        + settings.maxSpreadBps().toPlainString())
+                : Optional.empty();
+    }
+
+    private static Optional<String> hasVolatilityEstimate(Measures m) {
+        return m.volatility().signum() == 0 ? Optional.of("too few bars for a volatility estimate") : Optional.empty();
+    }
+
+    private Optional<String> volatilityInBand(Measures m) {
+        return m.volatility().compareTo(settings.minVolatility()) < 0
+                || m.volatility().compareTo(settings.maxVolatility()) > 0
+                ? Optional.of("volatility " + m.volatility().stripTrailingZeros().toPlainString() + " outside ["
+                        + settings.minVolatility().toPlainString() + ", " + settings.maxVolatility().toPlainString()
+                        + "]")
+                : Optional.empty();
+    }
+
+    private Optional<String> priceHighEnough(Measures m) {
+        return m.price().compareTo(settings.minPrice()) < 0
+                ? Optional.of("price " + m.price().toPlainString() + " below " + settings.minPrice().toPlainString())
+                : Optional.empty();
+    }
+
+    private Optional<String> listedLongEnough(Measures m) {
+        return m.listingAgeDays() < settings.minListingAgeDays()
+                ? Optional.of("listed " + m.listingAgeDays() + " days ago, fewer than "
+                        + settings.minListingAgeDays())
+                : Optional.empty();
     }
 }
