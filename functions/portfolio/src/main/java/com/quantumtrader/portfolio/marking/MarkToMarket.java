@@ -66,9 +66,7 @@ public final class MarkToMarket implements EventHandler {
         SymbolHistory history = record(bar);
         Account account = accounts.account();
         Policy current = policy.current();
-        Marking.Outcome outcome = marking.mark(account, new Marking.Bar(bar.symbol(), bar.close(), bar.closeTime(),
-                        history.averageTrueRange(settings.atrPeriod()),
-                        account.position(bar.symbol()).flatMap(this::tickSize)), current.accountEquity(),
+        Marking.Outcome outcome = marking.mark(account, markable(bar, history, account), current.accountEquity(),
                 accounts.drawdown().orElse(DrawdownState.initial(current.accountEquity())),
                 new DrawdownWatch.Limits(current.drawdownAlert(), current.emergencyDrawdown()));
         accounts.mark(bar.symbol(), bar.close());
@@ -93,6 +91,12 @@ public final class MarkToMarket implements EventHandler {
                 SymbolHistory.barsToKeep(settings.volatilityBars()));
         next.ifPresent(market::save);
         return next.orElse(stored);
+    }
+
+    /** The bar with what its symbol's position needs: the ATR after it and the instrument's tick. */
+    private Marking.Bar markable(MarketPriceUpdate bar, SymbolHistory history, Account account) {
+        return new Marking.Bar(bar.symbol(), bar.close(), bar.closeTime(),
+                history.averageTrueRange(settings.atrPeriod()), account.position(bar.symbol()).flatMap(this::tickSize));
     }
 
     /** The position's instrument tick; a stop off the exchange's grid would be rejected, so none moves without. */
