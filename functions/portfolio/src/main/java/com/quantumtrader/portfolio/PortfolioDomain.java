@@ -7,8 +7,6 @@ import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.portfolio.allocation.BalanceAllocator;
-import com.quantumtrader.portfolio.allocation.model.VolatilityTargeting;
-import com.quantumtrader.portfolio.analysis.model.PortfolioAnalysis;
 import com.quantumtrader.portfolio.booking.FundingSettlement;
 import com.quantumtrader.portfolio.booking.PositionMonitor;
 import com.quantumtrader.portfolio.liquidity.LiquidityFilter;
@@ -22,6 +20,8 @@ import com.quantumtrader.portfolio.store.MarketStore;
 import com.quantumtrader.portfolio.store.PositionStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Portfolio: positions from fills with fees and the funding the exchange reports, realised and unrealised P&L,
@@ -41,14 +41,21 @@ public final class PortfolioDomain implements DomainModule {
     public static final Duration ALLOCATION_PERIOD = Duration.ofHours(1);
     public static final Duration LIQUIDITY_PERIOD = Duration.ofHours(24);
 
-    private final PortfolioSettings settings;
+    /** Settings fixed by the caller instead of the policy's {@code portfolio} section (tests, benchmarks). */
+    private final Optional<PortfolioSettings> fixed;
 
+    /** Reads its settings from the policy's {@code portfolio} section. ServiceLoader needs this constructor. */
     public PortfolioDomain() {
-        this(PortfolioSettings.defaults()); // ServiceLoader needs a public no-arg constructor
+        this.fixed = Optional.empty();
     }
 
     public PortfolioDomain(PortfolioSettings settings) {
-        this.settings = settings;
+        this.fixed = Optional.of(settings);
+    }
+
+    private Supplier<PortfolioSettings> settings(DomainServices services) {
+        return fixed.<Supplier<PortfolioSettings>>map(s -> () -> s)
+                .orElse(() -> PortfolioSettings.of(services.policy().current()));
     }
 
     @Override
@@ -62,6 +69,7 @@ public final class PortfolioDomain implements DomainModule {
         AccountStore accounts = new AccountStore(services.state(), positions);
         MarketStore market = new MarketStore(services.state());
         EquityCurveStore curve = new EquityCurveStore(services.state());
+        Supplier<PortfolioSettings> settings = settings(services);
         return List.of(
                 new HandlerDefinition(POSITION_MONITOR, Domain.PORTFOLIO,
                         new PositionMonitor(positions, market, accounts, curve, services.policy(), settings)),
@@ -76,10 +84,10 @@ public final class PortfolioDomain implements DomainModule {
         PositionStore positions = new PositionStore(services.state());
         AccountStore accounts = new AccountStore(services.state(), positions);
         MarketStore market = new MarketStore(services.state());
+        Supplier<PortfolioSettings> settings = settings(services);
         PerformanceReport report = new PerformanceReport(services.clock(), services.policy(), accounts, positions,
-                new EquityCurveStore(services.state()), new PortfolioAnalysis(settings.daysPerYear()));
-        BalanceAllocator allocator = new BalanceAllocator(market, new AllocationStore(services.state()),
-                new VolatilityTargeting(settings));
+                new EquityCurveStore(services.state()), settings);
+        BalanceAllocator allocator = new BalanceAllocator(market, new AllocationStore(services.state()), settings);
         LiquidityFilter liquidity = new LiquidityFilter(market, settings, services.instruments());
         return List.of(
                 new PeriodicJob(PERFORMANCE_JOB, PERFORMANCE_PERIOD, report::snapshot),

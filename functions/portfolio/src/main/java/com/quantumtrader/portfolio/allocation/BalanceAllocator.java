@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
 
 /**
  * The hourly balance allocation check: loads the universe's bar histories, allocates by volatility targeting
@@ -22,15 +24,16 @@ public final class BalanceAllocator {
 
     private final MarketStore market;
     private final AllocationStore allocations;
-    private final VolatilityTargeting targeting;
+    private final Supplier<PortfolioSettings> settings;
 
-    public BalanceAllocator(MarketStore market, AllocationStore allocations, VolatilityTargeting targeting) {
+    public BalanceAllocator(MarketStore market, AllocationStore allocations, Supplier<PortfolioSettings> settings) {
         this.market = market;
         this.allocations = allocations;
-        this.targeting = targeting;
+        this.settings = settings;
     }
 
     public List<Emit> rebalance(Policy policy, BigDecimal equity, Instant now) {
+        VolatilityTargeting targeting = new VolatilityTargeting(settings.get());
         List<SymbolHistory> universe = policy.universe().stream().map(market::of).flatMap(Optional::stream).toList();
         List<CapitalAllocation> target = targeting.allocate(universe, policy.strategies(), equity);
         if (target.isEmpty() || equity.signum() <= 0) {

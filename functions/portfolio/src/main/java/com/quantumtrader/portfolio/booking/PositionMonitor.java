@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code execution.order.filled}: books the fill into the symbol's position and the ledger ({@link FillRules}),
@@ -39,10 +40,10 @@ public final class PositionMonitor implements EventHandler {
     private final AccountStore accounts;
     private final EquityCurveStore curve;
     private final PolicyReader policy;
-    private final PortfolioSettings settings;
+    private final Supplier<PortfolioSettings> settings;
 
     public PositionMonitor(PositionStore positions, MarketStore market, AccountStore accounts, EquityCurveStore curve,
-                           PolicyReader policy, PortfolioSettings settings) {
+                           PolicyReader policy, Supplier<PortfolioSettings> settings) {
         this.positions = positions;
         this.market = market;
         this.accounts = accounts;
@@ -56,8 +57,9 @@ public final class PositionMonitor implements EventHandler {
         OrderFilled fill = event.payload(EventCatalog.EXECUTION_ORDER_FILLED);
         Instant at = fill.filledAt() != null ? fill.filledAt() : event.occurredAt();
         Optional<Position> open = fill.symbol() == null ? Optional.empty() : positions.position(fill.symbol());
-        FillOutcome outcome = FillRules.apply(fill, open, positions.ledger(), atrFor(fill),
-                settings.atrStopMultiple(), event.traceId(), at);
+        PortfolioSettings portfolio = settings.get();
+        FillOutcome outcome = FillRules.apply(fill, open, positions.ledger(), atrFor(fill, portfolio),
+                portfolio.atrStopMultiple(), event.traceId(), at);
         List<Emit> out = save(outcome, fill);
         // the fill's day carries its fees and P&L on the equity curve, not the day of the next mark
         EquityCurves.record(curve, accounts.account(), policy.current().accountEquity(), at);
@@ -65,7 +67,7 @@ public final class PositionMonitor implements EventHandler {
     }
 
     /** The ATR an entry without a stop takes its initial stop from. */
-    private Optional<BigDecimal> atrFor(OrderFilled fill) {
+    private Optional<BigDecimal> atrFor(OrderFilled fill, PortfolioSettings settings) {
         if (fill.purpose() != OrderPurpose.ENTRY || fill.stopPrice() != null || fill.symbol() == null) {
             return Optional.empty();
         }

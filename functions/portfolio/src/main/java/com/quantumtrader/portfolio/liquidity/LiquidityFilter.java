@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The daily liquidity ranking ({@code portfolio.liquidity.ranked}): candidates are the symbols with bars and the
@@ -26,24 +27,24 @@ import java.util.TreeMap;
 public final class LiquidityFilter {
 
     private final MarketStore market;
-    private final PortfolioSettings settings;
+    private final Supplier<PortfolioSettings> settings;
     private final InstrumentCatalog instruments;
-    private final LiquidityRules rules;
 
-    public LiquidityFilter(MarketStore market, PortfolioSettings settings, InstrumentCatalog instruments) {
+    public LiquidityFilter(MarketStore market, Supplier<PortfolioSettings> settings, InstrumentCatalog instruments) {
         this.market = market;
         this.settings = settings;
         this.instruments = instruments;
-        this.rules = new LiquidityRules(settings);
     }
 
     public List<Emit> rank(Instant now) {
+        PortfolioSettings portfolio = settings.get();
         Map<String, Optional<SymbolHistory>> bySymbol = new TreeMap<>();
-        settings.profiles().keySet().forEach(symbol -> bySymbol.put(symbol, Optional.empty()));
+        portfolio.profiles().keySet().forEach(symbol -> bySymbol.put(symbol, Optional.empty()));
         market.all().forEach(history -> bySymbol.put(history.symbol(), Optional.of(history)));
         List<Candidate> candidates = bySymbol.entrySet().stream()
-                .map(e -> new Candidate(e.getKey(), e.getValue(), profile(e.getKey()))).toList();
-        return List.of(Emit.of(EventCatalog.PORTFOLIO_LIQUIDITY_RANKED, rules.rank(candidates, now)));
+                .map(e -> new Candidate(e.getKey(), e.getValue(), profile(e.getKey(), portfolio))).toList();
+        return List.of(Emit.of(EventCatalog.PORTFOLIO_LIQUIDITY_RANKED,
+                new LiquidityRules(portfolio).rank(candidates, now)));
     }
 
     /**
@@ -51,7 +52,7 @@ public final class LiquidityFilter {
      * contract's onboard date, the spread {@link PortfolioSettings#UNMEASURED_SPREAD_BPS} (exchangeInfo publishes
      * none). Null when neither knows the symbol.
      */
-    private MarketProfile profile(String symbol) {
+    private MarketProfile profile(String symbol, PortfolioSettings settings) {
         MarketProfile configured = settings.profiles().get(symbol);
         if (configured != null) {
             return configured;

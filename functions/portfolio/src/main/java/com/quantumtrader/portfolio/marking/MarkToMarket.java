@@ -25,6 +25,7 @@ import com.quantumtrader.portfolio.valuation.model.Marking;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +45,11 @@ public final class MarkToMarket implements EventHandler {
     private final AccountStore accounts;
     private final MarketStore market;
     private final EquityCurveStore curve;
-    private final PortfolioSettings settings;
+    private final Supplier<PortfolioSettings> settings;
     private final InstrumentCatalog instruments;
-    private final Marking marking;
 
     public MarkToMarket(PolicyReader policy, PositionStore positions, AccountStore accounts, MarketStore market,
-                        EquityCurveStore curve, PortfolioSettings settings, InstrumentCatalog instruments) {
+                        EquityCurveStore curve, Supplier<PortfolioSettings> settings, InstrumentCatalog instruments) {
         this.policy = policy;
         this.positions = positions;
         this.accounts = accounts;
@@ -57,16 +57,17 @@ public final class MarkToMarket implements EventHandler {
         this.curve = curve;
         this.settings = settings;
         this.instruments = instruments;
-        this.marking = new Marking(settings);
     }
 
     @Override
     public List<Emit> handle(InboundEvent event) {
         MarketPriceUpdate bar = validated(event.payload(EventCatalog.MARKET_PRICE_UPDATE));
-        SymbolHistory history = record(bar);
+        PortfolioSettings portfolio = settings.get();
+        SymbolHistory history = record(bar, portfolio);
         Account account = accounts.account();
         Policy current = policy.current();
-        Marking.Outcome outcome = marking.mark(account, markable(bar, history, account), current.accountEquity(),
+        Marking.Outcome outcome = new Marking(portfolio).mark(account, markable(bar, history, account, portfolio),
+                current.accountEquity(),
                 accounts.drawdown().orElse(DrawdownState.initial(current.accountEquity())),
                 new DrawdownWatch.Limits(current.drawdownAlert(), current.emergencyDrawdown()));
         accounts.mark(bar.symbol(), bar.close());
@@ -85,7 +86,7 @@ public final class MarkToMarket implements EventHandler {
     }
 
     /** The symbol's bars with this one; stored when it added a bar. */
-    private SymbolHistory record(MarketPriceUpdate bar) {
+    private SymbolHistory record(MarketPriceUpdate bar, PortfolioSettings settings) {
         SymbolHistory stored = market.of(bar.symbol()).orElse(SymbolHistory.empty(bar.symbol()));
         Optional<SymbolHistory> next = stored.after(bar, settings.atrPeriod(),
                 SymbolHistory.barsToKeep(settings.volatilityBars()));
@@ -94,7 +95,8 @@ public final class MarkToMarket implements EventHandler {
     }
 
     /** The bar with what its symbol's position needs: the ATR after it and the instrument's tick. */
-    private Marking.Bar markable(MarketPriceUpdate bar, SymbolHistory history, Account account) {
+    private Marking.Bar markable(MarketPriceUpdate bar, SymbolHistory history, Account account,
+                                 PortfolioSettings settings) {
         return new Marking.Bar(bar.symbol(), bar.close(), bar.closeTime(),
                 history.averageTrueRange(settings.atrPeriod()), account.position(bar.symbol()).flatMap(this::tickSize));
     }

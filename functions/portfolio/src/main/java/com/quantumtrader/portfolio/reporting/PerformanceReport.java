@@ -15,6 +15,8 @@ import com.quantumtrader.portfolio.valuation.model.Valuation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
+import com.quantumtrader.portfolio.settings.PortfolioSettings;
 
 /**
  * The periodic {@code portfolio.performance} snapshot ({@link Performance}) and, with it, the analyzer's
@@ -27,16 +29,16 @@ public final class PerformanceReport {
     private final AccountStore accounts;
     private final PositionStore positions;
     private final EquityCurveStore curve;
-    private final PortfolioAnalysis analysis;
+    private final Supplier<PortfolioSettings> settings;
 
     public PerformanceReport(Clock clock, PolicyReader policy, AccountStore accounts, PositionStore positions,
-                             EquityCurveStore curve, PortfolioAnalysis analysis) {
+                             EquityCurveStore curve, Supplier<PortfolioSettings> settings) {
         this.clock = clock;
         this.policy = policy;
         this.accounts = accounts;
         this.positions = positions;
         this.curve = curve;
-        this.analysis = analysis;
+        this.settings = settings;
     }
 
     public List<Emit> snapshot() {
@@ -50,6 +52,7 @@ public final class PerformanceReport {
         return List.of(
                 Emit.of(EventCatalog.PORTFOLIO_PERFORMANCE, Performance.of(now, valuation, drawdown, account.ledger())),
                 Emit.of(EventCatalog.PORTFOLIO_METRICS_REPORTED,
-                        analysis.report(current.accountEquity(), history, valuation, now)));
+                        new PortfolioAnalysis(settings.get().daysPerYear()).report(current.accountEquity(), history,
+                                valuation, now)));
     }
 }
