@@ -7,19 +7,21 @@ import com.quantumtrader.core.handler.PeriodicJob;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.portfolio.allocation.BalanceAllocator;
-import com.quantumtrader.portfolio.analysis.EquityCurve;
-import com.quantumtrader.portfolio.analysis.PortfolioAnalyzer;
+import com.quantumtrader.portfolio.booking.FundingSettlement;
+import com.quantumtrader.portfolio.booking.PositionMonitor;
 import com.quantumtrader.portfolio.liquidity.LiquidityFilter;
-import com.quantumtrader.portfolio.market.MarketHistory;
-import com.quantumtrader.portfolio.positions.FundingSettlement;
-import com.quantumtrader.portfolio.positions.PositionBook;
-import com.quantumtrader.portfolio.positions.PositionMonitor;
+import com.quantumtrader.portfolio.marking.MarkToMarket;
+import com.quantumtrader.portfolio.reporting.PerformanceReport;
 import com.quantumtrader.portfolio.settings.PortfolioSettings;
-import com.quantumtrader.portfolio.valuation.AccountMarks;
-import com.quantumtrader.portfolio.valuation.MarkToMarket;
-import com.quantumtrader.portfolio.valuation.PerformanceReport;
+import com.quantumtrader.portfolio.store.AccountStore;
+import com.quantumtrader.portfolio.store.AllocationStore;
+import com.quantumtrader.portfolio.store.EquityCurveStore;
+import com.quantumtrader.portfolio.store.MarketStore;
+import com.quantumtrader.portfolio.store.PositionStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Portfolio: positions from fills with fees and the funding the exchange reports, realised and unrealised P&L,
@@ -39,14 +41,21 @@ public final class PortfolioDomain implements DomainModule {
     public static final Duration ALLOCATION_PERIOD = Duration.ofHours(1);
     public static final Duration LIQUIDITY_PERIOD = Duration.ofHours(24);
 
-    private final PortfolioSettings settings;
+    /** Settings fixed by the caller instead of the policy's {@code portfolio} section (tests, benchmarks). */
+    private final Optional<PortfolioSettings> fixed;
 
+    /** Reads its settings from the policy's {@code portfolio} section. ServiceLoader needs this constructor. */
     public PortfolioDomain() {
-        this(PortfolioSettings.defaults()); // ServiceLoader needs a public no-arg constructor
+        this.fixed = Optional.empty();
     }
 
     public PortfolioDomain(PortfolioSettings settings) {
-        this.settings = settings;
+        this.fixed = Optional.of(settings);
+    }
+
+    private Supplier<PortfolioSettings> settings(DomainServices services) {
+        return fixed.<Supplier<PortfolioSettings>>map(s -> () -> s)
+                .orElse(() -> PortfolioSettings.of(services.policy().current()));
     }
 
     @Override
@@ -56,33 +65,36 @@ public final class PortfolioDomain implements DomainModule {
 
     @Override
     public List<HandlerDefinition> handlers(DomainServices services) {
-        PositionBook book = new PositionBook(services.state());
-        AccountMarks marks = new AccountMarks(services.state(), book);
-        MarketHistory market = new MarketHistory(services.state(), settings);
+        PositionStore positions = new PositionStore(services.state());
+        AccountStore accounts = new AccountStore(services.state(), positions);
+        MarketStore market = new MarketStore(services.state());
+        EquityCurveStore curve = new EquityCurveStore(services.state());
+        Supplier<PortfolioSettings> settings = settings(services);
         return List.of(
                 new HandlerDefinition(POSITION_MONITOR, Domain.PORTFOLIO,
-                        new PositionMonitor(book, market, settings, new EquityCurve(services.state()), marks,
-                                services.policy())),
-                new HandlerDefinition(MARK_TO_MARKET, Domain.PORTFOLIO, new MarkToMarket(services.policy(), book,
-                        marks, market, new EquityCurve(services.state()), settings, services.instruments())),
-                new HandlerDefinition(FUNDING_SETTLEMENT, Domain.PORTFOLIO, new FundingSettlement(book,
-                        new EquityCurve(services.state()), marks, services.policy())));
+                        new PositionMonitor(positions, market, accounts, curve, services.policy(), settings)),
+                new HandlerDefinition(MARK_TO_MARKET, Domain.PORTFOLIO, new MarkToMarket(services.policy(), positions,
+                        accounts, market, curve, settings, services.instruments())),
+                new HandlerDefinition(FUNDING_SETTLEMENT, Domain.PORTFOLIO,
+                        new FundingSettlement(positions, accounts, curve, services.policy())));
     }
 
     @Override
     public List<PeriodicJob> periodicJobs(DomainServices services) {
-        PositionBook book = new PositionBook(services.state());
-        AccountMarks marks = new AccountMarks(services.state(), book);
-        MarketHistory market = new MarketHistory(services.state(), settings);
-        PerformanceReport report = new PerformanceReport(services.clock(), services.policy(), marks, book,
-                new PortfolioAnalyzer(book, new EquityCurve(services.state()), settings));
-        BalanceAllocator allocator = new BalanceAllocator(services.state(), market, settings);
+        PositionStore positions = new PositionStore(services.state());
+        AccountStore accounts = new AccountStore(services.state(), positions);
+        MarketStore market = new MarketStore(services.state());
+        Supplier<PortfolioSettings> settings = settings(services);
+        PerformanceReport report = new PerformanceReport(services.clock(), services.policy(), accounts, positions,
+                new EquityCurveStore(services.state()), settings);
+        BalanceAllocator allocator = new BalanceAllocator(market, new AllocationStore(services.state()), settings);
         LiquidityFilter liquidity = new LiquidityFilter(market, settings, services.instruments());
         return List.of(
                 new PeriodicJob(PERFORMANCE_JOB, PERFORMANCE_PERIOD, report::snapshot),
                 new PeriodicJob(ALLOCATION_JOB, ALLOCATION_PERIOD, () -> {
                     Policy policy = services.policy().current();
-                    return allocator.rebalance(policy, marks.value(policy).equity(), services.clock().instant());
+                    return allocator.rebalance(policy, accounts.account().value(policy.accountEquity()).equity(),
+                            services.clock().instant());
                 }),
                 new PeriodicJob(LIQUIDITY_JOB, LIQUIDITY_PERIOD, () -> liquidity.rank(services.clock().instant())));
     }

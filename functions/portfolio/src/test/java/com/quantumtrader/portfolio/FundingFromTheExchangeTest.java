@@ -24,8 +24,8 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventEnvelope;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.portfolio.TradeClosed;
-import com.quantumtrader.portfolio.positions.FundingRecord;
-import com.quantumtrader.portfolio.positions.PositionBook;
+import com.quantumtrader.portfolio.positions.model.FundingRecord;
+import com.quantumtrader.portfolio.store.PositionStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,8 +54,8 @@ class FundingFromTheExchangeTest {
         }
     }
 
-    private PositionBook book() {
-        return new PositionBook(portfolio.state);
+    private PositionStore book() {
+        return new PositionStore(portfolio.state);
     }
 
     @Test

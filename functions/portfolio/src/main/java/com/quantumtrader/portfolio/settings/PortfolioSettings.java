@@ -1,20 +1,21 @@
 package com.quantumtrader.portfolio.settings;
 
+import com.quantumtrader.core.policy.Policy;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * Portfolio's own settings, constants for now (the policy document is owned elsewhere; each of these is a
- * candidate policy field, listed in {@code functions/portfolio/README.md}).
+ * Portfolio's section of the policy document (key {@code portfolio}, {@link PortfolioPolicySection}): its typed view.
+ * Fields, bounds and shipped values are in {@code policy/portfolio.schema.json}; JSON names are the snake_case of
+ * these components.
  *
  * @param breakEvenAtR          the stop moves to the entry once the close is this many R in favour
  * @param trailingStartR        the stop starts trailing once the best close is this many R in favour
  * @param trailingAtrMultiple   trailing distance behind the best close, in ATRs (1R while no ATR is known)
  * @param atrPeriod             bars of Wilder's average true range
  * @param atrStopMultiple       initial stop distance in ATRs for an entry fill without a stop (for its R)
- * @param maxHolding            a position open this long is closed (time exit)
+ * @param maxHoldingHours       a position open this many hours is closed (time exit)
  * @param daysPerYear           annualisation: crypto trades every day
  * @param targetVolatility      annualised volatility each strategy-symbol allocation aims at
  * @param maxSlotWeight         cap of one strategy-symbol allocation, a fraction of equity
@@ -36,7 +37,7 @@ public record PortfolioSettings(
         BigDecimal trailingAtrMultiple,
         int atrPeriod,
         BigDecimal atrStopMultiple,
-        Duration maxHolding,
+        int maxHoldingHours,
         int daysPerYear,
         BigDecimal targetVolatility,
         BigDecimal maxSlotWeight,
@@ -58,23 +59,26 @@ public record PortfolioSettings(
     public static final BigDecimal UNMEASURED_SPREAD_BPS = BigDecimal.ONE;
 
     /**
-     * The defaults: conservative caps. No funding setting: the exchange reports funding
-     * ({@code execution.funding.paid}), portfolio books what it reports.
+     * The shipped values (the section's default in its schema fragment): conservative caps. No funding setting: the
+     * exchange reports funding ({@code execution.funding.paid}), portfolio books what it reports.
      */
     public static PortfolioSettings defaults() {
-        return new PortfolioSettings(
-                BigDecimal.ONE, new BigDecimal("1.5"), new BigDecimal("2"), 14, new BigDecimal("2"),
-                Duration.ofHours(72), 365,
-                new BigDecimal("0.20"), new BigDecimal("0.50"), new BigDecimal("0.40"), new BigDecimal("0.05"), 48,
-                new BigDecimal("10000000"), new BigDecimal("5"), new BigDecimal("0.10"), new BigDecimal("3.00"),
-                new BigDecimal("0.01"), 90,
-                Map.of("BTCUSDT", new MarketProfile(new BigDecimal("0.2"), LocalDate.parse("2019-09-08")),
-                        "ETHUSDT", new MarketProfile(new BigDecimal("0.3"), LocalDate.parse("2019-11-27"))));
+        return PortfolioPolicySection.FRAGMENT.shippedDefault(PortfolioPolicySection.KEY, PortfolioSettings.class);
+    }
+
+    /** Portfolio's view of a policy (cached per policy version). */
+    public static PortfolioSettings of(Policy policy) {
+        return policy.section(PortfolioPolicySection.SECTION);
+    }
+
+    /** A position open this long is closed (time exit). */
+    public Duration maxHolding() {
+        return Duration.ofHours(maxHoldingHours);
     }
 
     public PortfolioSettings withProfiles(Map<String, MarketProfile> newProfiles) {
         return new PortfolioSettings(breakEvenAtR, trailingStartR, trailingAtrMultiple, atrPeriod, atrStopMultiple,
-                maxHolding, daysPerYear, targetVolatility, maxSlotWeight, maxSymbolShare, rebalanceDrift,
+                maxHoldingHours, daysPerYear, targetVolatility, maxSlotWeight, maxSymbolShare, rebalanceDrift,
                 volatilityBars, minQuoteVolume, maxSpreadBps, minVolatility, maxVolatility, minPrice, minListingAgeDays,
                 newProfiles);
     }
