@@ -3,7 +3,7 @@ package com.quantumtrader.execution.adapter.binance;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.time.Scheduler;
 import com.quantumtrader.events.MalformedEventException;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.execution.LiveAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -64,7 +64,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private final HttpClient http;
     private final BinanceExchange exchange;
     private final Scheduler keepAliveScheduler;
-    private final LiveExecutionDomain execution;
+    private final LiveAccount execution;
     private final Consumer<List<Emit>> publish;
     private final ScheduledExecutorService connects;
     private volatile WebSocket socket;
@@ -80,7 +80,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
      * @param publish gets every batch of events to publish, in order (fills, protective orders, failures)
      */
     public BinanceUserDataFeed(Settings settings, HttpClient http, BinanceExchange exchange, Scheduler keepAliveScheduler,
-                               LiveExecutionDomain execution, Consumer<List<Emit>> publish) {
+                               LiveAccount execution, Consumer<List<Emit>> publish) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.exchange = Objects.requireNonNull(exchange, "exchange");

@@ -25,7 +25,7 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.execution.LiveAccount;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.execution.adapter.binance.BinanceCredentials;
 import com.quantumtrader.execution.adapter.binance.BinanceExchange;
@@ -224,8 +224,9 @@ public final class ExecutionService implements AutoCloseable {
         String interval = env.getOrDefault("EXECUTION_BAR_INTERVAL", "1m").strip();
 
         BinanceExchange exchange = BinanceExchange.connect(settings, credentials, clock, Sleeper.REAL);
-        LiveExecutionDomain execution = LiveExecutionDomain.on(exchange).publishingTo(events, bus::publish);
-        List<HandlerDefinition> handlers = execution.handlers(services);
+        ExecutionDomain domain = ExecutionDomain.live(exchange).publishingTo(events, bus::publish);
+        List<HandlerDefinition> handlers = domain.handlers(services);
+        LiveAccount execution = domain.liveAccount(services);
         int contracts = exchange.loadExchangeInfo();
         exchange.requireOneWayPositionMode();
         // publishes what a crash left in the outbox and what changed while down, itself
@@ -240,9 +241,7 @@ public final class ExecutionService implements AutoCloseable {
         venue.add(account);
         account.start();
 
-        LivePriceFeed prices = new LivePriceFeed(new RedisLatestPrices(redis), clock,
-                () -> services.policy().current().execution().largeMoveBps(),
-                Duration.ofSeconds(1));
+        LivePriceFeed prices = domain.livePriceFeed(services, new RedisLatestPrices(redis), Duration.ofSeconds(1));
         BinanceMarketStream market = new BinanceMarketStream(new BinanceMarketStream.Settings(
                 URI.create(streams.toString().replaceAll("/+$", "") + "/stream"), symbols, interval, backoff,
                 maxBackoff, true), client, exchange, new BinanceMarketStream.MarketListener() {
@@ -277,7 +276,7 @@ public final class ExecutionService implements AutoCloseable {
     }
 
     /** Degraded for an hour after the exchange's last margin call, naming the position. */
-    static CheckResult marginHealth(LiveExecutionDomain execution, Clock clock) {
+    static CheckResult marginHealth(LiveAccount execution, Clock clock) {
         return execution.lastMarginCall()
                 .filter(call -> call.calledAt().isAfter(clock.instant().minus(MARGIN_CALL_WARNING)))
                 .map(call -> CheckResult.degraded("Binance MARGIN_CALL at " + call.calledAt() + ": " + call.symbol()
