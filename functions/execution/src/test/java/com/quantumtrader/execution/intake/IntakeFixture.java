@@ -71,6 +71,13 @@ final class IntakeFixture {
                 "TRACE-PRICE");
     }
 
+    /** How many deliveries the named handler's runtime took (handled, duplicate, rejected or failed). */
+    long metricsOf(String handler) {
+        var metrics = commands.runtimes().stream().filter(runtime -> runtime.name().equals(handler)).findFirst()
+                .orElseThrow().metrics();
+        return metrics.handled() + metrics.duplicates() + metrics.rejected() + metrics.failed();
+    }
+
     List<String> publishedNames() {
         return published.stream().map(BusEvent::name).toList();
     }
