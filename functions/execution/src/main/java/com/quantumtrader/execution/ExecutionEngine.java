@@ -79,7 +79,7 @@ final class ExecutionEngine {
      * fill at this bar's open (and get their stop and target), then protective orders trigger on its range, then the
      * bar itself is published. Execution's state and events are committed before every move of the venue.
      */
-    synchronized List<Emit> onBar(Bar bar) {
+    synchronized List<Emit> onBar(MarketPriceUpdate bar) {
         if (exchange == null) {
             throw new IllegalStateException("bars drive the simulated exchange only; a real exchange reports its own fills");
         }

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.intake;
 
+import com.quantumtrader.events.market.PriceBars;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
@@ -13,7 +14,6 @@ import com.quantumtrader.events.Side;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ final class IntakeFixture {
                 alsoPublish.accept(event);
             }
         });
-        domain.marketDataFeed(services).onBar(new Bar("BTCUSDT", "1h", NOW.minus(Duration.ofHours(1)), NOW,
+        domain.marketDataFeed(services).onBar(PriceBars.bar("BTCUSDT", "1h", NOW.minus(Duration.ofHours(1)), NOW,
                 new BigDecimal("61000"), new BigDecimal("61300"), new BigDecimal("60900"), new BigDecimal("61200"),
                 new BigDecimal("12.5")));
     }

@@ -1,8 +1,9 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,13 +83,13 @@ public final class BinanceMarketStream implements AutoCloseable {
     private Duration backoff;
     private int connections;
 
-    /** What the streams deliver; only closed bars are required (a lambda taking a Bar will do). */
+    /** What the streams deliver; only closed bars are required (a lambda taking a MarketPriceUpdate will do). */
     public interface MarketListener {
 
-        void onClosedBar(Bar bar);
+        void onClosedBar(MarketPriceUpdate bar);
 
         /** The bar still open so far; its close time is the time of the update. */
-        default void onOpenBar(Bar soFar) {
+        default void onOpenBar(MarketPriceUpdate soFar) {
         }
 
         default void onMarkPrice(String symbol, BigDecimal markPrice, Instant at) {
@@ -140,7 +141,7 @@ public final class BinanceMarketStream implements AutoCloseable {
             since = Map.copyOf(lastOpen);
         }
         since.forEach((symbol, open) -> {
-            for (Bar bar : rest.closedKlines(symbol, settings.interval(), open.plusMillis(1))) {
+            for (MarketPriceUpdate bar : rest.closedKlines(symbol, settings.interval(), open.plusMillis(1))) {
                 deliver(bar);
             }
         });
@@ -197,7 +198,7 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
         // the bar so far, "closing" at this update (after its open, as a bar must)
         Instant at = Instant.ofEpochMilli(Math.max(data.path("E").asLong(), open.toEpochMilli() + 1));
-        Bar soFar = bar(k, at);
+        MarketPriceUpdate soFar = bar(k, at);
         synchronized (this) {
             Instant last = lastOpen.get(soFar.symbol());
             if (last == null || open.isAfter(last)) {
@@ -206,8 +207,8 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
     }
 
-    private static Bar bar(JsonNode k, Instant closeTime) {
-        return new Bar(k.path("s").asText(), k.path("i").asText(), Instant.ofEpochMilli(k.path("t").asLong()),
+    private static MarketPriceUpdate bar(JsonNode k, Instant closeTime) {
+        return PriceBars.bar(k.path("s").asText(), k.path("i").asText(), Instant.ofEpochMilli(k.path("t").asLong()),
                 closeTime, price(k, "o"), price(k, "h"), price(k, "l"), price(k, "c"), new BigDecimal(k.path("v").asText()));
     }
 
@@ -221,7 +222,7 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
     }
 
-    private synchronized void deliver(Bar bar) {
+    private synchronized void deliver(MarketPriceUpdate bar) {
         Instant last = lastOpen.get(bar.symbol());
         if (last != null && !bar.openTime().isAfter(last)) {
             return;

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.adapter.container;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.bus.EventBridgeEventBus;
 import com.quantumtrader.core.bus.EventBus;
 import com.quantumtrader.core.bus.RedisStreamsEventBus;
@@ -23,7 +24,6 @@ import com.quantumtrader.core.time.SystemScheduler;
 import com.quantumtrader.core.trace.Secrets;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.LiveAccount;
 import com.quantumtrader.execution.MarketDataFeed;
@@ -204,7 +204,7 @@ public final class ExecutionService implements AutoCloseable {
         // what a crash left in the outbox ahead of its own events
         MarketDataFeed feed = domain.marketDataFeed(services);
         scheduler.schedule("paper-bars", barEvery, barEvery, () -> {
-            for (Bar bar : market.next()) {
+            for (MarketPriceUpdate bar : market.next()) {
                 publish.accept(feed.onBar(bar));
             }
         });
@@ -246,12 +246,12 @@ public final class ExecutionService implements AutoCloseable {
                 URI.create(streams.toString().replaceAll("/+$", "") + "/stream"), symbols, interval, backoff,
                 maxBackoff, true), client, exchange, new BinanceMarketStream.MarketListener() {
                     @Override
-                    public void onClosedBar(Bar bar) {
+                    public void onClosedBar(MarketPriceUpdate bar) {
                         publish.accept(prices.onClosedBar(bar));
                     }
 
                     @Override
-                    public void onOpenBar(Bar soFar) {
+                    public void onOpenBar(MarketPriceUpdate soFar) {
                         publish.accept(prices.onOpenBar(soFar));
                     }
 

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.market.PriceBars;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -31,7 +32,6 @@ import com.quantumtrader.events.execution.EntryModeChanged;
 import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.execution.Approvals;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.LiveAccount;
 import com.quantumtrader.execution.guard.OrderSanityGuard;
@@ -245,7 +245,7 @@ class LiveExecutionPolicyWiringTest {
         LivePriceFeed prices = execution.livePriceFeed(services, new InMemoryLatestPrices(), Duration.ofSeconds(1));
         Instant open = Instant.parse("2025-01-06T12:00:00Z");
         prices.onClosedBar(bar(open.minusSeconds(60), open, "100.0"));
-        Bar movedSixtyBps = bar(open, open.plusSeconds(30), "100.6");
+        MarketPriceUpdate movedSixtyBps = bar(open, open.plusSeconds(30), "100.6");
 
         // the default of 100 bps: a 60 bps move inside the bar publishes nothing
         assertThat(prices.onOpenBar(movedSixtyBps)).isEmpty();
@@ -320,9 +320,9 @@ class LiveExecutionPolicyWiringTest {
                 .map(request -> URI.create(request.getUrl()).getRawQuery()).toList();
     }
 
-    private static Bar bar(Instant open, Instant close, String price) {
+    private static MarketPriceUpdate bar(Instant open, Instant close, String price) {
         BigDecimal p = new BigDecimal(price);
-        return new Bar("BTCUSDT", "1m", open, close, new BigDecimal("100.0"), p.max(new BigDecimal("100.0")),
+        return PriceBars.bar("BTCUSDT", "1m", open, close, new BigDecimal("100.0"), p.max(new BigDecimal("100.0")),
                 p.min(new BigDecimal("100.0")), p, BigDecimal.ONE);
     }
 }
