@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -58,9 +57,7 @@ public final class BinanceMarketStream implements AutoCloseable {
             if (symbols.isEmpty()) {
                 throw new IllegalArgumentException("at least one symbol");
             }
-            if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("backoff must be positive and at most maxBackoff");
-            }
+            ReconnectBackoff.requireValid(initialBackoff, maxBackoff);
         }
 
         URI subscription() {
@@ -80,7 +77,7 @@ public final class BinanceMarketStream implements AutoCloseable {
     private final Map<String, Instant> lastOpen = new HashMap<>();
     private volatile WebSocket socket;
     private volatile boolean closed;
-    private Duration backoff;
+    private final ReconnectBackoff backoff;
     private int connections;
 
     /** What the streams deliver; only closed bars are required (a lambda taking a MarketPriceUpdate will do). */
@@ -104,12 +101,13 @@ public final class BinanceMarketStream implements AutoCloseable {
         this.http = Objects.requireNonNull(http, "http");
         this.rest = Objects.requireNonNull(rest, "rest");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.backoff = settings.initialBackoff();
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-market-stream");
             thread.setDaemon(true);
             return thread;
         });
+        this.backoff = new ReconnectBackoff("market stream", settings.initialBackoff(), settings.maxBackoff(),
+                ReconnectBackoff.on(reconnects));
     }
 
     public void start() {
@@ -151,14 +149,7 @@ public final class BinanceMarketStream implements AutoCloseable {
         if (closed) {
             return;
         }
-        Duration wait;
-        synchronized (this) {
-            wait = backoff;
-            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-                    : backoff.multipliedBy(2);
-        }
-        LOG.warn("market stream down ({}), reconnecting in {} ms", why, wait.toMillis());
-        reconnects.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        backoff.reconnect(why, this::connect);
     }
 
     private void onMessage(String text) {
@@ -184,9 +175,7 @@ public final class BinanceMarketStream implements AutoCloseable {
                 return;
             }
         }
-        synchronized (this) {
-            backoff = settings.initialBackoff();
-        }
+        backoff.reset();
     }
 
     private void onKline(JsonNode data) {

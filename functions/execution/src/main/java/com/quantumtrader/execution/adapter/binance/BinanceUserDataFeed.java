@@ -43,9 +43,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     public record Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff, Duration flatConfirmDelay) {
         public Settings {
             Objects.requireNonNull(streamBase, "streamBase");
-            if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("backoff must be positive and at most maxBackoff");
-            }
+            ReconnectBackoff.requireValid(initialBackoff, maxBackoff);
             if (flatConfirmDelay.isNegative()) {
                 throw new IllegalArgumentException("flatConfirmDelay must not be negative");
             }
@@ -71,7 +69,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private volatile boolean closed;
     private UserDataStream listenKeys;
     private String listenKey;
-    private Duration backoff;
+    private final ReconnectBackoff backoff;
     private int connections;
     private int catchUps;
     private int orderCatchUps;
@@ -87,12 +85,13 @@ public final class BinanceUserDataFeed implements AutoCloseable {
         this.keepAliveScheduler = Objects.requireNonNull(keepAliveScheduler, "keepAliveScheduler");
         this.execution = Objects.requireNonNull(execution, "execution");
         this.publish = Objects.requireNonNull(publish, "publish");
-        this.backoff = settings.initialBackoff();
         this.connects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-user-data");
             thread.setDaemon(true);
             return thread;
         });
+        this.backoff = new ReconnectBackoff("user-data stream", settings.initialBackoff(), settings.maxBackoff(),
+                ReconnectBackoff.on(connects));
     }
 
     /** Creates the listen key (kept alive from now on) and connects to its stream. */
@@ -169,14 +168,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
         if (closed) {
             return;
         }
-        Duration wait;
-        synchronized (this) {
-            wait = backoff;
-            Duration doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-        }
-        LOG.warn("user-data stream down ({}), reconnecting in {} ms", why, wait.toMillis());
-        connects.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        backoff.reconnect(why, this::connect);
     }
 
     void onMessage(String text) {
@@ -198,9 +190,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
             }
             return;
         }
-        synchronized (this) {
-            backoff = settings.initialBackoff();
-        }
+        backoff.reset();
         if (event instanceof UserDataEvent.Trade trade) {
             publishIfAny(execution.onTrade(trade.report()));
         } else if (event instanceof UserDataEvent.OrderStatus status) {
