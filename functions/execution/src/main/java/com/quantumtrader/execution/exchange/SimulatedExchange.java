@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
@@ -51,11 +52,11 @@ public final class SimulatedExchange implements ExchangePort {
 
     public static final String FEE_ASSET = "USDT";
 
-    private static final String ORDERS = "venue:orders";
-    private static final String POSITIONS = "venue:positions";
-    private static final String BARS = "venue:bars";
+    private static final String ORDERS = ExecutionKeys.VENUE_ORDERS;
+    private static final String POSITIONS = ExecutionKeys.VENUE_POSITIONS;
+    private static final String BARS = ExecutionKeys.VENUE_BARS;
     /** Every order the venue ever accepted, by client id, as a query would show it. */
-    private static final String HISTORY = "venue:history";
+    private static final String HISTORY = ExecutionKeys.VENUE_HISTORY;
     /** Funding is settled at every multiple of this since the epoch: 00:00, 08:00, 16:00 UTC (Binance USD-M). */
     public static final Duration FUNDING_INTERVAL = Duration.ofHours(8);
 
