@@ -7,7 +7,6 @@ import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.market.LatestPrices;
 import com.quantumtrader.core.outbox.Outbox;
-import com.quantumtrader.core.policy.ExecutionPolicy;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.execution.exchange.ExchangePort;
@@ -15,6 +14,8 @@ import com.quantumtrader.execution.exchange.FundingSchedule;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.marketdata.LivePriceFeed;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicySection;
 import com.quantumtrader.execution.orders.OrderManager;
 import com.quantumtrader.execution.orders.RetryPolicy;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
@@ -170,7 +171,7 @@ public final class ExecutionDomain implements DomainModule {
 
     /** The policy's {@code execution} section as in force now: every execution setting is read through this. */
     private static Supplier<ExecutionPolicy> executionPolicy(DomainServices services) {
-        return () -> services.policy().current().execution();
+        return () -> ExecutionPolicySection.of(services.policy().current());
     }
 
     /** The one wiring of paper and live: exchange, outbox, slippage monitor and order manager over the services. */

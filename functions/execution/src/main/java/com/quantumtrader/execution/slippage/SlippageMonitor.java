@@ -1,8 +1,8 @@
 package com.quantumtrader.execution.slippage;
 
 import com.quantumtrader.execution.store.ExecutionKeys;
-import com.quantumtrader.core.policy.ExecutionPolicy;
-import com.quantumtrader.core.policy.ExecutionPolicy.AdaptiveEntry;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicy.AdaptiveEntry;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.OrderSide;

@@ -17,8 +17,6 @@ import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.HandlerDefinition;
 import com.quantumtrader.core.market.InMemoryLatestPrices;
-import com.quantumtrader.core.policy.ExecutionPolicy;
-import com.quantumtrader.core.policy.ExecutionPolicy.AdaptiveEntry;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.state.RedisKeyValueStore;
@@ -36,6 +34,9 @@ import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.LiveAccount;
 import com.quantumtrader.execution.guard.OrderSanityGuard;
 import com.quantumtrader.execution.marketdata.LivePriceFeed;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicy.AdaptiveEntry;
+import com.quantumtrader.execution.policy.ExecutionPolicySection;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -260,9 +261,7 @@ class LiveExecutionPolicyWiringTest {
 
     private void policy(UnaryOperator<ExecutionPolicy> change) {
         Policy p = fixture.policy();
-        fixture.policy(new Policy(p.riskMode(), p.limits(), p.universe(), p.strategies(), p.accountEquity(),
-                p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker(), p.symbols(), p.emergency(),
-                p.safetyGovernor(), p.correlation(), p.lifecycle(), change.apply(p.execution())));
+        fixture.policy(p.with("execution", change.apply(ExecutionPolicySection.of(p))));
     }
 
     private static ExecutionPolicy slippage(ExecutionPolicy p, int window, String high, String recover,
