@@ -1,5 +1,6 @@
 package com.quantumtrader.bench;
 
+import com.quantumtrader.events.market.PriceBars;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.handler.HandlerOutcome;
@@ -18,7 +19,6 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.execution.exchange.ExchangePort;
@@ -150,7 +150,7 @@ public final class ExecutionLatencyBenchmark {
         Instant closeTime = openTime.plus(Duration.ofHours(1));
         nextBarOpen = closeTime;
         clock.advanceTo(closeTime);
-        return feed.onBar(new Bar("BTCUSDT", "1h", openTime, closeTime, new BigDecimal(open), new BigDecimal(high),
+        return feed.onBar(PriceBars.bar("BTCUSDT", "1h", openTime, closeTime, new BigDecimal(open), new BigDecimal(high),
                 new BigDecimal(low), new BigDecimal(close), new BigDecimal("12.5")));
     }
 

@@ -1,6 +1,6 @@
 package com.quantumtrader.bench;
 
-import com.quantumtrader.execution.Bar;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -73,7 +73,7 @@ public final class KlineDataGenerator {
             SyntheticMarketData market = new SyntheticMarketData(seed, symbols, START, INTERVAL);
             StringBuilder row = new StringBuilder(160);
             for (long i = 0; i < bars; i++) {
-                List<Bar> step = market.next();
+                List<MarketPriceUpdate> step = market.next();
                 for (int s = 0; s < step.size(); s++) {
                     row.setLength(0);
                     appendRow(row, step.get(s), i);
@@ -90,7 +90,7 @@ public final class KlineDataGenerator {
     }
 
     /** One Binance kline row: close_time is the bar's last millisecond; the trade count varies with the index. */
-    private static void appendRow(StringBuilder row, Bar bar, long index) {
+    private static void appendRow(StringBuilder row, MarketPriceUpdate bar, long index) {
         row.append(bar.openTime().toEpochMilli()).append(',')
                 .append(bar.open().toPlainString()).append(',')
                 .append(bar.high().toPlainString()).append(',')

@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The execution container in paper mode: one simulated exchange and one order manager over the domain's store.
- * Bus handlers and the market-data feed may run on different threads, so every entry point is serialised here.
+ * The execution container: one order manager over the domain's store and the exchange it trades on, and, in paper
+ * mode, the simulated exchange the bars move. Bus handlers, the market-data feed and the live exchange's stream
+ * ({@link LiveAccount}) may run on different threads, so every entry point is serialised on this object.
  * Every entry point ends by delivering execution's outbox: what the call committed, and whatever an earlier
  * process committed and could not publish.
  */
@@ -24,6 +25,7 @@ final class ExecutionEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionEngine.class);
 
+    /** The venue the bars move; null on a real exchange, whose fills arrive on its own stream. */
     private final SimulatedExchange exchange;
     private final OrderManager orders;
     private final Outbox outbox;
@@ -51,6 +53,18 @@ final class ExecutionEngine {
         return delivery.deliver(outbox, event::traceId);
     }
 
+    OrderManager orders() {
+        return orders;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    EventDelivery delivery() {
+        return delivery;
+    }
+
     /** On start: publishes what a previous process left in the outbox, then reconciles with the exchange. */
     synchronized List<Emit> recover() {
         Supplier<String> trace = delivery.newTrace();
@@ -65,7 +79,10 @@ final class ExecutionEngine {
      * fill at this bar's open (and get their stop and target), then protective orders trigger on its range, then the
      * bar itself is published. Execution's state and events are committed before every move of the venue.
      */
-    synchronized List<Emit> onBar(Bar bar) {
+    synchronized List<Emit> onBar(MarketPriceUpdate bar) {
+        if (exchange == null) {
+            throw new IllegalStateException("bars drive the simulated exchange only; a real exchange reports its own fills");
+        }
         if (!exchange.isNewBar(bar)) {
             LOG.warn("{} bar opening {} already seen: ignored", bar.symbol(), bar.openTime());
             return delivery.deliver(outbox, delivery.newTrace());

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.handler.Emit;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public final class MarketDataFeed {
      * open (with their new stop and target orders), fills of protective orders the bar's range triggers, slippage
      * alerts and entry-mode switches, then the bar's {@code market.price.update}.
      */
-    public List<Emit> onBar(Bar bar) {
+    public List<Emit> onBar(MarketPriceUpdate bar) {
         return engine.onBar(Objects.requireNonNull(bar, "bar"));
     }
 }

@@ -1,5 +1,7 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +40,9 @@ public final class Bars {
         return this;
     }
 
-    Bar build() {
+    MarketPriceUpdate build() {
         Instant openTime = START.plus(Duration.ofHours(hour));
-        return new Bar(symbol, "1h", openTime, openTime.plus(Duration.ofHours(1)), new BigDecimal(open),
+        return PriceBars.bar(symbol, "1h", openTime, openTime.plus(Duration.ofHours(1)), new BigDecimal(open),
                 new BigDecimal(high), new BigDecimal(low), new BigDecimal(close), new BigDecimal("12.5"));
     }
 }

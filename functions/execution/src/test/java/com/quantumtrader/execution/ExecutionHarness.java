@@ -1,5 +1,6 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventFactory;
@@ -71,7 +72,7 @@ final class ExecutionHarness {
         return new ExecutionHarness(settings, store, clock);
     }
 
-    List<Emit> bar(Bar bar) {
+    List<Emit> bar(MarketPriceUpdate bar) {
         clock.advanceTo(bar.closeTime());
         return feed.onBar(bar);
     }

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_FILLED;
 import static com.quantumtrader.execution.Approvals.approval;
 import static com.quantumtrader.execution.Bars.bar;
@@ -61,7 +62,7 @@ class RestartTest {
     void aBarSeenBeforeTheRestartIsNotReplayedIntoFills() {
         before.bar(bar("BTCUSDT").hour(0).ohlc("61000.0", "61300.0", "60900.0", "61200.0").build());
         before.approve(approval().build(), "TRACE-SIG-1");
-        Bar filling = bar("BTCUSDT").hour(1).ohlc("61234.5", "61500.0", "61000.0", "61400.0").build();
+        MarketPriceUpdate filling = bar("BTCUSDT").hour(1).ohlc("61234.5", "61500.0", "61000.0", "61400.0").build();
         before.bar(filling);
 
         ExecutionHarness after = before.restarted();

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_FAILED;
 import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_FILLED;
 import static com.quantumtrader.events.EventCatalog.EXECUTION_ORDER_SUBMITTED;
@@ -88,7 +89,7 @@ class SignalExecutorTest {
     @Test
     void entryFillCarriesWhatPortfolioNeedsInTheApprovalsTrace() {
         execution.approve(approval().build(), TRACE);
-        Bar next = bar("BTCUSDT").hour(1).ohlc("61234.5", "61500.0", "61000.0", "61400.0").build();
+        MarketPriceUpdate next = bar("BTCUSDT").hour(1).ohlc("61234.5", "61500.0", "61000.0", "61400.0").build();
 
         List<Emit> emits = execution.bar(next);
 

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.handler.Emit;
@@ -32,7 +33,7 @@ class SyntheticPaperRunTest {
         SyntheticMarketData market = new SyntheticMarketData(seed, SYMBOLS, Bars.START, Duration.ofHours(1));
         List<BusEvent> published = new ArrayList<>();
         for (int i = 0; i < intervals; i++) {
-            for (Bar bar : market.next()) {
+            for (MarketPriceUpdate bar : market.next()) {
                 publish(execution, execution.bar(bar), published);
                 if (i % 7 == 0 && i < intervals - 20) {
                     publish(execution, execution.approve(approvalAt(bar, i), "TRACE-" + bar.symbol() + "-" + i), published);
@@ -57,7 +58,7 @@ class SyntheticPaperRunTest {
         return published;
     }
 
-    private static SignalApproved approvalAt(Bar bar, int interval) {
+    private static SignalApproved approvalAt(MarketPriceUpdate bar, int interval) {
         Side side = interval % 2 == 0 ? Side.LONG : Side.SHORT;
         BigDecimal close = bar.close();
         BigDecimal stop = close.multiply(BigDecimal.ONE.subtract(new BigDecimal("0.015").multiply(BigDecimal.valueOf(side.sign()))));

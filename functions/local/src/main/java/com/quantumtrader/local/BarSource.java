@@ -1,7 +1,7 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.List;
 interface BarSource {
 
     /** The bars that close next, all at the same close time; an empty list when the source is exhausted. */
-    List<Bar> next();
+    List<MarketPriceUpdate> next();
 
     /** Time of the first bar's open: the simulated clock starts there. */
     Instant start();
@@ -37,7 +37,7 @@ interface BarSource {
                 instruments);
         return new BarSource() {
             @Override
-            public List<Bar> next() {
+            public List<MarketPriceUpdate> next() {
                 return market.next();
             }
 
@@ -49,18 +49,18 @@ interface BarSource {
     }
 
     /** Replays recorded bars, ordered by close time: each step is every bar closing at the same time. */
-    static BarSource replay(List<Bar> ordered) {
+    static BarSource replay(List<MarketPriceUpdate> ordered) {
         if (ordered.isEmpty()) {
             throw new IllegalArgumentException("nothing to replay");
         }
-        long steps = ordered.stream().map(Bar::closeTime).distinct().count();
-        Instant start = ordered.stream().map(Bar::openTime).min(Instant::compareTo).orElseThrow();
+        long steps = ordered.stream().map(MarketPriceUpdate::closeTime).distinct().count();
+        Instant start = ordered.stream().map(MarketPriceUpdate::openTime).min(Instant::compareTo).orElseThrow();
         return new BarSource() {
             private int position;
 
             @Override
-            public List<Bar> next() {
-                List<Bar> step = new ArrayList<>();
+            public List<MarketPriceUpdate> next() {
+                List<MarketPriceUpdate> step = new ArrayList<>();
                 while (position < ordered.size() && (step.isEmpty()
                         || ordered.get(position).closeTime().equals(step.get(0).closeTime()))) {
                     step.add(ordered.get(position++));

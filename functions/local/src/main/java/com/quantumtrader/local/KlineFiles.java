@@ -1,10 +1,11 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,10 +55,10 @@ final class KlineFiles {
      * @param bars    every bar, ordered by close time then symbol
      * @param skipped bad rows skipped (with {@code --skip-bad-rows}), by file
      */
-    record Loaded(List<Bar> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols,
+    record Loaded(List<MarketPriceUpdate> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols,
                   List<Source> sources) {
 
-        Loaded(List<Bar> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols) {
+        Loaded(List<MarketPriceUpdate> bars, Map<String, Long> skipped, List<Gap> gaps, List<String> symbols) {
             this(bars, skipped, gaps, symbols, List.of());
         }
 
@@ -93,7 +94,7 @@ final class KlineFiles {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("--data needs at least one file");
         }
-        Map<String, List<Bar>> bySymbol = new TreeMap<>();
+        Map<String, List<MarketPriceUpdate>> bySymbol = new TreeMap<>();
         Map<String, Long> skipped = new LinkedHashMap<>();
         List<Source> sources = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -102,7 +103,7 @@ final class KlineFiles {
             if (!symbols.isEmpty() && !symbols.contains(naming.symbol())) {
                 continue;
             }
-            List<Bar> target = bySymbol.computeIfAbsent(naming.symbol(), s -> new ArrayList<>());
+            List<MarketPriceUpdate> target = bySymbol.computeIfAbsent(naming.symbol(), s -> new ArrayList<>());
             int before = target.size();
             RowReader reader = new RowReader(file, naming, target, skipBadRows);
             if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
@@ -116,16 +117,16 @@ final class KlineFiles {
                     naming.interval().orElseGet(() -> rows == 0 ? "?" : target.get(target.size() - 1).interval()),
                     naming.interval().isPresent() ? "file name" : "--symbols", rows));
         }
-        List<Bar> all = new ArrayList<>();
+        List<MarketPriceUpdate> all = new ArrayList<>();
         List<Gap> gaps = new ArrayList<>();
-        for (Map.Entry<String, List<Bar>> entry : bySymbol.entrySet()) {
-            List<Bar> bars = entry.getValue().stream()
+        for (Map.Entry<String, List<MarketPriceUpdate>> entry : bySymbol.entrySet()) {
+            List<MarketPriceUpdate> bars = entry.getValue().stream()
                     .filter(b -> from.map(f -> !b.openTime().isBefore(f)).orElse(true))
                     .filter(b -> to.map(t -> !b.closeTime().isAfter(t)).orElse(true))
-                    .sorted(Comparator.comparing(Bar::openTime)).toList();
+                    .sorted(Comparator.comparing(MarketPriceUpdate::openTime)).toList();
             for (int i = 1; i < bars.size(); i++) {
-                Bar previous = bars.get(i - 1);
-                Bar bar = bars.get(i);
+                MarketPriceUpdate previous = bars.get(i - 1);
+                MarketPriceUpdate bar = bars.get(i);
                 if (bar.openTime().equals(previous.openTime())) {
                     throw new IllegalArgumentException(entry.getKey() + " has two bars opening at " + bar.openTime()
                             + " (overlapping files?)");
@@ -144,7 +145,7 @@ final class KlineFiles {
                     + (from.isPresent() || to.isPresent() ? " between --from and --to" : "")
                     + (symbols.isEmpty() ? "" : " for " + symbols));
         }
-        all.sort(Comparator.comparing(Bar::closeTime).thenComparing(Bar::symbol).thenComparing(Bar::openTime));
+        all.sort(Comparator.comparing(MarketPriceUpdate::closeTime).thenComparing(MarketPriceUpdate::symbol).thenComparing(MarketPriceUpdate::openTime));
         return new Loaded(List.copyOf(all), Map.copyOf(skipped), List.copyOf(gaps), List.copyOf(bySymbol.keySet()),
                 List.copyOf(sources));
     }
@@ -166,34 +167,17 @@ final class KlineFiles {
                 + "or give --symbols (one for all files, or one per file)");
     }
 
-    /** The bar interval as Binance names it, from its length. */
-    static String intervalName(Duration length) {
-        long seconds = length.getSeconds();
-        if (seconds % 604_800 == 0) {
-            return seconds / 604_800 + "w";
-        }
-        if (seconds % 86_400 == 0) {
-            return seconds / 86_400 + "d";
-        }
-        if (seconds % 3_600 == 0) {
-            return seconds / 3_600 + "h";
-        }
-        if (seconds % 60 == 0) {
-            return seconds / 60 + "m";
-        }
-        return seconds + "s";
-    }
 
     private static final class RowReader {
 
         private final Path file;
         private final Naming naming;
-        private final List<Bar> target;
+        private final List<MarketPriceUpdate> target;
         private final boolean skipBadRows;
         private long skipped;
         private Instant lastOpen;
 
-        RowReader(Path file, Naming naming, List<Bar> target, boolean skipBadRows) {
+        RowReader(Path file, Naming naming, List<MarketPriceUpdate> target, boolean skipBadRows) {
             this.file = file;
             this.naming = naming;
             this.target = target;
@@ -245,7 +229,7 @@ final class KlineFiles {
 
         private void accept(long line, List<String> fields) {
             try {
-                Bar bar = parse(fields);
+                MarketPriceUpdate bar = parse(fields);
                 if (lastOpen != null && !bar.openTime().isAfter(lastOpen)) {
                     throw new IllegalArgumentException("bar opening at " + bar.openTime()
                             + " is not after the previous row's " + lastOpen);
@@ -260,7 +244,7 @@ final class KlineFiles {
             }
         }
 
-        private Bar parse(List<String> fields) {
+        private MarketPriceUpdate parse(List<String> fields) {
             if (fields.size() != COLUMNS) {
                 throw new IllegalArgumentException("expected " + COLUMNS + " columns but found " + fields.size());
             }
@@ -270,8 +254,8 @@ final class KlineFiles {
             if (!close.isAfter(open)) {
                 throw new IllegalArgumentException("close_time is not after open_time");
             }
-            String interval = naming.interval().orElseGet(() -> intervalName(Duration.between(open, close)));
-            return new Bar(naming.symbol(), interval, open, close, decimal(fields.get(1), "open"),
+            String interval = naming.interval().orElseGet(() -> PriceBars.intervalName(Duration.between(open, close)));
+            return PriceBars.bar(naming.symbol(), interval, open, close, decimal(fields.get(1), "open"),
                     decimal(fields.get(2), "high"), decimal(fields.get(3), "low"), decimal(fields.get(4), "close"),
                     decimal(fields.get(5), "volume"));
         }

@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.ai.AiEngineDomain;
 import com.quantumtrader.api.LocalApi;
 import com.quantumtrader.api.TradingProjection;
@@ -21,7 +22,6 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.Route;
 import com.quantumtrader.events.RoutingTable;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.local.dashboard.Dashboard;
@@ -236,12 +236,12 @@ final class LocalPlatform implements AutoCloseable {
      * @return false when the bar source is exhausted (nothing was played)
      */
     boolean step() {
-        List<Bar> next = bars.next();
+        List<MarketPriceUpdate> next = bars.next();
         if (next.isEmpty()) {
             return false;
         }
         clock.advanceTo(next.get(0).closeTime());
-        for (Bar bar : next) {
+        for (MarketPriceUpdate bar : next) {
             // a Redis outage pauses the loop here (and inside the bus) until Redis answers again
             publishAll(outage.retryWhileUnavailable("bar " + bar.symbol() + " " + bar.openTime(),
                     () -> feed.onBar(bar)));
@@ -280,7 +280,7 @@ final class LocalPlatform implements AutoCloseable {
             }
             Instant lastClose = null;
             for (long skipped = 0; skipped < c.bars(); skipped++) {
-                List<Bar> bar = bars.next();
+                List<MarketPriceUpdate> bar = bars.next();
                 if (bar.isEmpty()) {
                     throw new IllegalStateException("the checkpoint is at bar " + c.bars() + " but the market ends at "
                             + skipped);

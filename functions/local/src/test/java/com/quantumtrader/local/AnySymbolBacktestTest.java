@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,7 +52,7 @@ class AnySymbolBacktestTest {
 
     @Test
     void generatedDataIsAtTheSymbolsRealSmallPricesOnTheirTicks() {
-        List<List<Bar>> series = KlineCsvFixture.series(5L, NEW_SYMBOLS, 1);
+        List<List<MarketPriceUpdate>> series = KlineCsvFixture.series(5L, NEW_SYMBOLS, 1);
         assertThat(series.get(0).get(0).open()).as("ADAUSDT").isBetween(new BigDecimal("0.1"), new BigDecimal("2"));
         assertThat(series.get(1).get(0).open()).as("DOGEUSDT").isBetween(new BigDecimal("0.01"), new BigDecimal("1"));
     }

@@ -1,12 +1,12 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +51,7 @@ class BacktestFundingFileTest {
 
     @BeforeAll
     static void writeHistoryAndFundingFiles() throws IOException {
-        List<List<Bar>> series = KlineCsvFixture.series(11L, SYMBOLS, BARS, START);
+        List<List<MarketPriceUpdate>> series = KlineCsvFixture.series(11L, SYMBOLS, BARS, START);
         List<Path> files = new ArrayList<>();
         for (int s = 0; s < SYMBOLS.size(); s++) {
             files.add(KlineCsvFixture.write(dir, SYMBOLS.get(s) + "-1h-2025.csv", series.get(s), true));

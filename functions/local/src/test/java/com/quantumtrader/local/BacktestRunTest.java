@@ -1,11 +1,12 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +39,7 @@ class BacktestRunTest {
 
     @TempDir
     static Path dir;
-    static List<List<Bar>> series;
+    static List<List<MarketPriceUpdate>> series;
     static Path first;
     static Path second;
 
@@ -93,7 +94,7 @@ class BacktestRunTest {
 
         assertThat(entries).isNotEmpty();
         for (EntryFill entry : entries) {
-            Bar next = barOpeningAt(series, entry.symbol(), entry.signalAt());
+            MarketPriceUpdate next = barOpeningAt(series, entry.symbol(), entry.signalAt());
             // published once that bar closed, stamped when it traded: at the open it was priced from
             assertThat(entry.publishedAt()).as(entry.signalId()).isEqualTo(next.closeTime());
             assertThat(entry.filledAt()).as(entry.signalId()).isEqualTo(next.openTime());
@@ -113,7 +114,7 @@ class BacktestRunTest {
         int k = indexClosingAt(series.get(symbol), original.signalAt());
         // when every price from bar k+1 on jumps 10% in the direction the signal bets on, and the run is replayed
         BigDecimal jump = original.buy() ? new BigDecimal("1.10") : new BigDecimal("0.90");
-        List<List<Bar>> planted = new ArrayList<>(series);
+        List<List<MarketPriceUpdate>> planted = new ArrayList<>(series);
         planted.set(symbol, series.get(symbol).stream()
                 .map(bar -> bar.openTime().isBefore(original.signalAt()) ? bar : scaled(bar, jump)).toList());
         Path run = dir.resolve("planted");
@@ -122,8 +123,8 @@ class BacktestRunTest {
         // then the same signal still comes at bar k (it cannot see the jump) and fills after the jump, at its price
         EntryFill replayed = entryFills(events(run)).stream()
                 .filter(e -> e.signalId().equals(original.signalId())).findFirst().orElseThrow();
-        Bar jumped = planted.get(symbol).get(k + 1);
-        Bar signalBar = planted.get(symbol).get(k);
+        MarketPriceUpdate jumped = planted.get(symbol).get(k + 1);
+        MarketPriceUpdate signalBar = planted.get(symbol).get(k);
         assertThat(replayed.signalAt()).isEqualTo(signalBar.closeTime());
         if (original.buy()) {
             assertThat(replayed.price()).isGreaterThanOrEqualTo(jumped.open()).isGreaterThan(signalBar.high());
@@ -174,12 +175,12 @@ class BacktestRunTest {
                 }).toList();
     }
 
-    static Bar barOpeningAt(List<List<Bar>> series, String symbol, Instant open) {
+    static MarketPriceUpdate barOpeningAt(List<List<MarketPriceUpdate>> series, String symbol, Instant open) {
         return series.get(SYMBOLS.indexOf(symbol)).stream().filter(b -> b.openTime().equals(open)).findFirst()
                 .orElseThrow();
     }
 
-    static int indexClosingAt(List<Bar> bars, Instant close) {
+    static int indexClosingAt(List<MarketPriceUpdate> bars, Instant close) {
         for (int i = 0; i < bars.size(); i++) {
             if (bars.get(i).closeTime().equals(close)) {
                 return i;
@@ -188,8 +189,8 @@ class BacktestRunTest {
         throw new AssertionError("no bar closes at " + close);
     }
 
-    static Bar scaled(Bar bar, BigDecimal factor) {
-        return new Bar(bar.symbol(), bar.interval(), bar.openTime(), bar.closeTime(), scale(bar.open(), factor),
+    static MarketPriceUpdate scaled(MarketPriceUpdate bar, BigDecimal factor) {
+        return PriceBars.bar(bar.symbol(), bar.interval(), bar.openTime(), bar.closeTime(), scale(bar.open(), factor),
                 scale(bar.high(), factor), scale(bar.low(), factor), scale(bar.close(), factor), bar.volume());
     }
 
@@ -197,7 +198,7 @@ class BacktestRunTest {
         return price.multiply(factor).setScale(price.scale(), RoundingMode.HALF_EVEN);
     }
 
-    static List<Path> write(Path directory, List<List<Bar>> bySymbol, int count) {
+    static List<Path> write(Path directory, List<List<MarketPriceUpdate>> bySymbol, int count) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.local.data.FakeBinance;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,7 +28,7 @@ class DataDownloadToBacktestTest {
 
     @Test
     void backtestReplaysEveryDownloadedBar() throws IOException {
-        List<List<Bar>> series = KlineCsvFixture.series(5L, SYMBOLS, BARS);
+        List<List<MarketPriceUpdate>> series = KlineCsvFixture.series(5L, SYMBOLS, BARS);
         Path downloaded = dir.resolve("downloaded");
         try (FakeBinance binance = new FakeBinance(Clock.systemUTC())) {
             binance.bars("BTCUSDT", series.get(0)).bars("ETHUSDT", series.get(1));

@@ -1,6 +1,6 @@
 package com.quantumtrader.local;
 
-import com.quantumtrader.execution.Bar;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,22 +23,22 @@ final class KlineCsvFixture {
     }
 
     /** {@code count} bars per symbol, symbol order as given. */
-    static List<List<Bar>> series(long seed, List<String> symbols, int count) {
+    static List<List<MarketPriceUpdate>> series(long seed, List<String> symbols, int count) {
         return series(seed, symbols, count, START);
     }
 
     /** {@code count} 1h bars per symbol from {@code start}, symbol order as given. */
-    static List<List<Bar>> series(long seed, List<String> symbols, int count, Instant start) {
+    static List<List<MarketPriceUpdate>> series(long seed, List<String> symbols, int count, Instant start) {
         return series(seed, symbols, count, start, Duration.ofHours(1));
     }
 
     /** {@code count} bars of {@code interval} per symbol from {@code start}, symbol order as given. */
-    static List<List<Bar>> series(long seed, List<String> symbols, int count, Instant start, Duration interval) {
+    static List<List<MarketPriceUpdate>> series(long seed, List<String> symbols, int count, Instant start, Duration interval) {
         SyntheticMarketData market = new SyntheticMarketData(seed, symbols, start, interval);
-        List<List<Bar>> bySymbol = new ArrayList<>();
+        List<List<MarketPriceUpdate>> bySymbol = new ArrayList<>();
         symbols.forEach(s -> bySymbol.add(new ArrayList<>()));
         for (int i = 0; i < count; i++) {
-            List<Bar> step = market.next();
+            List<MarketPriceUpdate> step = market.next();
             for (int s = 0; s < symbols.size(); s++) {
                 bySymbol.get(s).add(step.get(s));
             }
@@ -46,7 +46,7 @@ final class KlineCsvFixture {
         return bySymbol;
     }
 
-    static String row(Bar bar) {
+    static String row(MarketPriceUpdate bar) {
         long open = bar.openTime().toEpochMilli();
         long closeTime = bar.closeTime().toEpochMilli() - 1;
         return open + "," + bar.open().toPlainString() + "," + bar.high().toPlainString() + ","
@@ -55,7 +55,7 @@ final class KlineCsvFixture {
                 + bar.volume().toPlainString() + ",0,0";
     }
 
-    static Path write(Path dir, String fileName, List<Bar> bars, boolean header) {
+    static Path write(Path dir, String fileName, List<MarketPriceUpdate> bars, boolean header) {
         List<String> lines = new ArrayList<>();
         if (header) {
             lines.add(HEADER);
@@ -72,7 +72,7 @@ final class KlineCsvFixture {
 
     /** Writes {@code count} bars of each symbol as SYMBOL-1h-2025.csv files. */
     static List<Path> writeSeries(Path dir, long seed, List<String> symbols, int count) {
-        List<List<Bar>> series = series(seed, symbols, count);
+        List<List<MarketPriceUpdate>> series = series(seed, symbols, count);
         List<Path> files = new ArrayList<>();
         for (int s = 0; s < symbols.size(); s++) {
             files.add(write(dir, symbols.get(s) + "-1h-2025.csv", series.get(s), s == 0));

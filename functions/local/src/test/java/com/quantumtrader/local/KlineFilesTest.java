@@ -1,9 +1,10 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.quantumtrader.execution.Bar;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -44,10 +45,10 @@ class KlineFilesTest {
     void readsACsvWithoutHeaderTakingSymbolAndIntervalFromBinancesFileName() throws IOException {
         Path csv = file("BTCUSDT-1h-2025-01.csv", row(0, "100", "110", "95", "105"), row(1, "105", "106", "101", "102"));
 
-        List<Bar> bars = load(List.of(csv), List.of(), false).bars();
+        List<MarketPriceUpdate> bars = load(List.of(csv), List.of(), false).bars();
 
         assertThat(bars).hasSize(2);
-        Bar bar = bars.get(0);
+        MarketPriceUpdate bar = bars.get(0);
         assertThat(bar.symbol()).isEqualTo("BTCUSDT");
         assertThat(bar.interval()).isEqualTo("1h");
         assertThat(bar.openTime()).isEqualTo(Instant.ofEpochMilli(T0));
@@ -60,7 +61,7 @@ class KlineFilesTest {
     void skipsAHeaderRowAndReadsTheOtherNamingStyle() throws IOException {
         Path csv = file("binance_spot_ETHUSDT_4h_2025.csv", KlineCsvFixture.HEADER, row(0, "10", "11", "9", "10"));
 
-        Bar bar = load(List.of(csv), List.of(), false).bars().get(0);
+        MarketPriceUpdate bar = load(List.of(csv), List.of(), false).bars().get(0);
 
         assertThat(bar.symbol()).isEqualTo("ETHUSDT");
         assertThat(bar.interval()).isEqualTo("4h");
@@ -75,10 +76,10 @@ class KlineFilesTest {
                 + "  [" + (open + 60_000) + ",\"100.5\",\"102.0\",\"100.0\",\"101.0\",\"1.0\"," + (open + 120_000 - 1)
                 + ",\"101.0\",3,\"0.5\",\"50.0\",\"0\"]\n]\n");
 
-        List<Bar> bars = load(List.of(json), List.of("SOLUSDT"), false).bars();
+        List<MarketPriceUpdate> bars = load(List.of(json), List.of("SOLUSDT"), false).bars();
 
-        assertThat(bars).extracting(Bar::symbol).containsOnly("SOLUSDT");
-        assertThat(bars).extracting(Bar::interval).containsOnly("1m");
+        assertThat(bars).extracting(MarketPriceUpdate::symbol).containsOnly("SOLUSDT");
+        assertThat(bars).extracting(MarketPriceUpdate::interval).containsOnly("1m");
         assertThat(bars.get(1).high()).isEqualByComparingTo("102.0");
     }
 
@@ -87,7 +88,7 @@ class KlineFilesTest {
         long micros = T0 * 1000;
         Path csv = file("BTCUSDT-1h-2025-02.csv", micros + ",1,2,1,2,3," + (micros + HOUR * 1000 - 1) + ",0,1,0,0,0");
 
-        Bar bar = load(List.of(csv), List.of(), false).bars().get(0);
+        MarketPriceUpdate bar = load(List.of(csv), List.of(), false).bars().get(0);
 
         assertThat(bar.openTime()).isEqualTo(Instant.ofEpochMilli(T0));
         assertThat(bar.closeTime()).isEqualTo(Instant.ofEpochMilli(T0 + HOUR));
@@ -113,10 +114,10 @@ class KlineFilesTest {
         Path csv = file("BTCUSDT-1h-2025-01.csv", row(0, "1", "1", "1", "1"), row(1, "1", "1", "1", "1"),
                 row(2, "1", "1", "1", "1"));
 
-        List<Bar> bars = KlineFiles.load(List.of(csv), List.of(), Optional.of(Instant.ofEpochMilli(T0 + HOUR)),
+        List<MarketPriceUpdate> bars = KlineFiles.load(List.of(csv), List.of(), Optional.of(Instant.ofEpochMilli(T0 + HOUR)),
                 Optional.of(Instant.ofEpochMilli(T0 + 2 * HOUR)), false).bars();
 
-        assertThat(bars).extracting(Bar::openTime).containsExactly(Instant.ofEpochMilli(T0 + HOUR));
+        assertThat(bars).extracting(MarketPriceUpdate::openTime).containsExactly(Instant.ofEpochMilli(T0 + HOUR));
     }
 
     @Test
@@ -156,10 +157,10 @@ class KlineFilesTest {
 
     @Test
     void namesIntervalsTheWayBinanceDoes() {
-        assertThat(KlineFiles.intervalName(Duration.ofMinutes(15))).isEqualTo("15m");
-        assertThat(KlineFiles.intervalName(Duration.ofHours(4))).isEqualTo("4h");
-        assertThat(KlineFiles.intervalName(Duration.ofDays(1))).isEqualTo("1d");
-        assertThat(KlineFiles.intervalName(Duration.ofDays(7))).isEqualTo("1w");
+        assertThat(PriceBars.intervalName(Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(PriceBars.intervalName(Duration.ofHours(4))).isEqualTo("4h");
+        assertThat(PriceBars.intervalName(Duration.ofDays(1))).isEqualTo("1d");
+        assertThat(PriceBars.intervalName(Duration.ofDays(7))).isEqualTo("1w");
     }
 
     @Test

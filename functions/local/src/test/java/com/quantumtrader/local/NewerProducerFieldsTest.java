@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +16,6 @@ import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.Route;
 import com.quantumtrader.events.RoutingTable;
 import com.quantumtrader.events.SamplePayloads;
-import com.quantumtrader.execution.Bar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ class NewerProducerFieldsTest {
 
     @BeforeEach
     void start() {
-        List<Bar> replay = KlineCsvFixture.series(7L, List.of("BTCUSDT"), 3).get(0);
+        List<MarketPriceUpdate> replay = KlineCsvFixture.series(7L, List.of("BTCUSDT"), 3).get(0);
         platform = new LocalPlatform(new LocalPlatform.Setup(1L, BarSource.replay(replay),
                 StateBackend.inMemory(PolicyDefaults.load()), Optional.empty(), Optional.empty()));
         runtimes = platform.runtimes().stream().collect(Collectors.toMap(HandlerRuntime::name, Function.identity()));

@@ -1,9 +1,9 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.policy.PolicyDefaults;
-import com.quantumtrader.execution.Bar;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Comparator;
@@ -25,8 +25,8 @@ class ProgressTest {
     final StringWriter text = new StringWriter();
 
     LocalPlatform platform(List<String> symbols, int steps) {
-        List<Bar> replay = KlineCsvFixture.series(7L, symbols, steps).stream().flatMap(List::stream)
-                .sorted(Comparator.comparing(Bar::closeTime).thenComparing(Bar::symbol)).toList();
+        List<MarketPriceUpdate> replay = KlineCsvFixture.series(7L, symbols, steps).stream().flatMap(List::stream)
+                .sorted(Comparator.comparing(MarketPriceUpdate::closeTime).thenComparing(MarketPriceUpdate::symbol)).toList();
         return new LocalPlatform(new LocalPlatform.Setup(1L, BarSource.replay(replay),
                 StateBackend.inMemory(PolicyDefaults.load()), Optional.empty(), Optional.empty()));
     }

@@ -1,7 +1,7 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -53,17 +53,17 @@ record RestingOrder(
     }
 
     /** Has the matching engine seen it before this bar closed? (One arriving later waits for a later bar.) */
-    boolean liveDuring(Bar bar) {
+    boolean liveDuring(MarketPriceUpdate bar) {
         return liveAt == null || liveAt.isBefore(bar.closeTime());
     }
 
     /** When, within this bar, it reached the matching engine: the bar's open, or later when latency delayed it. */
-    Instant arrivalIn(Bar bar) {
+    Instant arrivalIn(MarketPriceUpdate bar) {
         return liveAt == null || !liveAt.isAfter(bar.openTime()) ? bar.openTime() : liveAt;
     }
 
     /** Does this bar's range reach the trigger? */
-    boolean triggeredBy(Bar bar) {
+    boolean triggeredBy(MarketPriceUpdate bar) {
         boolean sellsBelow = (type == OrderType.STOP_MARKET) == (side == OrderSide.SELL);
         return sellsBelow ? bar.low().compareTo(triggerPrice) <= 0 : bar.high().compareTo(triggerPrice) >= 0;
     }
@@ -72,11 +72,11 @@ record RestingOrder(
      * The price the triggered order executes from: its trigger, or the bar's open when the bar opened beyond the
      * trigger (a gap fills at the open, not at a price that never traded).
      */
-    BigDecimal triggeredBasePrice(Bar bar) {
+    BigDecimal triggeredBasePrice(MarketPriceUpdate bar) {
         return openedBeyondTrigger(bar) ? bar.open() : triggerPrice;
     }
 
-    private boolean openedBeyondTrigger(Bar bar) {
+    private boolean openedBeyondTrigger(MarketPriceUpdate bar) {
         boolean sellsBelow = (type == OrderType.STOP_MARKET) == (side == OrderSide.SELL);
         return sellsBelow ? bar.open().compareTo(triggerPrice) <= 0 : bar.open().compareTo(triggerPrice) >= 0;
     }
@@ -86,7 +86,7 @@ record RestingOrder(
      * the open), else at the bar's close, the earliest time the bar's range is known to have reached the trigger
      * (OHLC has no path inside the bar).
      */
-    Instant triggeredAt(Bar bar) {
+    Instant triggeredAt(MarketPriceUpdate bar) {
         return openedBeyondTrigger(bar) ? arrivalIn(bar) : bar.closeTime();
     }
 
@@ -94,7 +94,7 @@ record RestingOrder(
      * A resting limit order is hit when the bar trades through its price, not merely touches it: a touch may have
      * traded only the queue ahead of it.
      */
-    boolean tradedThroughBy(Bar bar) {
+    boolean tradedThroughBy(MarketPriceUpdate bar) {
         return side == OrderSide.BUY ? bar.low().compareTo(limitPrice) < 0 : bar.high().compareTo(limitPrice) > 0;
     }
 

@@ -1,9 +1,10 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.execution.store.ExecutionKeys;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -51,11 +52,11 @@ public final class SimulatedExchange implements ExchangePort {
 
     public static final String FEE_ASSET = "USDT";
 
-    private static final String ORDERS = "venue:orders";
-    private static final String POSITIONS = "venue:positions";
-    private static final String BARS = "venue:bars";
+    private static final String ORDERS = ExecutionKeys.VENUE_ORDERS;
+    private static final String POSITIONS = ExecutionKeys.VENUE_POSITIONS;
+    private static final String BARS = ExecutionKeys.VENUE_BARS;
     /** Every order the venue ever accepted, by client id, as a query would show it. */
-    private static final String HISTORY = "venue:history";
+    private static final String HISTORY = ExecutionKeys.VENUE_HISTORY;
     /** Funding is settled at every multiple of this since the epoch: 00:00, 08:00, 16:00 UTC (Binance USD-M). */
     public static final Duration FUNDING_INTERVAL = Duration.ofHours(8);
 
@@ -100,7 +101,7 @@ public final class SimulatedExchange implements ExchangePort {
 
     @Override
     public Optional<BigDecimal> lastPrice(String symbol) {
-        return lastBar(symbol).map(Bar::close);
+        return lastBar(symbol).map(MarketPriceUpdate::close);
     }
 
     @Override
@@ -134,7 +135,7 @@ public final class SimulatedExchange implements ExchangePort {
                         + rules.tickSize().toPlainString());
             }
         }
-        Optional<Bar> last = lastBar(request.symbol());
+        Optional<MarketPriceUpdate> last = lastBar(request.symbol());
         if (!request.reduceOnly()) {
             if (last.isEmpty()) {
                 return PlaceResult.rejected("NO_MARKET_DATA", "no price for " + request.symbol() + " yet");
@@ -210,7 +211,7 @@ public final class SimulatedExchange implements ExchangePort {
         if (position.signum() == 0) {
             return List.of();
         }
-        Bar bar = lastBar(symbol).orElseThrow(() -> new IllegalStateException("a position in " + symbol + " without a price"));
+        MarketPriceUpdate bar = lastBar(symbol).orElseThrow(() -> new IllegalStateException("a position in " + symbol + " without a price"));
         OrderSide side = position.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
         RestingOrder close = new RestingOrder(clientOrderId, symbol, side, OrderType.MARKET, position.abs(), null, true,
                 BigDecimal.ZERO);
@@ -219,7 +220,7 @@ public final class SimulatedExchange implements ExchangePort {
     }
 
     /** False for a bar the exchange has already seen (a replay after a restart): it must not fill anything twice. */
-    public boolean isNewBar(Bar bar) {
+    public boolean isNewBar(MarketPriceUpdate bar) {
         return lastBar(bar.symbol()).map(last -> bar.openTime().isAfter(last.openTime())).orElse(true);
     }
 
@@ -228,9 +229,9 @@ public final class SimulatedExchange implements ExchangePort {
      * open. Call it with a new bar before {@link #openBar}: the position it charges is the one held before the bar's
      * orders fill. Nothing is due on a flat position, at a zero rate, or before the first bar.
      */
-    public List<FundingPayment> settleFunding(Bar bar) {
+    public List<FundingPayment> settleFunding(MarketPriceUpdate bar) {
         BigDecimal position = positionQuantity(bar.symbol());
-        Optional<Bar> last = lastBar(bar.symbol());
+        Optional<MarketPriceUpdate> last = lastBar(bar.symbol());
         if (position.signum() == 0 || last.isEmpty() || !bar.openTime().isAfter(last.get().openTime())) {
             return List.of();
         }
@@ -253,7 +254,7 @@ public final class SimulatedExchange implements ExchangePort {
      * its open (or where latency makes it arrive), and gives every LIMIT order that arrives in it or rests on the
      * book its chance to trade.
      */
-    public List<ExecutionReport> openBar(Bar bar) {
+    public List<ExecutionReport> openBar(MarketPriceUpdate bar) {
         store.hashPutJson(BARS, bar.symbol(), bar);
         venueTime = bar.openTime();
         List<ExecutionReport> reports = new ArrayList<>();
@@ -283,11 +284,11 @@ public final class SimulatedExchange implements ExchangePort {
      * Asked one at a time so the caller can cancel the other side of an OCO pair before it is looked at.
      */
     public List<ExecutionReport> nextTriggered(String symbol) {
-        Optional<Bar> latest = lastBar(symbol);
+        Optional<MarketPriceUpdate> latest = lastBar(symbol);
         if (latest.isEmpty()) {
             return List.of();
         }
-        Bar bar = latest.get();
+        MarketPriceUpdate bar = latest.get();
         return resting(symbol).stream()
                 .filter(order -> (order.type() == OrderType.STOP_MARKET || order.type() == OrderType.TAKE_PROFIT_MARKET)
                         && order.liveDuring(bar) && order.triggeredBy(bar))
@@ -297,15 +298,15 @@ public final class SimulatedExchange implements ExchangePort {
                 .orElse(List.of());
     }
 
-    Optional<Bar> lastBar(String symbol) {
-        return store.hashGetJson(BARS, symbol, Bar.class);
+    Optional<MarketPriceUpdate> lastBar(String symbol) {
+        return store.hashGetJson(BARS, symbol, MarketPriceUpdate.class);
     }
 
     /**
      * The price at {@code at} within the bar on the straight line from its open to its close, on the tick grid;
      * the open itself when the order was there at the open (always, without latency).
      */
-    static BigDecimal priceAt(Bar bar, Instant at, SymbolRules rules) {
+    static BigDecimal priceAt(MarketPriceUpdate bar, Instant at, SymbolRules rules) {
         if (!at.isAfter(bar.openTime())) {
             return bar.open();
         }
@@ -316,11 +317,11 @@ public final class SimulatedExchange implements ExchangePort {
         return rules.roundPrice(bar.open().add(moved), RoundingMode.HALF_EVEN);
     }
 
-    private BigDecimal priceAt(Bar bar, Instant at) {
+    private BigDecimal priceAt(MarketPriceUpdate bar, Instant at) {
         return priceAt(bar, at, settings.symbols().get(bar.symbol()));
     }
 
-    private List<ExecutionReport> limitOnBar(RestingOrder order, Bar bar) {
+    private List<ExecutionReport> limitOnBar(RestingOrder order, MarketPriceUpdate bar) {
         if (order.onBook()) {
             if (!order.tradedThroughBy(bar)) {
                 return List.of();
@@ -365,7 +366,7 @@ public final class SimulatedExchange implements ExchangePort {
         return reports;
     }
 
-    private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, Bar bar, Instant at) {
+    private List<ExecutionReport> execute(RestingOrder order, BigDecimal basePrice, MarketPriceUpdate bar, Instant at) {
         return fillAll(order, takerPrice(basePrice, order.side(), bar), settings.takerFeeRate(), at);
     }
 
@@ -398,7 +399,7 @@ public final class SimulatedExchange implements ExchangePort {
                 BigDecimal.ZERO, order.filledQuantity(), null, BigDecimal.ZERO, FEE_ASSET);
     }
 
-    private BigDecimal takerPrice(BigDecimal basePrice, OrderSide side, Bar bar) {
+    private BigDecimal takerPrice(BigDecimal basePrice, OrderSide side, MarketPriceUpdate bar) {
         return slippage.fillPrice(basePrice, side, bar, settings.symbols().get(bar.symbol()));
     }
 

@@ -1,7 +1,7 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -18,7 +18,7 @@ record SlippageModel(BigDecimal baseSpreadBps, BigDecimal rangeFraction) {
     // Rounded before the tick rounding so that a 1e-16 residue of the division never costs a whole tick.
     private static final int ADVERSE_SCALE = 12;
 
-    BigDecimal fillPrice(BigDecimal base, OrderSide side, Bar bar, SymbolRules rules) {
+    BigDecimal fillPrice(BigDecimal base, OrderSide side, MarketPriceUpdate bar, SymbolRules rules) {
         BigDecimal spreadPart = base.multiply(baseSpreadBps).divide(HALF_BPS_DIVISOR);
         BigDecimal rangePart = rangeFraction.multiply(bar.high().subtract(bar.low()))
                 .multiply(base.divide(bar.open(), MathContext.DECIMAL64));

@@ -1,7 +1,6 @@
 package com.quantumtrader.execution.intake;
 
 import com.quantumtrader.core.bus.EventBus;
-import com.quantumtrader.core.bus.EventConsumer;
 import com.quantumtrader.core.bus.InProcessEventBus;
 import com.quantumtrader.core.bus.RedisStreamsEventBus;
 import com.quantumtrader.core.bus.Subscription;
@@ -43,14 +42,15 @@ public final class BusIntake implements CommandIntake {
     }
 
     @Override
-    public synchronized void start(EventConsumer consumer) {
-        Objects.requireNonNull(consumer, "consumer");
+    public synchronized void start(ExecutionCommands commands) {
+        Objects.requireNonNull(commands, "commands");
         if (started) {
             throw new IllegalStateException("the " + kind + " intake is already started");
         }
         started = true;
         for (Route route : routes) {
-            subscriptions.add(bus.subscribe(route, consumer));
+            // the bus routed it already: straight to the route's handler
+            subscriptions.add(bus.subscribe(route, commands.handlerOf(route)));
         }
     }
 

@@ -1,6 +1,5 @@
 package com.quantumtrader.execution.intake;
 
-import com.quantumtrader.core.bus.EventConsumer;
 
 /**
  * Where the always-on execution service takes its work from: {@code risk.signal.approved},
@@ -13,8 +12,8 @@ import com.quantumtrader.core.bus.EventConsumer;
  */
 public interface CommandIntake extends AutoCloseable {
 
-    /** Starts delivering to {@code consumer}; at most once per intake. */
-    void start(EventConsumer consumer);
+    /** Starts delivering to the execution handlers behind {@code commands}; at most once per intake. */
+    void start(ExecutionCommands commands);
 
     /** Stops taking new work and waits for the delivery in progress; idempotent. */
     void stop();

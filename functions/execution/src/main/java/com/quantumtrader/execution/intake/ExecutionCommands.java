@@ -61,6 +61,18 @@ public final class ExecutionCommands implements EventConsumer {
         return List.copyOf(routes);
     }
 
+    /**
+     * The consumer of one route for a bus that routes by itself (in-process, Redis Streams): what it delivers on
+     * {@code route}'s subscription goes straight to that route's handler, not through the patterns a second time.
+     */
+    public EventConsumer handlerOf(Route route) {
+        HandlerRuntime runtime = runtimes.get(route.handler());
+        if (runtime == null || !routes.contains(route)) {
+            throw new IllegalArgumentException("no execution handler behind route " + route.handler());
+        }
+        return runtime::dispatch;
+    }
+
     public List<HandlerRuntime> runtimes() {
         return List.copyOf(runtimes.values());
     }

@@ -4,7 +4,6 @@ import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.market.LatestPrices;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.market.MarketPriceUpdate;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -56,7 +55,7 @@ public final class LivePriceFeed {
     }
 
     /** A closed bar: its {@code BAR_CLOSE} update; its close is the latest price and the new reference. */
-    public List<Emit> onClosedBar(Bar bar) {
+    public List<Emit> onClosedBar(MarketPriceUpdate bar) {
         prices.recordLast(bar.symbol(), bar.close(), bar.closeTime());
         reference.put(bar.symbol(), bar.close());
         return List.of(update(bar, MarketPriceUpdate.BAR_CLOSE));
@@ -66,7 +65,7 @@ public final class LivePriceFeed {
      * The bar still open, so far ({@code closeTime} is the time of this update): a {@code LARGE_MOVE} when its price
      * is at least the threshold away from the reference, else nothing.
      */
-    public List<Emit> onOpenBar(Bar soFar) {
+    public List<Emit> onOpenBar(MarketPriceUpdate soFar) {
         prices.recordLast(soFar.symbol(), soFar.close(), soFar.closeTime());
         BigDecimal from = reference.get(soFar.symbol());
         if (from == null) {
@@ -111,7 +110,7 @@ public final class LivePriceFeed {
         return true;
     }
 
-    private static Emit update(Bar bar, String reason) {
+    private static Emit update(MarketPriceUpdate bar, String reason) {
         return Emit.of(EventCatalog.MARKET_PRICE_UPDATE, new MarketPriceUpdate(bar.symbol(), bar.interval(),
                 bar.openTime(), bar.closeTime(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), reason));
     }

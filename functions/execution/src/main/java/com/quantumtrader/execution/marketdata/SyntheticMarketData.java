@@ -1,7 +1,8 @@
 package com.quantumtrader.execution.marketdata;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class SyntheticMarketData {
         }
         this.random = new SplittableRandom(seed);
         this.interval = interval;
-        this.intervalName = intervalName(interval);
+        this.intervalName = PriceBars.intervalName(interval);
         this.hours = interval.getSeconds() / 3600.0;
         this.nextOpen = start;
         this.regime = Regime.values()[random.nextInt(Regime.values().length)];
@@ -65,12 +66,12 @@ public final class SyntheticMarketData {
     }
 
     /** One bar per symbol (in the order given) for the next interval. */
-    public List<Bar> next() {
+    public List<MarketPriceUpdate> next() {
         Regime previous = regime;
         regime = regime.next(random, hours);
         Instant open = nextOpen;
         nextOpen = open.plus(interval);
-        List<Bar> bars = new ArrayList<>(paths.size());
+        List<MarketPriceUpdate> bars = new ArrayList<>(paths.size());
         for (Path path : paths) {
             if (regime == Regime.RANGING && previous != Regime.RANGING) {
                 path.anchor = path.close.doubleValue();
@@ -89,23 +90,6 @@ public final class SyntheticMarketData {
         return regime;
     }
 
-    /** Binance's interval names: 1m, 15m, 1h, 4h, 1d, 1w; seconds otherwise. */
-    static String intervalName(Duration interval) {
-        long seconds = interval.getSeconds();
-        if (seconds % (7 * 86_400) == 0) {
-            return seconds / (7 * 86_400) + "w";
-        }
-        if (seconds % 86_400 == 0) {
-            return seconds / 86_400 + "d";
-        }
-        if (seconds % 3_600 == 0) {
-            return seconds / 3_600 + "h";
-        }
-        if (seconds % 60 == 0) {
-            return seconds / 60 + "m";
-        }
-        return seconds + "s";
-    }
 
     /** One symbol's price path. */
     private final class Path {
@@ -121,7 +105,7 @@ public final class SyntheticMarketData {
             this.anchor = anchor;
         }
 
-        Bar next(Instant openTime, Instant closeTime) {
+        MarketPriceUpdate next(Instant openTime, Instant closeTime) {
             BigDecimal open = close;
             double openPrice = open.doubleValue();
             double sigma = regime.volatilityPerHour * profile.volatilityScale();
@@ -143,7 +127,7 @@ public final class SyntheticMarketData {
             double volume = profile.baseVolume() * hours * regime.volumeFactor * Math.exp(0.4 * volumeNoise)
                     * (1 + 50 * Math.abs(logReturn));
             BigDecimal roundedVolume = BigDecimal.valueOf(volume).setScale(3, RoundingMode.HALF_EVEN).max(VOLUME_STEP);
-            return new Bar(symbol, intervalName, openTime, closeTime, open, high, low, close, roundedVolume);
+            return PriceBars.bar(symbol, intervalName, openTime, closeTime, open, high, low, close, roundedVolume);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.orders;
 
+import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.core.state.KeyValueStore;
 import java.math.BigDecimal;
 
@@ -9,7 +10,7 @@ import java.math.BigDecimal;
  */
 final class ExchangeCloses {
 
-    private static final String APPLIED = "exchange_closes";
+    private static final String APPLIED = ExecutionKeys.EXCHANGE_CLOSES;
 
     private final KeyValueStore store;
 

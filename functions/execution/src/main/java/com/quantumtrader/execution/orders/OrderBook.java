@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.orders;
 
+import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
  */
 final class OrderBook {
 
-    private static final String WORKING = "orders:working";
+    private static final String WORKING = ExecutionKeys.ORDERS_WORKING;
 
     private final KeyValueStore store;
 
@@ -70,6 +71,6 @@ final class OrderBook {
     }
 
     private static String key(String clientOrderId) {
-        return "order:" + clientOrderId;
+        return ExecutionKeys.order(clientOrderId);
     }
 }

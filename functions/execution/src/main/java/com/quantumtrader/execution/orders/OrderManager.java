@@ -23,6 +23,7 @@ import com.quantumtrader.execution.exchange.PlaceResult;
 import com.quantumtrader.execution.exchange.SymbolRules;
 import com.quantumtrader.execution.exchange.TimeInForce;
 import com.quantumtrader.execution.guard.OrderSanityGuard;
+import com.quantumtrader.execution.orders.model.EntryRules;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -154,7 +155,7 @@ public final class OrderManager {
         Optional<SymbolRules> rules = exchange.rules(approval.symbol());
         ManagedOrder order = book.create(entryOrder(approval, traceId, rules,
                 slippage.limitOffsetBps(approval.symbol())));
-        Optional<Refusal> invalid = invalidApproval(approval, order);
+        Optional<EntryRules.Refusal> invalid = invalidApproval(approval, order);
         if (invalid.isPresent()) {
             reject(order, invalid.get().code(), invalid.get().message());
             return;
@@ -850,26 +851,13 @@ public final class OrderManager {
                 source.strategyId(), source.modelId());
     }
 
-    /** Checks the exchange cannot make: protection on the right side of the price, one position per symbol. */
-    private Optional<Refusal> invalidApproval(SignalApproved approval, ManagedOrder order) {
-        int sign = approval.side().sign();
-        BigDecimal reference = approval.referencePrice();
-        if (order.stopPrice().subtract(reference).signum() * sign >= 0) {
-            return Optional.of(new Refusal("INVALID_STOP", "stop " + order.stopPrice().toPlainString()
-                    + " is not on the losing side of the reference " + reference.toPlainString() + " for a " + approval.side()));
-        }
-        if (order.targetPrice().subtract(reference).signum() * sign <= 0) {
-            return Optional.of(new Refusal("INVALID_TARGET", "target " + order.targetPrice().toPlainString()
-                    + " is not on the winning side of the reference " + reference.toPlainString() + " for a " + approval.side()));
-        }
+    /** Loads what the entry rules need (is the symbol busy?) and applies them. */
+    private Optional<EntryRules.Refusal> invalidApproval(SignalApproved approval, ManagedOrder order) {
         boolean busy = positions.find(approval.symbol()).isPresent() || book.working().stream()
                 .anyMatch(other -> other.symbol().equals(approval.symbol()) && other.purpose() == OrderPurpose.ENTRY
                         && !other.clientOrderId().equals(order.clientOrderId()));
-        if (busy) {
-            return Optional.of(new Refusal("POSITION_OPEN", approval.symbol()
-                    + " already has a position or a working entry; one position per symbol"));
-        }
-        return Optional.empty();
+        return EntryRules.firstFailed(new EntryRules.Entry(approval.symbol(), approval.side().toString(),
+                approval.side().sign(), approval.referencePrice(), order.stopPrice(), order.targetPrice(), busy));
     }
 
     /** The entry as the sanity guard sees it: caps from execution's policy, the market from the exchange. */
@@ -925,6 +913,4 @@ public final class OrderManager {
         }
     }
 
-    private record Refusal(String code, String message) {
-    }
 }

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.orders;
 
+import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.TreeMap;
 /** Execution's positions by symbol (one per symbol, one-way mode), in the domain store under {@code positions}. */
 final class TrackedPositions {
 
-    private static final String POSITIONS = "positions";
+    private static final String POSITIONS = ExecutionKeys.POSITIONS;
 
     private final KeyValueStore store;
 

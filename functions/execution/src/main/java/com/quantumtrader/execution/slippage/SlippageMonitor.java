@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.slippage;
 
+import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.execution.policy.ExecutionPolicy;
 import com.quantumtrader.execution.policy.ExecutionPolicy.AdaptiveEntry;
 import com.quantumtrader.core.state.KeyValueStore;
@@ -121,7 +122,7 @@ public final class SlippageMonitor {
     }
 
     private static String key(String symbol) {
-        return "slippage:" + symbol;
+        return ExecutionKeys.slippageWindow(symbol);
     }
 
     private static Supplier<ExecutionPolicy> fixed(int window, BigDecimal thresholdBps) {

@@ -1,5 +1,7 @@
 package com.quantumtrader.execution.crash;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.handler.DomainServices;
@@ -20,7 +22,6 @@ import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.execution.Approvals;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.execution.exchange.ExchangePort;
@@ -201,7 +202,7 @@ class FaultInjectionTest {
 
         void bar(int hour) {
             Instant open = START.plus(Duration.ofHours(hour));
-            Bar bar = switch (hour) {
+            MarketPriceUpdate bar = switch (hour) {
                 case 0 -> bar(open, "61000.0", "61300.0", "60900.0", "61200.0");
                 case 1 -> bar(open, "61234.5", "61500.0", "61000.0", "61400.0");
                 default -> bar(open, "61400.0", "61600.0", "61100.0", "61500.0");
@@ -219,8 +220,8 @@ class FaultInjectionTest {
             emits.forEach(emit -> published.add(events.create(emit, trace)));
         }
 
-        private static Bar bar(Instant open, String o, String h, String l, String c) {
-            return new Bar("BTCUSDT", "1h", open, open.plus(Duration.ofHours(1)), new BigDecimal(o), new BigDecimal(h),
+        private static MarketPriceUpdate bar(Instant open, String o, String h, String l, String c) {
+            return PriceBars.bar("BTCUSDT", "1h", open, open.plus(Duration.ofHours(1)), new BigDecimal(o), new BigDecimal(h),
                     new BigDecimal(l), new BigDecimal(c), new BigDecimal("1000"));
         }
     }

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.quantumtrader.events.OrderSide.BUY;
 import static com.quantumtrader.events.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ class FundingTest {
         return paid;
     }
 
-    private List<FundingPayment> settleAndOpen(Bar bar) {
+    private List<FundingPayment> settleAndOpen(MarketPriceUpdate bar) {
         List<FundingPayment> paid = venue.settleFunding(bar);
         venue.openBar(bar);
         venue.barProcessed();

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.quantumtrader.events.OrderSide.BUY;
 import static com.quantumtrader.events.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +75,7 @@ class LatencyTest {
         venue.place(market("E-1"));
 
         clock.advanceTo(VenueBars.START.plusSeconds(7200)); // the feed processes bar 1 at its close
-        Bar bar1 = VenueBars.at(1).ohlc("60000.0", "60000.0", "59000.0", "59500.0").build();
+        MarketPriceUpdate bar1 = VenueBars.at(1).ohlc("60000.0", "60000.0", "59000.0", "59500.0").build();
         venue.openBar(bar1); // the entry arrives 01:10 and fills
         venue.place(new OrderRequest("SL-1", "BTCUSDT", SELL, OrderType.STOP_MARKET,
                 new BigDecimal("0.010"), new BigDecimal("59200.0"), true));
@@ -133,7 +133,7 @@ class LatencyTest {
     }
 
     /** The venue has processed the bar: what is placed next is placed at the clock's time. */
-    private static void opened(SimulatedExchange venue, Bar bar) {
+    private static void opened(SimulatedExchange venue, MarketPriceUpdate bar) {
         venue.openBar(bar);
         venue.barProcessed();
     }

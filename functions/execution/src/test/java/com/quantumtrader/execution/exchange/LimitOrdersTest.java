@@ -1,12 +1,12 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.quantumtrader.events.OrderSide.BUY;
 import static com.quantumtrader.events.OrderSide.SELL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +29,8 @@ class LimitOrdersTest {
     private final SimulatedExchange venue = new SimulatedExchange(SETTINGS, new InMemoryKeyValueStore());
 
     /** bar 1 arrives flat at 60000.0 but ranges 59700.0 .. 60300.0; bar 2 ranges the same. */
-    private static final Bar BAR_1 = VenueBars.at(1).ohlc("60000.0", "60300.0", "59700.0", "60000.0").build();
-    private static final Bar BAR_2 = VenueBars.at(2).ohlc("60000.0", "60300.0", "59700.0", "60000.0").build();
+    private static final MarketPriceUpdate BAR_1 = VenueBars.at(1).ohlc("60000.0", "60300.0", "59700.0", "60000.0").build();
+    private static final MarketPriceUpdate BAR_2 = VenueBars.at(2).ohlc("60000.0", "60300.0", "59700.0", "60000.0").build();
 
     static Stream<Arguments> orderTypes() {
         return Stream.of(
@@ -235,7 +235,7 @@ class LimitOrdersTest {
         venue.openBar(VenueBars.at(0).build());
     }
 
-    private List<ExecutionReport> process(Bar bar) {
+    private List<ExecutionReport> process(MarketPriceUpdate bar) {
         List<ExecutionReport> reports = new ArrayList<>(venue.openBar(bar));
         for (List<ExecutionReport> more = venue.nextTriggered(bar.symbol()); !more.isEmpty();
              more = venue.nextTriggered(bar.symbol())) {

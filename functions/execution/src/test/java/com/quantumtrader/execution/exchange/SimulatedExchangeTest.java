@@ -1,10 +1,11 @@
 package com.quantumtrader.execution.exchange;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,9 +19,9 @@ class SimulatedExchangeTest {
     private final SimulatedExchange exchange =
             new SimulatedExchange(SimulatedExchangeSettings.defaults(), new InMemoryKeyValueStore());
 
-    private static Bar bar(int hour, String o, String h, String l, String c) {
+    private static MarketPriceUpdate bar(int hour, String o, String h, String l, String c) {
         Instant open = START.plus(Duration.ofHours(hour));
-        return new Bar("BTCUSDT", "1h", open, open.plus(Duration.ofHours(1)), new BigDecimal(o), new BigDecimal(h),
+        return PriceBars.bar("BTCUSDT", "1h", open, open.plus(Duration.ofHours(1)), new BigDecimal(o), new BigDecimal(h),
                 new BigDecimal(l), new BigDecimal(c), BigDecimal.ONE);
     }
 
@@ -179,7 +180,7 @@ class SimulatedExchangeTest {
 
     @Test
     void refusesABarItHasAlreadySeen() {
-        Bar first = bar(0, "60000.0", "60000.0", "60000.0", "60000.0");
+        MarketPriceUpdate first = bar(0, "60000.0", "60000.0", "60000.0", "60000.0");
         exchange.openBar(first);
 
         assertThat(exchange.isNewBar(first)).isFalse();

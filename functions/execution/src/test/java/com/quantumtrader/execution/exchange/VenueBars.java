@@ -1,6 +1,7 @@
 package com.quantumtrader.execution.exchange;
 
-import com.quantumtrader.execution.Bar;
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +50,9 @@ final class VenueBars {
         return this;
     }
 
-    Bar build() {
+    MarketPriceUpdate build() {
         Instant openTime = START.plus(Duration.ofHours(hour));
-        return new Bar(symbol, "1h", openTime, openTime.plus(Duration.ofHours(1)), new BigDecimal(open),
+        return PriceBars.bar(symbol, "1h", openTime, openTime.plus(Duration.ofHours(1)), new BigDecimal(open),
                 new BigDecimal(high), new BigDecimal(low), new BigDecimal(close), new BigDecimal(volume));
     }
 }

@@ -1,8 +1,14 @@
 package com.quantumtrader.execution.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantumtrader.core.bus.EventConsumer;
 import com.quantumtrader.core.bus.InProcessEventBus;
+import com.quantumtrader.core.handler.HandlerOutcome;
+import com.quantumtrader.events.Domain;
+import com.quantumtrader.events.Route;
+import com.quantumtrader.events.RoutingTable;
 import com.quantumtrader.core.bus.RedisStreamsEventBus;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.testing.RedisTestServer;
@@ -28,6 +34,33 @@ class BusIntakeTest {
         assertThat(bus.deadLetterCount()).isZero();
         assertThat(intake.describe()).startsWith("in-process")
                 .contains("signal_executor", "emergency_flattener", "protective_stop_mover");
+    }
+
+    @Test
+    void whatTheBusRoutedToARouteGoesToThatRoutesHandlerWithoutBeingMatchedAgain() {
+        // given the consumer the bus intake subscribes on the protective stop mover's route
+        IntakeFixture fixture = new IntakeFixture();
+        Route stopMover = RoutingTable.standard().require("protective_stop_mover");
+        EventConsumer subscribed = fixture.commands.handlerOf(stopMover);
+
+        // when the bus delivers on it (here: an event the routing table would send elsewhere)
+        HandlerOutcome outcome = subscribed.accept(fixture.approval("SIG-ROUTED"));
+
+        // then only that route's handler saw it: the signal executor was not reached by a second routing
+        assertThat(outcome.acknowledged()).isFalse();
+        assertThat(fixture.metricsOf("signal_executor")).isZero();
+        assertThat(fixture.metricsOf("protective_stop_mover")).isEqualTo(1);
+        assertThat(fixture.published).isEmpty();
+    }
+
+    @Test
+    void refusesToSubscribeARouteWithNoHandlerBehindIt() {
+        IntakeFixture fixture = new IntakeFixture();
+        Route riskRoute = RoutingTable.standard().routes().stream()
+                .filter(route -> route.domain() != Domain.EXECUTION).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> fixture.commands.handlerOf(riskRoute))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(riskRoute.handler());
     }
 
     @Test

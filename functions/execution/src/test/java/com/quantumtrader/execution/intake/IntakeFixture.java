@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.intake;
 
+import com.quantumtrader.events.market.PriceBars;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
@@ -13,7 +14,6 @@ import com.quantumtrader.events.Side;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.risk.EmergencyStop;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ final class IntakeFixture {
                 alsoPublish.accept(event);
             }
         });
-        domain.marketDataFeed(services).onBar(new Bar("BTCUSDT", "1h", NOW.minus(Duration.ofHours(1)), NOW,
+        domain.marketDataFeed(services).onBar(PriceBars.bar("BTCUSDT", "1h", NOW.minus(Duration.ofHours(1)), NOW,
                 new BigDecimal("61000"), new BigDecimal("61300"), new BigDecimal("60900"), new BigDecimal("61200"),
                 new BigDecimal("12.5")));
     }
@@ -69,6 +69,13 @@ final class IntakeFixture {
                 NOW.minus(Duration.ofHours(1)), NOW, new BigDecimal("61000"), new BigDecimal("61300"),
                 new BigDecimal("60900"), new BigDecimal("61200"), new BigDecimal("12.5"), MarketPriceUpdate.BAR_CLOSE),
                 "TRACE-PRICE");
+    }
+
+    /** How many deliveries the named handler's runtime took (handled, duplicate, rejected or failed). */
+    long metricsOf(String handler) {
+        var metrics = commands.runtimes().stream().filter(runtime -> runtime.name().equals(handler)).findFirst()
+                .orElseThrow().metrics();
+        return metrics.handled() + metrics.duplicates() + metrics.rejected() + metrics.failed();
     }
 
     List<String> publishedNames() {

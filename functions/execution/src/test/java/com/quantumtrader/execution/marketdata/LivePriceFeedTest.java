@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.marketdata;
 
+import com.quantumtrader.events.market.PriceBars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -9,7 +10,6 @@ import com.quantumtrader.core.market.LatestPrice;
 import com.quantumtrader.core.time.SimulatedClock;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.market.MarketPriceUpdate;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,17 +116,17 @@ class LivePriceFeedTest {
     }
 
     /** The 1m bar 12:00–12:01 with these prices. */
-    private static Bar closed(String open, String high, String low, String close) {
-        return new Bar("BTCUSDT", "1m", OPEN, OPEN.plusSeconds(60), new BigDecimal(open), new BigDecimal(high),
+    private static MarketPriceUpdate closed(String open, String high, String low, String close) {
+        return PriceBars.bar("BTCUSDT", "1m", OPEN, OPEN.plusSeconds(60), new BigDecimal(open), new BigDecimal(high),
                 new BigDecimal(low), new BigDecimal(close), new BigDecimal("12.5"));
     }
 
     /** The 12:01 bar, opened at 61000, at {@code price} {@code second} seconds after its open. */
-    private static Bar soFar(int second, String price) {
+    private static MarketPriceUpdate soFar(int second, String price) {
         Instant open = OPEN.plusSeconds(60);
         BigDecimal last = new BigDecimal(price);
         BigDecimal opened = new BigDecimal("61000");
-        return new Bar("BTCUSDT", "1m", open, open.plusSeconds(second), opened, last.max(opened), last.min(opened), last,
+        return PriceBars.bar("BTCUSDT", "1m", open, open.plusSeconds(second), opened, last.max(opened), last.min(opened), last,
                 new BigDecimal("3.2"));
     }
 

@@ -1,10 +1,11 @@
 package com.quantumtrader.execution.marketdata;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,9 @@ class SyntheticMarketDataTest {
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     private static final List<String> SYMBOLS = List.of("BTCUSDT", "ETHUSDT", "SOLUSDT");
 
-    private static List<Bar> generate(long seed, int intervals) {
+    private static List<MarketPriceUpdate> generate(long seed, int intervals) {
         SyntheticMarketData feed = new SyntheticMarketData(seed, SYMBOLS, START, Duration.ofHours(1));
-        List<Bar> bars = new ArrayList<>();
+        List<MarketPriceUpdate> bars = new ArrayList<>();
         for (int i = 0; i < intervals; i++) {
             bars.addAll(feed.next());
         }
@@ -45,13 +46,13 @@ class SyntheticMarketDataTest {
     void givesOneBarPerSymbolPerIntervalOnConsecutiveHours() {
         SyntheticMarketData feed = new SyntheticMarketData(1, SYMBOLS, START, Duration.ofHours(1));
 
-        List<Bar> first = feed.next();
-        List<Bar> second = feed.next();
+        List<MarketPriceUpdate> first = feed.next();
+        List<MarketPriceUpdate> second = feed.next();
 
-        assertThat(first).extracting(Bar::symbol).containsExactlyElementsOf(SYMBOLS);
-        assertThat(first).extracting(Bar::openTime).containsOnly(START);
-        assertThat(first).extracting(Bar::interval).containsOnly("1h");
-        assertThat(second).extracting(Bar::openTime).containsOnly(START.plus(Duration.ofHours(1)));
+        assertThat(first).extracting(MarketPriceUpdate::symbol).containsExactlyElementsOf(SYMBOLS);
+        assertThat(first).extracting(MarketPriceUpdate::openTime).containsOnly(START);
+        assertThat(first).extracting(MarketPriceUpdate::interval).containsOnly("1h");
+        assertThat(second).extracting(MarketPriceUpdate::openTime).containsOnly(START.plus(Duration.ofHours(1)));
         for (int i = 0; i < SYMBOLS.size(); i++) {
             assertThat(second.get(i).open()).as("opens at the previous close").isEqualTo(first.get(i).close());
         }
@@ -59,12 +60,12 @@ class SyntheticMarketDataTest {
 
     @Test
     void startsNearEachSymbolsUsualPriceWithItsInstrumentsTick() {
-        List<Bar> first = new SyntheticMarketData(7, SYMBOLS, START, Duration.ofMinutes(15)).next();
+        List<MarketPriceUpdate> first = new SyntheticMarketData(7, SYMBOLS, START, Duration.ofMinutes(15)).next();
 
         assertThat(first.get(0).open()).isEqualByComparingTo("60000.0");
         assertThat(first.get(1).open()).isEqualByComparingTo("3000.00");
         assertThat(first.get(2).open()).as("SOLUSDT: 50 x its minimum price 0.4200").isEqualByComparingTo("21.00");
-        assertThat(first).extracting(Bar::interval).containsOnly("15m");
+        assertThat(first).extracting(MarketPriceUpdate::interval).containsOnly("15m");
     }
 
     @Test
@@ -72,7 +73,7 @@ class SyntheticMarketDataTest {
         Map<String, BigDecimal> ticks = Map.of("BTCUSDT", new BigDecimal("0.10"), "ETHUSDT", new BigDecimal("0.01"),
                 "SOLUSDT", new BigDecimal("0.01"));
 
-        for (Bar bar : generate(5, 1000)) {
+        for (MarketPriceUpdate bar : generate(5, 1000)) {
             BigDecimal tick = ticks.get(bar.symbol());
             for (BigDecimal price : List.of(bar.open(), bar.high(), bar.low(), bar.close())) {
                 assertThat(price.remainder(tick)).as("%s on tick", price).isEqualByComparingTo("0");
@@ -89,7 +90,7 @@ class SyntheticMarketDataTest {
         Map<Regime, List<Double>> returns = new EnumMap<>(Regime.class);
         Map<Regime, List<Double>> ranges = new EnumMap<>(Regime.class);
         for (int i = 0; i < 6000; i++) {
-            Bar bar = feed.next().get(0);
+            MarketPriceUpdate bar = feed.next().get(0);
             returns.computeIfAbsent(feed.regime(), r -> new ArrayList<>())
                     .add(Math.log(bar.close().doubleValue() / bar.open().doubleValue()));
             ranges.computeIfAbsent(feed.regime(), r -> new ArrayList<>())
@@ -107,11 +108,11 @@ class SyntheticMarketDataTest {
 
     @Test
     void namesIntervalsTheWayBinanceDoes() {
-        assertThat(SyntheticMarketData.intervalName(Duration.ofMinutes(1))).isEqualTo("1m");
-        assertThat(SyntheticMarketData.intervalName(Duration.ofHours(4))).isEqualTo("4h");
-        assertThat(SyntheticMarketData.intervalName(Duration.ofDays(1))).isEqualTo("1d");
-        assertThat(SyntheticMarketData.intervalName(Duration.ofDays(7))).isEqualTo("1w");
-        assertThat(SyntheticMarketData.intervalName(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(PriceBars.intervalName(Duration.ofMinutes(1))).isEqualTo("1m");
+        assertThat(PriceBars.intervalName(Duration.ofHours(4))).isEqualTo("4h");
+        assertThat(PriceBars.intervalName(Duration.ofDays(1))).isEqualTo("1d");
+        assertThat(PriceBars.intervalName(Duration.ofDays(7))).isEqualTo("1w");
+        assertThat(PriceBars.intervalName(Duration.ofSeconds(30))).isEqualTo("30s");
     }
 
     @Test

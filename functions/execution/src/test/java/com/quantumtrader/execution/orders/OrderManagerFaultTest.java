@@ -1,5 +1,7 @@
 package com.quantumtrader.execution.orders;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,6 @@ import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.ExchangeUnavailableException;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
@@ -208,10 +209,10 @@ class OrderManagerFaultTest {
                 new BigDecimal("60000.0"), new BigDecimal("63000.0"), "ma_crossover", "ma-crossover-v1");
     }
 
-    private static Bar bar(int hour, String open) {
+    private static MarketPriceUpdate bar(int hour, String open) {
         Instant openTime = START.plus(Duration.ofHours(hour));
         BigDecimal price = new BigDecimal(open);
-        return new Bar("BTCUSDT", "1h", openTime, openTime.plus(Duration.ofHours(1)), price,
+        return PriceBars.bar("BTCUSDT", "1h", openTime, openTime.plus(Duration.ofHours(1)), price,
                 price.add(new BigDecimal("100")), price.subtract(new BigDecimal("100")), price, new BigDecimal("12.5"));
     }
 

@@ -1,9 +1,9 @@
 package com.quantumtrader.local.data;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.marketdata.SyntheticMarketData;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -78,7 +78,7 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     /** Serves these bars as Binance klines of {@code symbol}. */
-    public synchronized FakeBinance bars(String symbol, List<Bar> bars) {
+    public synchronized FakeBinance bars(String symbol, List<MarketPriceUpdate> bars) {
         TreeMap<Long, ArrayNode> series = klines.computeIfAbsent(symbol, s -> new TreeMap<>());
         bars.forEach(bar -> series.put(bar.openTime().toEpochMilli(), kline(bar)));
         return this;
@@ -119,9 +119,9 @@ public final class FakeBinance implements AutoCloseable {
         return this;
     }
 
-    static List<Bar> synthetic(String symbol, Instant start, Duration interval, int count) {
+    static List<MarketPriceUpdate> synthetic(String symbol, Instant start, Duration interval, int count) {
         SyntheticMarketData market = new SyntheticMarketData(7, List.of(symbol), start, interval);
-        List<Bar> bars = new ArrayList<>();
+        List<MarketPriceUpdate> bars = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             bars.add(market.next().get(0));
         }
@@ -129,7 +129,7 @@ public final class FakeBinance implements AutoCloseable {
     }
 
     /** A bar as /fapi/v1/klines sends it. */
-    static ArrayNode kline(Bar bar) {
+    static ArrayNode kline(MarketPriceUpdate bar) {
         ArrayNode row = JsonNodeFactory.instance.arrayNode();
         row.add(bar.openTime().toEpochMilli()).add(bar.open().toPlainString()).add(bar.high().toPlainString())
                 .add(bar.low().toPlainString()).add(bar.close().toPlainString()).add(bar.volume().toPlainString())

@@ -1,9 +1,10 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.core.time.Scheduler;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.adapter.binance.BinanceRestClient.Method;
 import com.quantumtrader.execution.exchange.ExchangePort;
 import com.quantumtrader.execution.exchange.ExchangePosition;
@@ -86,16 +87,16 @@ public final class BinanceExchange implements ExchangePort {
      * Closed bars of one symbol opening at or after {@code from} ({@code GET /fapi/v1/klines}, at most 1,500): what
      * the market stream missed while it was disconnected. The bar still open is left out.
      */
-    public List<Bar> closedKlines(String symbol, String interval, Instant from) {
+    public List<MarketPriceUpdate> closedKlines(String symbol, String interval, Instant from) {
         JsonNode rows = client.publicGet("/fapi/v1/klines", Map.of("symbol", symbol, "interval", interval,
                 "startTime", Long.toString(from.toEpochMilli()), "limit", "1500"));
-        List<Bar> bars = new ArrayList<>();
+        List<MarketPriceUpdate> bars = new ArrayList<>();
         for (JsonNode row : rows) {
             Instant close = Instant.ofEpochMilli(row.get(6).asLong() + 1);
             if (close.isAfter(clock.instant())) {
                 continue;
             }
-            bars.add(new Bar(symbol, interval, Instant.ofEpochMilli(row.get(0).asLong()),
+            bars.add(PriceBars.bar(symbol, interval, Instant.ofEpochMilli(row.get(0).asLong()),
                     close, new BigDecimal(row.get(1).asText()), new BigDecimal(row.get(2).asText()),
                     new BigDecimal(row.get(3).asText()), new BigDecimal(row.get(4).asText()),
                     new BigDecimal(row.get(5).asText())));

@@ -1,8 +1,9 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.market.PriceBars;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -57,9 +57,7 @@ public final class BinanceMarketStream implements AutoCloseable {
             if (symbols.isEmpty()) {
                 throw new IllegalArgumentException("at least one symbol");
             }
-            if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("backoff must be positive and at most maxBackoff");
-            }
+            ReconnectBackoff.requireValid(initialBackoff, maxBackoff);
         }
 
         URI subscription() {
@@ -79,16 +77,16 @@ public final class BinanceMarketStream implements AutoCloseable {
     private final Map<String, Instant> lastOpen = new HashMap<>();
     private volatile WebSocket socket;
     private volatile boolean closed;
-    private Duration backoff;
+    private final ReconnectBackoff backoff;
     private int connections;
 
-    /** What the streams deliver; only closed bars are required (a lambda taking a Bar will do). */
+    /** What the streams deliver; only closed bars are required (a lambda taking a MarketPriceUpdate will do). */
     public interface MarketListener {
 
-        void onClosedBar(Bar bar);
+        void onClosedBar(MarketPriceUpdate bar);
 
         /** The bar still open so far; its close time is the time of the update. */
-        default void onOpenBar(Bar soFar) {
+        default void onOpenBar(MarketPriceUpdate soFar) {
         }
 
         default void onMarkPrice(String symbol, BigDecimal markPrice, Instant at) {
@@ -103,12 +101,13 @@ public final class BinanceMarketStream implements AutoCloseable {
         this.http = Objects.requireNonNull(http, "http");
         this.rest = Objects.requireNonNull(rest, "rest");
         this.listener = Objects.requireNonNull(listener, "listener");
-        this.backoff = settings.initialBackoff();
         this.reconnects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-market-stream");
             thread.setDaemon(true);
             return thread;
         });
+        this.backoff = new ReconnectBackoff("market stream", settings.initialBackoff(), settings.maxBackoff(),
+                ReconnectBackoff.on(reconnects));
     }
 
     public void start() {
@@ -140,7 +139,7 @@ public final class BinanceMarketStream implements AutoCloseable {
             since = Map.copyOf(lastOpen);
         }
         since.forEach((symbol, open) -> {
-            for (Bar bar : rest.closedKlines(symbol, settings.interval(), open.plusMillis(1))) {
+            for (MarketPriceUpdate bar : rest.closedKlines(symbol, settings.interval(), open.plusMillis(1))) {
                 deliver(bar);
             }
         });
@@ -150,14 +149,7 @@ public final class BinanceMarketStream implements AutoCloseable {
         if (closed) {
             return;
         }
-        Duration wait;
-        synchronized (this) {
-            wait = backoff;
-            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
-                    : backoff.multipliedBy(2);
-        }
-        LOG.warn("market stream down ({}), reconnecting in {} ms", why, wait.toMillis());
-        reconnects.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        backoff.reconnect(why, this::connect);
     }
 
     private void onMessage(String text) {
@@ -183,9 +175,7 @@ public final class BinanceMarketStream implements AutoCloseable {
                 return;
             }
         }
-        synchronized (this) {
-            backoff = settings.initialBackoff();
-        }
+        backoff.reset();
     }
 
     private void onKline(JsonNode data) {
@@ -197,7 +187,7 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
         // the bar so far, "closing" at this update (after its open, as a bar must)
         Instant at = Instant.ofEpochMilli(Math.max(data.path("E").asLong(), open.toEpochMilli() + 1));
-        Bar soFar = bar(k, at);
+        MarketPriceUpdate soFar = bar(k, at);
         synchronized (this) {
             Instant last = lastOpen.get(soFar.symbol());
             if (last == null || open.isAfter(last)) {
@@ -206,8 +196,8 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
     }
 
-    private static Bar bar(JsonNode k, Instant closeTime) {
-        return new Bar(k.path("s").asText(), k.path("i").asText(), Instant.ofEpochMilli(k.path("t").asLong()),
+    private static MarketPriceUpdate bar(JsonNode k, Instant closeTime) {
+        return PriceBars.bar(k.path("s").asText(), k.path("i").asText(), Instant.ofEpochMilli(k.path("t").asLong()),
                 closeTime, price(k, "o"), price(k, "h"), price(k, "l"), price(k, "c"), new BigDecimal(k.path("v").asText()));
     }
 
@@ -221,7 +211,7 @@ public final class BinanceMarketStream implements AutoCloseable {
         }
     }
 
-    private synchronized void deliver(Bar bar) {
+    private synchronized void deliver(MarketPriceUpdate bar) {
         Instant last = lastOpen.get(bar.symbol());
         if (last != null && !bar.openTime().isAfter(last)) {
             return;

@@ -3,7 +3,7 @@ package com.quantumtrader.execution.adapter.binance;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.time.Scheduler;
 import com.quantumtrader.events.MalformedEventException;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.execution.LiveAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -43,9 +43,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     public record Settings(URI streamBase, Duration initialBackoff, Duration maxBackoff, Duration flatConfirmDelay) {
         public Settings {
             Objects.requireNonNull(streamBase, "streamBase");
-            if (initialBackoff.isNegative() || initialBackoff.isZero() || maxBackoff.compareTo(initialBackoff) < 0) {
-                throw new IllegalArgumentException("backoff must be positive and at most maxBackoff");
-            }
+            ReconnectBackoff.requireValid(initialBackoff, maxBackoff);
             if (flatConfirmDelay.isNegative()) {
                 throw new IllegalArgumentException("flatConfirmDelay must not be negative");
             }
@@ -64,14 +62,14 @@ public final class BinanceUserDataFeed implements AutoCloseable {
     private final HttpClient http;
     private final BinanceExchange exchange;
     private final Scheduler keepAliveScheduler;
-    private final LiveExecutionDomain execution;
+    private final LiveAccount execution;
     private final Consumer<List<Emit>> publish;
     private final ScheduledExecutorService connects;
     private volatile WebSocket socket;
     private volatile boolean closed;
     private UserDataStream listenKeys;
     private String listenKey;
-    private Duration backoff;
+    private final ReconnectBackoff backoff;
     private int connections;
     private int catchUps;
     private int orderCatchUps;
@@ -80,19 +78,20 @@ public final class BinanceUserDataFeed implements AutoCloseable {
      * @param publish gets every batch of events to publish, in order (fills, protective orders, failures)
      */
     public BinanceUserDataFeed(Settings settings, HttpClient http, BinanceExchange exchange, Scheduler keepAliveScheduler,
-                               LiveExecutionDomain execution, Consumer<List<Emit>> publish) {
+                               LiveAccount execution, Consumer<List<Emit>> publish) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.http = Objects.requireNonNull(http, "http");
         this.exchange = Objects.requireNonNull(exchange, "exchange");
         this.keepAliveScheduler = Objects.requireNonNull(keepAliveScheduler, "keepAliveScheduler");
         this.execution = Objects.requireNonNull(execution, "execution");
         this.publish = Objects.requireNonNull(publish, "publish");
-        this.backoff = settings.initialBackoff();
         this.connects = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "binance-user-data");
             thread.setDaemon(true);
             return thread;
         });
+        this.backoff = new ReconnectBackoff("user-data stream", settings.initialBackoff(), settings.maxBackoff(),
+                ReconnectBackoff.on(connects));
     }
 
     /** Creates the listen key (kept alive from now on) and connects to its stream. */
@@ -169,14 +168,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
         if (closed) {
             return;
         }
-        Duration wait;
-        synchronized (this) {
-            wait = backoff;
-            Duration doubled = backoff.multipliedBy(2);
-            backoff = doubled.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : doubled;
-        }
-        LOG.warn("user-data stream down ({}), reconnecting in {} ms", why, wait.toMillis());
-        connects.schedule(this::connect, wait.toMillis(), TimeUnit.MILLISECONDS);
+        backoff.reconnect(why, this::connect);
     }
 
     void onMessage(String text) {
@@ -198,9 +190,7 @@ public final class BinanceUserDataFeed implements AutoCloseable {
             }
             return;
         }
-        synchronized (this) {
-            backoff = settings.initialBackoff();
-        }
+        backoff.reset();
         if (event instanceof UserDataEvent.Trade trade) {
             publishIfAny(execution.onTrade(trade.report()));
         } else if (event instanceof UserDataEvent.OrderStatus status) {

@@ -1,6 +1,6 @@
 package com.quantumtrader.execution.adapter.container;
 
-import com.quantumtrader.execution.policy.ExecutionPolicySection;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.core.bus.EventBridgeEventBus;
 import com.quantumtrader.core.bus.EventBus;
 import com.quantumtrader.core.bus.RedisStreamsEventBus;
@@ -24,9 +24,8 @@ import com.quantumtrader.core.time.SystemScheduler;
 import com.quantumtrader.core.trace.Secrets;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.execution.LiveAccount;
 import com.quantumtrader.execution.MarketDataFeed;
 import com.quantumtrader.execution.adapter.binance.BinanceCredentials;
 import com.quantumtrader.execution.adapter.binance.BinanceExchange;
@@ -205,7 +204,7 @@ public final class ExecutionService implements AutoCloseable {
         // what a crash left in the outbox ahead of its own events
         MarketDataFeed feed = domain.marketDataFeed(services);
         scheduler.schedule("paper-bars", barEvery, barEvery, () -> {
-            for (Bar bar : market.next()) {
+            for (MarketPriceUpdate bar : market.next()) {
                 publish.accept(feed.onBar(bar));
             }
         });
@@ -225,8 +224,9 @@ public final class ExecutionService implements AutoCloseable {
         String interval = env.getOrDefault("EXECUTION_BAR_INTERVAL", "1m").strip();
 
         BinanceExchange exchange = BinanceExchange.connect(settings, credentials, clock, Sleeper.REAL);
-        LiveExecutionDomain execution = LiveExecutionDomain.on(exchange).publishingTo(events, bus::publish);
-        List<HandlerDefinition> handlers = execution.handlers(services);
+        ExecutionDomain domain = ExecutionDomain.live(exchange).publishingTo(events, bus::publish);
+        List<HandlerDefinition> handlers = domain.handlers(services);
+        LiveAccount execution = domain.liveAccount(services);
         int contracts = exchange.loadExchangeInfo();
         exchange.requireOneWayPositionMode();
         // publishes what a crash left in the outbox and what changed while down, itself
@@ -241,19 +241,17 @@ public final class ExecutionService implements AutoCloseable {
         venue.add(account);
         account.start();
 
-        LivePriceFeed prices = new LivePriceFeed(new RedisLatestPrices(redis), clock,
-                () -> ExecutionPolicySection.of(services.policy().current()).largeMoveBps(),
-                Duration.ofSeconds(1));
+        LivePriceFeed prices = domain.livePriceFeed(services, new RedisLatestPrices(redis), Duration.ofSeconds(1));
         BinanceMarketStream market = new BinanceMarketStream(new BinanceMarketStream.Settings(
                 URI.create(streams.toString().replaceAll("/+$", "") + "/stream"), symbols, interval, backoff,
                 maxBackoff, true), client, exchange, new BinanceMarketStream.MarketListener() {
                     @Override
-                    public void onClosedBar(Bar bar) {
+                    public void onClosedBar(MarketPriceUpdate bar) {
                         publish.accept(prices.onClosedBar(bar));
                     }
 
                     @Override
-                    public void onOpenBar(Bar soFar) {
+                    public void onOpenBar(MarketPriceUpdate soFar) {
                         publish.accept(prices.onOpenBar(soFar));
                     }
 
@@ -278,7 +276,7 @@ public final class ExecutionService implements AutoCloseable {
     }
 
     /** Degraded for an hour after the exchange's last margin call, naming the position. */
-    static CheckResult marginHealth(LiveExecutionDomain execution, Clock clock) {
+    static CheckResult marginHealth(LiveAccount execution, Clock clock) {
         return execution.lastMarginCall()
                 .filter(call -> call.calledAt().isAfter(clock.instant().minus(MARGIN_CALL_WARNING)))
                 .map(call -> CheckResult.degraded("Binance MARGIN_CALL at " + call.calledAt() + ": " + call.symbol()

@@ -6,6 +6,7 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventValidator;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.execution.intake.CommandIntake;
+import com.quantumtrader.execution.intake.ExecutionCommands;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,8 +94,9 @@ public final class SqsIntake implements CommandIntake {
     }
 
     @Override
-    public synchronized void start(EventConsumer consumer) {
-        Objects.requireNonNull(consumer, "consumer");
+    public synchronized void start(ExecutionCommands commands) {
+        // one queue carries all three kinds of work: the commands route each message by the routing table
+        EventConsumer consumer = Objects.requireNonNull(commands, "commands");
         if (this.consumer != null) {
             throw new IllegalStateException("the SQS intake is already started");
         }

@@ -58,7 +58,7 @@ class BinanceExchangeTest {
     private static final long SERVER_MILLIS = 1591702613943L;
 
     /** GET /fapi/v1/premiumIndex as Binance answers it: the mark price PERCENT_PRICE is measured from. */
-    private static final String PREMIUM_INDEX = "{\"symbol\":\"BTCUSDT\",\"markPrice\":\"61190.00000000\","
+    static final String PREMIUM_INDEX = "{\"symbol\":\"BTCUSDT\",\"markPrice\":\"61190.00000000\","
             + "\"indexPrice\":\"61185.12345678\",\"estimatedSettlePrice\":\"61180.00000000\","
             + "\"lastFundingRate\":\"0.00010000\",\"interestRate\":\"0.00010000\","
             + "\"nextFundingTime\":1591718400000,\"time\":1591702613943}";

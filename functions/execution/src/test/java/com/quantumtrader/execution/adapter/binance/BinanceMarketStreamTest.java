@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -9,7 +10,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.quantumtrader.execution.Bar;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -32,7 +32,7 @@ class BinanceMarketStreamTest {
     private static final long MINUTE = 60_000;
 
     private final WireMockServer rest = new WireMockServer(options().dynamicPort());
-    private final List<Bar> bars = new CopyOnWriteArrayList<>();
+    private final List<MarketPriceUpdate> bars = new CopyOnWriteArrayList<>();
     private LocalWebSocketServer ws;
     private BinanceMarketStream stream;
 

@@ -1,10 +1,10 @@
 package com.quantumtrader.execution.adapter.binance;
 
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.quantumtrader.execution.Bar;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,12 +43,12 @@ class BinanceQuoteStreamsTest {
                 List.of("BTCUSDT", "ETHUSDT"), "1m", Duration.ofMillis(20), Duration.ofMillis(200), true),
                 HttpClient.newHttpClient(), exchange, new BinanceMarketStream.MarketListener() {
                     @Override
-                    public void onClosedBar(Bar bar) {
+                    public void onClosedBar(MarketPriceUpdate bar) {
                         heard.add("closed " + bar.symbol() + " " + bar.close().toPlainString());
                     }
 
                     @Override
-                    public void onOpenBar(Bar soFar) {
+                    public void onOpenBar(MarketPriceUpdate soFar) {
                         heard.add("open " + soFar.symbol() + " " + soFar.close().toPlainString() + " at "
                                 + soFar.closeTime().toEpochMilli());
                     }

@@ -29,7 +29,8 @@ import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
 import com.quantumtrader.execution.Approvals;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.execution.ExecutionDomain;
+import com.quantumtrader.execution.LiveAccount;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -52,7 +53,7 @@ class UserDataDropMidFillTest {
     private final List<Emit> published = new CopyOnWriteArrayList<>();
     private LocalWebSocketServer ws;
     private RedisConnections redis;
-    private LiveExecutionDomain execution;
+    private LiveAccount execution;
     private BinanceUserDataFeed feed;
     private HandlerDefinition signalExecutor;
     private DomainFixture fixture;
@@ -67,9 +68,10 @@ class UserDataDropMidFillTest {
         fakeBinance();
         BinanceExchange exchange = BinanceExchange.connect(BinanceSettings.of(URI.create(rest.baseUrl())),
                 new BinanceCredentials("key", "secret"), fixture.clock(), duration -> { });
-        execution = LiveExecutionDomain.on(exchange);
+        ExecutionDomain domain = ExecutionDomain.live(exchange);
         DomainServices services = fixture.services();
-        signalExecutor = execution.handlers(services).get(0);
+        signalExecutor = domain.handlers(services).get(0);
+        execution = domain.liveAccount(services);
         feed = new BinanceUserDataFeed(new BinanceUserDataFeed.Settings(ws.uri(""), Duration.ofMillis(20),
                 Duration.ofMillis(200)), HttpClient.newHttpClient(), exchange, new SimulatedScheduler(fixture.clock()),
                 execution, published::addAll);

@@ -27,7 +27,7 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.execution.Approvals;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.adapter.binance.BinanceCredentials;
 import com.quantumtrader.execution.adapter.binance.BinanceExchange;
 import com.quantumtrader.execution.adapter.binance.BinanceSettings;
@@ -96,7 +96,7 @@ class ExecutionServiceOnBinanceTest {
     void aRestartReconcilesBeforeNewWorkAndPublishesTheFillMadeWhileItWasDown() throws Exception {
         // given a previous run that submitted the entry of SIG-1 and stopped
         DomainFixture previousRun = new DomainFixture(new RedisKeyValueStore(redis, Domain.EXECUTION));
-        LiveExecutionDomain before = LiveExecutionDomain.on(BinanceExchange.connect(
+        ExecutionDomain before = ExecutionDomain.live(BinanceExchange.connect(
                 BinanceSettings.of(URI.create(rest.baseUrl())), new BinanceCredentials("key", "secret"), CLOCK, d -> { }));
         before.handlers(previousRun.services()).get(0).handler().handle(previousRun.inbound(
                 EventCatalog.RISK_SIGNAL_APPROVED, Approvals.approval().signal("SIG-1").build()));

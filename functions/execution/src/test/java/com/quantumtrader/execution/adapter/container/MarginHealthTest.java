@@ -6,7 +6,9 @@ import com.quantumtrader.core.health.CheckResult;
 import com.quantumtrader.core.health.HealthStatus;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.execution.MarginCall;
-import com.quantumtrader.execution.LiveExecutionDomain;
+import com.quantumtrader.core.testing.DomainFixture;
+import com.quantumtrader.execution.ExecutionDomain;
+import com.quantumtrader.execution.LiveAccount;
 import com.quantumtrader.execution.exchange.SimulatedExchange;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import java.math.BigDecimal;
@@ -22,8 +24,9 @@ class MarginHealthTest {
 
     private static final Instant CALLED_AT = Instant.parse("2025-01-06T12:00:00Z");
 
-    private final LiveExecutionDomain execution = LiveExecutionDomain.on(
-            new SimulatedExchange(SimulatedExchangeSettings.defaults(), new InMemoryKeyValueStore()));
+    private final LiveAccount execution = ExecutionDomain.live(
+            new SimulatedExchange(SimulatedExchangeSettings.defaults(), new InMemoryKeyValueStore()))
+            .liveAccount(new DomainFixture(new InMemoryKeyValueStore()).services());
 
     @Test
     void isUpBeforeAnyMarginCall() {

@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.adapter.sqs;
 
+import com.quantumtrader.events.market.PriceBars;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -31,7 +32,6 @@ import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.risk.SignalApproved;
-import com.quantumtrader.execution.Bar;
 import com.quantumtrader.execution.ExecutionDomain;
 import com.quantumtrader.execution.exchange.SimulatedExchangeSettings;
 import com.quantumtrader.execution.intake.ExecutionCommands;
@@ -98,7 +98,7 @@ class SqsIntakeTest {
         commands = new ExecutionCommands(domain.handlers(services), new InMemoryIdempotencyStore(), events,
                 published::add);
         // the simulated exchange knows a BTCUSDT price, so an approved signal becomes an order
-        domain.marketDataFeed(services).onBar(new Bar("BTCUSDT", "1h", NOW.minus(Duration.ofHours(1)), NOW,
+        domain.marketDataFeed(services).onBar(PriceBars.bar("BTCUSDT", "1h", NOW.minus(Duration.ofHours(1)), NOW,
                 new BigDecimal("61000"), new BigDecimal("61300"), new BigDecimal("60900"), new BigDecimal("61200"),
                 new BigDecimal("12.5")));
         stub("DeleteMessageBatch", "{\"Successful\":[{\"Id\":\"0\"},{\"Id\":\"1\"}],\"Failed\":[]}");

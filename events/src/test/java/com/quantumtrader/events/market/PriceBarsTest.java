@@ -1,25 +1,26 @@
-package com.quantumtrader.execution;
+package com.quantumtrader.events.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class BarTest {
+class PriceBarsTest {
 
     private static final Instant OPEN = Instant.parse("2024-03-01T00:00:00Z");
     private static final Instant CLOSE = Instant.parse("2024-03-01T01:00:00Z");
 
-    private static Bar bar(String o, String h, String l, String c) {
-        return new Bar("BTCUSDT", "1h", OPEN, CLOSE, new BigDecimal(o), new BigDecimal(h), new BigDecimal(l),
+    private static MarketPriceUpdate bar(String o, String h, String l, String c) {
+        return PriceBars.bar("BTCUSDT", "1h", OPEN, CLOSE, new BigDecimal(o), new BigDecimal(h), new BigDecimal(l),
                 new BigDecimal(c), BigDecimal.ONE);
     }
 
     @Test
     void acceptsAConsistentBar() {
-        Bar bar = bar("100", "105", "95", "101");
+        MarketPriceUpdate bar = bar("100", "105", "95", "101");
 
         assertThat(bar.high()).isEqualByComparingTo("105");
     }
@@ -59,7 +60,7 @@ class BarTest {
 
     @Test
     void rejectsAMissingPrice() {
-        assertThatThrownBy(() -> new Bar("BTCUSDT", "1h", OPEN, CLOSE, null, BigDecimal.TEN, BigDecimal.ONE,
+        assertThatThrownBy(() -> PriceBars.bar("BTCUSDT", "1h", OPEN, CLOSE, null, BigDecimal.TEN, BigDecimal.ONE,
                 BigDecimal.TEN, BigDecimal.ONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bar open is missing");
@@ -67,7 +68,7 @@ class BarTest {
 
     @Test
     void rejectsNegativeVolume() {
-        assertThatThrownBy(() -> new Bar("BTCUSDT", "1h", OPEN, CLOSE, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+        assertThatThrownBy(() -> PriceBars.bar("BTCUSDT", "1h", OPEN, CLOSE, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
                 BigDecimal.TEN, new BigDecimal("-0.5")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("volume must not be negative");
@@ -75,7 +76,7 @@ class BarTest {
 
     @Test
     void rejectsABarThatClosesBeforeItOpens() {
-        assertThatThrownBy(() -> new Bar("BTCUSDT", "1h", CLOSE, OPEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+        assertThatThrownBy(() -> PriceBars.bar("BTCUSDT", "1h", CLOSE, OPEN, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.ONE))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not after its open");
@@ -83,11 +84,25 @@ class BarTest {
 
     @Test
     void rejectsASymbolOrIntervalTheExchangeWouldNotSend() {
-        assertThatThrownBy(() -> new Bar("btc-usdt", "1h", OPEN, CLOSE, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
+        assertThatThrownBy(() -> PriceBars.bar("btc-usdt", "1h", OPEN, CLOSE, BigDecimal.TEN, BigDecimal.TEN, BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.ONE))
                 .hasMessageContaining("not an exchange symbol");
-        assertThatThrownBy(() -> new Bar("BTCUSDT", "hourly", OPEN, CLOSE, BigDecimal.TEN, BigDecimal.TEN,
+        assertThatThrownBy(() -> PriceBars.bar("BTCUSDT", "hourly", OPEN, CLOSE, BigDecimal.TEN, BigDecimal.TEN,
                 BigDecimal.TEN, BigDecimal.TEN, BigDecimal.ONE))
                 .hasMessageContaining("interval 'hourly'");
+    }
+
+    @Test
+    void isAClosedBar() {
+        assertThat(bar("100", "105", "95", "101").reason()).isEqualTo(MarketPriceUpdate.BAR_CLOSE);
+    }
+
+    @Test
+    void namesIntervalsAsBinanceDoes() {
+        assertThat(PriceBars.intervalName(Duration.ofMinutes(15))).isEqualTo("15m");
+        assertThat(PriceBars.intervalName(Duration.ofHours(4))).isEqualTo("4h");
+        assertThat(PriceBars.intervalName(Duration.ofDays(1))).isEqualTo("1d");
+        assertThat(PriceBars.intervalName(Duration.ofDays(14))).isEqualTo("2w");
+        assertThat(PriceBars.intervalName(Duration.ofSeconds(90))).isEqualTo("90s");
     }
 }
