@@ -1,10 +1,11 @@
-package com.quantumtrader.learning.journal;
+package com.quantumtrader.learning.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.Side;
+import com.quantumtrader.learning.journal.model.JournalEntry;
 import com.quantumtrader.learning.testing.Trades;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;

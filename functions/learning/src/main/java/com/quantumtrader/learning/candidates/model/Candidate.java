@@ -1,4 +1,4 @@
-package com.quantumtrader.learning.candidates;
+package com.quantumtrader.learning.candidates.model;
 
 import com.quantumtrader.events.Side;
 import java.time.Instant;

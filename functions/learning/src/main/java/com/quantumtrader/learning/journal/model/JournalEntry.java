@@ -1,4 +1,4 @@
-package com.quantumtrader.learning.journal;
+package com.quantumtrader.learning.journal.model;
 
 import com.quantumtrader.events.Side;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package com.quantumtrader.learning.drift;
+package com.quantumtrader.learning.drift.model;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,18 +7,18 @@ import java.util.List;
  * One strategy's outcomes as the drift detector needs them: counts of the baseline (every trade before the recent
  * window), the recent window's outcomes oldest first, and whether the current drift episode was already reported.
  */
-record DriftState(int baselineTrades, int baselineWins, List<Boolean> recent, boolean latched) {
+public record DriftState(int baselineTrades, int baselineWins, List<Boolean> recent, boolean latched) {
 
-    DriftState {
+    public DriftState {
         recent = List.copyOf(recent);
     }
 
-    static DriftState empty() {
+    public static DriftState empty() {
         return new DriftState(0, 0, List.of(), false);
     }
 
     /** Adds an outcome to the recent window; the outcome it pushes out joins the baseline. */
-    DriftState add(boolean win, int window) {
+    public DriftState add(boolean win, int window) {
         List<Boolean> next = new ArrayList<>(recent);
         next.add(win);
         int trades = baselineTrades;
@@ -30,11 +30,11 @@ record DriftState(int baselineTrades, int baselineWins, List<Boolean> recent, bo
         return new DriftState(trades, wins, next, latched);
     }
 
-    int recentWins() {
+    public int recentWins() {
         return (int) recent.stream().filter(Boolean::booleanValue).count();
     }
 
-    DriftState withLatched(boolean value) {
+    public DriftState withLatched(boolean value) {
         return new DriftState(baselineTrades, baselineWins, recent, value);
     }
 }

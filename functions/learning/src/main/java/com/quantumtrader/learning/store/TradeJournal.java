@@ -1,22 +1,23 @@
-package com.quantumtrader.learning.journal;
+package com.quantumtrader.learning.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.portfolio.TradeClosed;
+import com.quantumtrader.learning.journal.model.Journal;
+import com.quantumtrader.learning.journal.model.JournalEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Learning's record of closed trades, per strategy (key {@code journal:<strategy id>}), in the order they closed.
- * It keeps the newest {@value #CAPACITY} trades of each strategy: enough to refit and to shadow-test on, bounded
- * so one key never grows without limit.
+ * Learning's record of closed trades, per strategy (key {@code journal:<strategy id>}), in the order they closed;
+ * the newest {@value #CAPACITY} of each strategy ({@link Journal}).
  */
 public final class TradeJournal {
 
-    static final int CAPACITY = 500;
+    public static final int CAPACITY = 500;
     private static final TypeReference<List<JournalEntry>> ENTRIES = new TypeReference<>() { };
 
     private final KeyValueStore state;
@@ -33,18 +34,9 @@ public final class TradeJournal {
 
     /** Records the trade; false when this trade id is already recorded (a redelivery). */
     public boolean record(TradeClosed trade) {
-        List<JournalEntry> entries = new ArrayList<>(tradesOf(trade.strategyId()));
-        if (entries.stream().anyMatch(e -> e.tradeId().equals(trade.tradeId()))) {
-            return false;
-        }
-        entries.add(new JournalEntry(trade.tradeId(), trade.strategyId(), trade.modelId(), trade.symbol(),
-                trade.side(), trade.closedAt(), trade.rMultiple(), trade.realizedPnl(),
-                trade.realizedPnl().signum() > 0));
-        while (entries.size() > capacity) {
-            entries.remove(0);
-        }
-        state.put(key(trade.strategyId()), EventJson.write(entries));
-        return true;
+        Optional<List<JournalEntry>> entries = Journal.append(tradesOf(trade.strategyId()), trade, capacity);
+        entries.ifPresent(recorded -> state.put(key(trade.strategyId()), EventJson.write(recorded)));
+        return entries.isPresent();
     }
 
     /** The recorded trades of a strategy, oldest first. */

@@ -1,4 +1,4 @@
-package com.quantumtrader.os.universe;
+package com.quantumtrader.os.universe.model;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,21 +8,21 @@ import java.util.List;
  * symbols the signal-flow monitor throttles, and the universe in force — as last published, or the policy's
  * universe the platform started with (null before the first ranking or signal).
  */
-record UniverseState(Ranking ranking, List<String> throttled, List<String> published) {
+public record UniverseState(Ranking ranking, List<String> throttled, List<String> published) {
 
-    UniverseState {
+    public UniverseState {
         throttled = List.copyOf(throttled);
         published = published == null ? null : List.copyOf(published);
     }
 
-    static UniverseState empty() {
+    public static UniverseState empty() {
         return new UniverseState(null, List.of(), null);
     }
 
     /** The eligible symbols of portfolio's ranking as of {@code asOf}, most liquid first. */
-    record Ranking(Instant asOf, List<String> eligible) {
+    public record Ranking(Instant asOf, List<String> eligible) {
 
-        Ranking {
+        public Ranking {
             eligible = List.copyOf(eligible);
         }
     }

@@ -1,4 +1,4 @@
-package com.quantumtrader.learning.drift;
+package com.quantumtrader.learning.drift.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

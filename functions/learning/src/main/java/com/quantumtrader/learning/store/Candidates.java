@@ -1,11 +1,15 @@
-package com.quantumtrader.learning.candidates;
+package com.quantumtrader.learning.store;
 
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.learning.candidates.model.Candidate;
 import java.util.List;
 import java.util.TreeMap;
 
-/** The candidates in shadow testing, at most one per strategy (a newer refit replaces the older). */
+/**
+ * The candidates in shadow testing, at most one per strategy (a newer refit replaces the older): hash
+ * {@code candidates}, field = strategy id.
+ */
 public final class Candidates {
 
     static final String KEY = "candidates";

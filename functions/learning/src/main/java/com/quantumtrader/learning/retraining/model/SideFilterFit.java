@@ -1,7 +1,7 @@
-package com.quantumtrader.learning.retraining;
+package com.quantumtrader.learning.retraining.model;
 
 import com.quantumtrader.events.Side;
-import com.quantumtrader.learning.journal.JournalEntry;
+import com.quantumtrader.learning.journal.model.JournalEntry;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -18,17 +18,17 @@ import java.util.TreeMap;
  * expectancy per trading opportunity: the R of the kept sides' trades divided by all trades (a skipped trade
  * earns 0 R).
  */
-final class SideFilterFit {
+public final class SideFilterFit {
 
-    static final int MIN_SIDE_TRADES = 5;
+    public static final int MIN_SIDE_TRADES = 5;
 
     private SideFilterFit() {
     }
 
-    record Result(List<Side> allowedSides, double score, Map<String, String> parameters) {
+    public record Result(List<Side> allowedSides, double score, Map<String, String> parameters) {
     }
 
-    static Result fit(List<JournalEntry> trades) {
+    public static Result fit(List<JournalEntry> trades) {
         if (trades.isEmpty()) {
             throw new IllegalArgumentException("cannot fit on no trades");
         }

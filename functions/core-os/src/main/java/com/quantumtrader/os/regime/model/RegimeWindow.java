@@ -1,4 +1,4 @@
-package com.quantumtrader.os.regime;
+package com.quantumtrader.os.regime.model;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,21 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The last closes of one symbol and interval (oldest first), the newest close time, and the regime last published. */
-record RegimeWindow(List<BigDecimal> closes, Instant lastCloseTime, Regime regime) {
+public record RegimeWindow(List<BigDecimal> closes, Instant lastCloseTime, Regime regime) {
 
-    RegimeWindow {
+    public RegimeWindow {
         closes = List.copyOf(closes);
     }
 
-    static RegimeWindow empty() {
+    public static RegimeWindow empty() {
         return new RegimeWindow(List.of(), null, null);
     }
 
-    boolean accepts(Instant closeTime) {
+    public boolean accepts(Instant closeTime) {
         return lastCloseTime == null || closeTime.isAfter(lastCloseTime);
     }
 
-    RegimeWindow append(BigDecimal close, Instant closeTime, int capacity) {
+    public RegimeWindow append(BigDecimal close, Instant closeTime, int capacity) {
         List<BigDecimal> next = new ArrayList<>(closes);
         next.add(close);
         while (next.size() > capacity) {
@@ -29,7 +29,7 @@ record RegimeWindow(List<BigDecimal> closes, Instant lastCloseTime, Regime regim
         return new RegimeWindow(next, closeTime, regime);
     }
 
-    RegimeWindow withRegime(Regime value) {
+    public RegimeWindow withRegime(Regime value) {
         return new RegimeWindow(closes, lastCloseTime, value);
     }
 }

@@ -1,7 +1,7 @@
-package com.quantumtrader.os.regime;
+package com.quantumtrader.os.regime.model;
 
 /** A symbol's market regime, as {@code os.regime.changed} names it. */
-enum Regime {
+public enum Regime {
     TRENDING_UP,
     TRENDING_DOWN,
     RANGING,
