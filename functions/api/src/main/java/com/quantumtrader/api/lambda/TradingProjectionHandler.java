@@ -89,8 +89,8 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
         } catch (RuntimeException e) {
             throw new MalformedEventException(route.handler() + " rejected the event: not JSON: " + e.getMessage());
         }
-        routeGuard.requireRoutedHere(event, lambdaEventJson);
-        HandlerOutcome outcome = projection.get().runtime().dispatchJson(lambdaEventJson);
+        routeGuard.requireRoutedHere(event);
+        HandlerOutcome outcome = projection.get().runtime().dispatchTree(event);
         return switch (outcome.status()) {
             case HANDLED, DUPLICATE -> {
                 ObjectNode summary = EventJson.mapper().createObjectNode();
@@ -116,7 +116,7 @@ public final class TradingProjectionHandler implements RequestStreamHandler {
     }
 
     private void prime() {
-        routeGuard.prime("{\"source\":\"quantum.portfolio\",\"detail-type\":\"trade.closed\"}");
+        routeGuard.prime(EventJson.readTree("{\"source\":\"quantum.portfolio\",\"detail-type\":\"trade.closed\"}"));
         HandlerOutcome outcome = TradingProjection.prime();
         if (outcome.status() != HandlerOutcome.Status.HANDLED) {
             throw new IllegalStateException("priming " + route.handler() + " ended " + outcome.status() + ": "
