@@ -64,7 +64,7 @@ while IFS=$'\t' read -r handler domain module pattern; do
     class=org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest
     env="Variables={SPRING_CLOUD_FUNCTION_DEFINITION=$handler,MAIN_CLASS=com.quantumtrader.core.lambda.LambdaApplication,REDIS_URL=redis://redis:6379,EVENT_BUS_NAME=$bus}"
   elif [[ $module == api ]]; then
-    class=com.quantumtrader.api.TradingProjectionHandler::handleRequest
+    class=com.quantumtrader.api.lambda.TradingProjectionHandler::handleRequest
     env="Variables={QT_HANDLER=$handler,REDIS_URL=redis://redis:6379}"
   else
     echo "route $handler runs in module $module, which has no Lambda handler class here" >&2

@@ -92,12 +92,12 @@ public final class QuantumTraderStack extends Stack {
 
     static final String ALIAS = "live";
     static final String DOMAIN_HANDLER = "org.springframework.cloud.function.adapter.aws.FunctionInvoker::handleRequest";
-    static final String API_HANDLER = "com.quantumtrader.api.FunctionUrlHandler::handleRequest";
+    static final String API_HANDLER = "com.quantumtrader.api.lambda.FunctionUrlHandler::handleRequest";
     /** Lambda handler of the routes a module runs for a domain other than its own (the routing table's "module"). */
     /** Names the routing-table handler of such a function (its own definition, as the Spring ones name theirs). */
     static final String HANDLER_VARIABLE = "QT_HANDLER";
     static final Map<String, String> MODULE_HANDLERS = Map.of(
-            LambdaArtifacts.API_MODULE, "com.quantumtrader.api.TradingProjectionHandler::handleRequest");
+            LambdaArtifacts.API_MODULE, "com.quantumtrader.api.lambda.TradingProjectionHandler::handleRequest");
     static final String LAMBDA_MAIN_CLASS = "com.quantumtrader.core.lambda.LambdaApplication";
     /** Handlers of this domain are polled from {@link #executionQueue} by the always-on service, not run as Lambdas. */
     static final Domain QUEUED_DOMAIN = Domain.EXECUTION;

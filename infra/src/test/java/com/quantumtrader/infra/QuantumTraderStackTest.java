@@ -9,6 +9,7 @@ import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventType;
 import com.quantumtrader.events.Route;
 import com.quantumtrader.events.RoutingTable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -202,7 +203,7 @@ class QuantumTraderStackTest {
         String function = resources.path(alias).path("Properties").path("FunctionName").path("Ref").asText();
         JsonNode properties = resources.path(function).path("Properties");
 
-        assertThat(properties.path("Handler").asText()).isEqualTo("com.quantumtrader.api.TradingProjectionHandler::handleRequest");
+        assertThat(properties.path("Handler").asText()).isEqualTo("com.quantumtrader.api.lambda.TradingProjectionHandler::handleRequest");
         assertThat(properties.path("Code").toString()).as("the api module's code, not core OS's")
                 .isEqualTo(codeOfApiUrlFunction());
         assertThat(properties.path("Environment").path("Variables").path("QT_HANDLER").asText())
@@ -236,6 +237,23 @@ class QuantumTraderStackTest {
         return ofType("AWS::Lambda::Function").stream()
                 .filter(f -> f.path("Properties").path("Environment").path("Variables").has("API_ROUTES"))
                 .findFirst().orElseThrow().path("Properties").path("Code").toString();
+    }
+
+    @Test
+    void every_api_lambda_handler_names_a_class_of_the_api_module() {
+        // the handler is a string in the template: a moved or renamed class would only fail at the first invocation
+        Path apiSources = Path.of("..", "functions", "api", "src", "main", "java");
+        List<String> apiHandlers = new ArrayList<>();
+        for (JsonNode function : ofType("AWS::Lambda::Function")) {
+            String handler = function.path("Properties").path("Handler").asText();
+            if (handler.startsWith("com.quantumtrader.api.")) {
+                apiHandlers.add(handler);
+                String className = handler.substring(0, handler.indexOf("::"));
+                assertThat(apiSources.resolve(className.replace('.', '/') + ".java")).as(handler).isRegularFile();
+            }
+        }
+        assertThat(apiHandlers).as("the three URL functions and the trading read model")
+                .hasSize(QuantumTraderStack.API_ROUTE_GROUPS.size() + 1);
     }
 
     @Test

@@ -2,8 +2,8 @@ package com.quantumtrader.local;
 
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.ai.AiEngineDomain;
-import com.quantumtrader.api.LocalApi;
-import com.quantumtrader.api.TradingProjection;
+import com.quantumtrader.api.local.LocalApi;
+import com.quantumtrader.api.readmodel.TradingProjection;
 import com.quantumtrader.core.bus.InProcessEventBus;
 import com.quantumtrader.core.bus.RetryBackoff;
 import com.quantumtrader.core.handler.DomainModule;

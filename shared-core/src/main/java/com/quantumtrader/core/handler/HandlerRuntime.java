@@ -1,5 +1,6 @@
 package com.quantumtrader.core.handler;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.core.idempotency.IdempotencyStore;
 import com.quantumtrader.core.redis.RedisFaults;
 import com.quantumtrader.core.trace.TraceContext;
@@ -10,6 +11,7 @@ import io.lettuce.core.RedisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +55,19 @@ public final class HandlerRuntime {
 
     /** Decodes an EventBridge-shaped JSON entry, then dispatches it. */
     public HandlerOutcome dispatchJson(String entryJson) {
+        return decodeThenDispatch(() -> EventValidator.decode(entryJson));
+    }
+
+    /** Decodes an EventBridge-shaped entry an adapter already parsed (it parses once), then dispatches it. */
+    public HandlerOutcome dispatchTree(JsonNode entry) {
+        return decodeThenDispatch(() -> EventValidator.decode(entry));
+    }
+
+    private HandlerOutcome decodeThenDispatch(Supplier<BusEvent> decoder) {
         long start = System.nanoTime();
         BusEvent event;
         try {
-            event = EventValidator.decode(entryJson);
+            event = decoder.get();
         } catch (MalformedEventException e) {
             HandlerOutcome outcome = HandlerOutcome.rejected(e.getMessage());
             LOG.error("event rejected handler={} reason={}", definition.name(), e.getMessage());

@@ -59,9 +59,9 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
     }
 
     String handle(String lambdaEventJson) {
-        JsonNode event = EventJson.readTree(lambdaEventJson);
-        routeGuard.requireRoutedHere(event, lambdaEventJson);
-        HandlerOutcome outcome = runtime().dispatchJson(lambdaEventJson);
+        JsonNode event = EventJson.readTree(lambdaEventJson); // the one parse: matched and dispatched as this tree
+        routeGuard.requireRoutedHere(event);
+        HandlerOutcome outcome = runtime().dispatchTree(event);
         return switch (outcome.status()) {
             case HANDLED, DUPLICATE -> summary(event, outcome);
             case REJECTED -> throw new MalformedEventException(route.handler() + " rejected the event: " + outcome.reason());
@@ -86,10 +86,10 @@ public final class DomainHandlerFunction implements Function<Message<String>, St
         entry.putObject("detail").put("event_id", "01HM00000000000000PRIMING0").put("trace_id", "snapstart-priming")
                 .put("occurred_at", "2024-01-01T00:00:00Z").put("producer", type.producer().id())
                 .put("schema_version", type.schemaVersion()).putObject("payload");
-        String json = EventJson.write(entry);
-        routeGuard.requireRoutedHere(EventJson.readTree(json), json);
+        JsonNode delivery = EventJson.readTree(EventJson.write(entry));
+        routeGuard.requireRoutedHere(delivery);
         try {
-            EventValidator.decode(json);
+            EventValidator.decode(delivery);
         } catch (MalformedEventException expected) {
             return; // rejected by the schema, as intended
         }

@@ -29,11 +29,15 @@ public final class RouteGuard {
         }
     }
 
-    /** @throws MalformedEventException naming the event's type and source when the route does not select it */
-    public void requireRoutedHere(JsonNode event, String json) {
+    /**
+     * Matches the delivery as the adapter parsed it (once: the same tree is then dispatched).
+     *
+     * @throws MalformedEventException naming the event's type and source when the route does not select it
+     */
+    public void requireRoutedHere(JsonNode event) {
         boolean matches;
         try {
-            matches = event.isObject() && matcher.rulesForJSONEvent(json).contains(route.handler());
+            matches = event.isObject() && matcher.rulesForJSONEvent(event).contains(route.handler());
         } catch (Exception e) {
             matches = false;
         }
@@ -46,9 +50,9 @@ public final class RouteGuard {
     }
 
     /** SnapStart priming: runs the matcher once so its classes are loaded before the checkpoint. */
-    public void prime(String sampleEventJson) {
+    public void prime(JsonNode sampleEvent) {
         try {
-            matcher.rulesForJSONEvent(sampleEventJson);
+            matcher.rulesForJSONEvent(sampleEvent);
         } catch (Exception e) {
             throw new IllegalStateException("priming the route matcher of " + route.handler() + " failed", e);
         }

@@ -119,6 +119,30 @@ class HandlerRuntimeTest {
     }
 
     @Test
+    void anAlreadyParsedEntryIsDecodedAndRejectedExactlyAsItsJson() {
+        String json = "{\"detail-type\": 42, \"detail\": []}";
+
+        HandlerOutcome fromJson = runtime(approveEverything).dispatchJson(json);
+        HandlerOutcome fromTree = runtime(approveEverything).dispatchTree(EventJson.readTree(json));
+
+        assertThat(fromTree.status()).isEqualTo(HandlerOutcome.Status.REJECTED);
+        assertThat(fromTree.reason()).isEqualTo(fromJson.reason())
+                .isEqualTo("malformed event: 'source' is missing or not a string; 'detail-type' is missing or not a "
+                        + "string; 'detail' is missing or not an object");
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void anAlreadyParsedEntryIsHandled() {
+        BusEvent incoming = events.event(EventCatalog.AI_SIGNAL_GENERATED, signal(), "trace-tree");
+
+        HandlerOutcome outcome = runtime(approveEverything).dispatchTree(EventJson.tree(incoming));
+
+        assertThat(outcome.status()).isEqualTo(HandlerOutcome.Status.HANDLED);
+        assertThat(published).singleElement().extracting(BusEvent::traceId).isEqualTo("trace-tree");
+    }
+
+    @Test
     void aFailedHandlerCanBeRetriedAndPublishesNothing() {
         AtomicInteger attempts = new AtomicInteger();
         EventHandler flaky = event -> {

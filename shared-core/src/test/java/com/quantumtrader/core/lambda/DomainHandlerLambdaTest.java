@@ -4,6 +4,7 @@ import static com.quantumtrader.core.lambda.LambdaTestSupport.causeOfType;
 import static com.quantumtrader.core.lambda.LambdaTestSupport.eventBridgeEvent;
 import static com.quantumtrader.core.lambda.LambdaTestSupport.priceUpdateEnvelope;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.MalformedEventException;
+import com.quantumtrader.events.RoutingTable;
 import com.quantumtrader.events.os.RegimeChanged;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +136,40 @@ class DomainHandlerLambdaTest {
 
         assertThat(causeOfType(thrown, MalformedEventException.class).getMessage())
                 .contains("\"trade.closed\"")
+                .contains("does not match its route");
+        assertThat(lambda.published()).isEmpty();
+    }
+
+    @Test
+    void aDeliveryThatIsNotJsonFailsTheInvocationAndChangesNothing() {
+        String truncated = trendingUpBar(nextEventId(), "BTCUSDT");
+        String delivery = truncated.substring(0, truncated.length() / 2);
+
+        Throwable thrown = catchThrowable(() -> lambda.invoke(delivery, "req-8"));
+
+        // Spring's Lambda adapter refuses it before the function: the invocation fails, so Lambda retries it and
+        // finally dead-letters it
+        assertThat(thrown).hasStackTraceContaining("Failed to convert");
+        assertThat(lambda.published()).isEmpty();
+        assertThat(lambda.state().get("regime:BTCUSDT")).isEmpty();
+    }
+
+    @Test
+    void theFunctionItselfRejectsADeliveryThatIsNotJsonNamingTheParseError() {
+        // the function's own guard, for an adapter that hands the payload through unparsed
+        DomainHandlerFunction function = new DomainHandlerFunction(null, RoutingTable.standard()
+                .require(BarRegimeTestModule.HANDLER), null);
+
+        assertThatThrownBy(() -> function.handle("{\"detail-type\": \"market.price.update\", "))
+                .isInstanceOf(MalformedEventException.class).hasMessageStartingWith("not valid JSON");
+    }
+
+    @Test
+    void aDeliveryThatIsJsonButNoObjectIsRejectedByTheRouteGuard() {
+        Throwable thrown = catchThrowable(() -> lambda.invoke("[1, 2, 3]", "req-9"));
+
+        assertThat(causeOfType(thrown, MalformedEventException.class).getMessage())
+                .startsWith("regime_detector rejected the event: detail-type")
                 .contains("does not match its route");
         assertThat(lambda.published()).isEmpty();
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SignalFlowMonitorTest {
 
     /** The window and the active universe's state, where the throttled symbols live. */
-    private static final List<String> STATE_KEYS = List.of(SignalFlowMonitor.KEY, "universe");
+    private static final List<String> STATE_KEYS = List.of("flow", "universe");
 
     private final DomainFixture fixture = new DomainFixture();
     private final SignalFlowMonitor monitor =

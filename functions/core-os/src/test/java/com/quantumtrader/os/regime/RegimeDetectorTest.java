@@ -15,6 +15,8 @@ import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.events.os.RegimeChanged;
 import com.quantumtrader.core.testing.DomainFixture;
+import com.quantumtrader.os.regime.model.Regime;
+import com.quantumtrader.os.regime.model.RegimeClassifier;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,16 +112,16 @@ class RegimeDetectorTest {
     @Test
     void holdsARegimeInsideItsHysteresisBand() {
         // a trend at 0.30 efficiency stays a trend, but 0.30 does not start one
-        assertThat(RegimeDetector.classify(Regime.TRENDING_UP, 0.005, 0.30)).isEqualTo(Regime.TRENDING_UP);
-        assertThat(RegimeDetector.classify(Regime.RANGING, 0.005, 0.30)).isEqualTo(Regime.RANGING);
-        assertThat(RegimeDetector.classify(Regime.TRENDING_UP, 0.005, -0.30)).isEqualTo(Regime.RANGING);
-        assertThat(RegimeDetector.classify(Regime.TRENDING_DOWN, 0.005, -0.25)).isEqualTo(Regime.TRENDING_DOWN);
-        assertThat(RegimeDetector.classify(Regime.RANGING, 0.005, -0.35)).isEqualTo(Regime.TRENDING_DOWN);
+        assertThat(RegimeClassifier.classify(Regime.TRENDING_UP, 0.005, 0.30)).isEqualTo(Regime.TRENDING_UP);
+        assertThat(RegimeClassifier.classify(Regime.RANGING, 0.005, 0.30)).isEqualTo(Regime.RANGING);
+        assertThat(RegimeClassifier.classify(Regime.TRENDING_UP, 0.005, -0.30)).isEqualTo(Regime.RANGING);
+        assertThat(RegimeClassifier.classify(Regime.TRENDING_DOWN, 0.005, -0.25)).isEqualTo(Regime.TRENDING_DOWN);
+        assertThat(RegimeClassifier.classify(Regime.RANGING, 0.005, -0.35)).isEqualTo(Regime.TRENDING_DOWN);
         // volatility of 0.9 % per bar keeps a volatile market volatile, but does not make a calm one volatile
-        assertThat(RegimeDetector.classify(Regime.VOLATILE, 0.009, 0.9)).isEqualTo(Regime.VOLATILE);
-        assertThat(RegimeDetector.classify(Regime.TRENDING_UP, 0.009, 0.9)).isEqualTo(Regime.TRENDING_UP);
-        assertThat(RegimeDetector.classify(null, 0.0101, 0.9)).isEqualTo(Regime.VOLATILE);
-        assertThat(RegimeDetector.classify(Regime.VOLATILE, 0.008, 0.1)).isEqualTo(Regime.RANGING);
+        assertThat(RegimeClassifier.classify(Regime.VOLATILE, 0.009, 0.9)).isEqualTo(Regime.VOLATILE);
+        assertThat(RegimeClassifier.classify(Regime.TRENDING_UP, 0.009, 0.9)).isEqualTo(Regime.TRENDING_UP);
+        assertThat(RegimeClassifier.classify(null, 0.0101, 0.9)).isEqualTo(Regime.VOLATILE);
+        assertThat(RegimeClassifier.classify(Regime.VOLATILE, 0.008, 0.1)).isEqualTo(Regime.RANGING);
     }
 
     @Test

@@ -113,11 +113,11 @@ class PerformanceSupervisorTest {
 
         // when delivered twice
         assertThat(runtime.dispatch(deep).status()).isEqualTo(HandlerOutcome.Status.HANDLED);
-        String state = fixture.state().get(PerformanceSupervisor.KEY).orElseThrow();
+        String state = fixture.state().get("performance:supervisor").orElseThrow();
         assertThat(runtime.dispatch(deep).status()).isEqualTo(HandlerOutcome.Status.DUPLICATE);
 
         // then one recommendation
         assertThat(published).extracting(BusEvent::name).containsExactly("os.self_healing.triggered");
-        assertThat(fixture.state().get(PerformanceSupervisor.KEY)).contains(state);
+        assertThat(fixture.state().get("performance:supervisor")).contains(state);
     }
 }

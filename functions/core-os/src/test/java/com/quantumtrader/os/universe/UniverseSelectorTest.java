@@ -21,6 +21,7 @@ import com.quantumtrader.events.os.UniverseUpdated;
 import com.quantumtrader.events.portfolio.LiquidityRanked;
 import com.quantumtrader.events.portfolio.SymbolLiquidity;
 import com.quantumtrader.os.flow.SignalFlowMonitor;
+import com.quantumtrader.os.universe.model.UniverseRules;
 import com.quantumtrader.core.testing.DomainFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -94,7 +95,7 @@ class UniverseSelectorTest {
                 "ETHUSDT", "BTCUSDT"));
 
         // then the six most liquid, most liquid first
-        assertThat(ActiveUniverse.TOP_N).isEqualTo(6);
+        assertThat(UniverseRules.TOP_N).isEqualTo(6);
         assertThat(emitted).extracting(Emit::payload).containsExactly(new UniverseUpdated(
                 List.of("AVAXUSDT", "ADAUSDT", "DOGEUSDT", "XRPUSDT", "BNBUSDT", "SOLUSDT"),
                 "portfolio.liquidity.ranked as of 2024-01-02T00:00:00Z: removed [BTCUSDT, ETHUSDT], added []; "
@@ -158,7 +159,7 @@ class UniverseSelectorTest {
     void aRankingOlderThanTheOneInForceChangesNothing() {
         // given a ranking as of day 2 in force
         rank(ranking(48, "ETHUSDT"));
-        Map<String, String> before = fixture.snapshot(List.of(ActiveUniverse.KEY));
+        Map<String, String> before = fixture.snapshot(List.of("universe"));
 
         // when a delayed ranking as of day 1 arrives
         List<Emit> emitted = selector.handle(fixture.inbound(PORTFOLIO_LIQUIDITY_RANKED,
@@ -166,7 +167,7 @@ class UniverseSelectorTest {
 
         // then
         assertThat(emitted).isEmpty();
-        assertThat(fixture.snapshot(List.of(ActiveUniverse.KEY))).isEqualTo(before);
+        assertThat(fixture.snapshot(List.of("universe"))).isEqualTo(before);
     }
 
     @Test
@@ -179,7 +180,7 @@ class UniverseSelectorTest {
 
         // when it is delivered twice
         assertThat(runtime.dispatch(ranked).status()).isEqualTo(HandlerOutcome.Status.HANDLED);
-        Map<String, String> state = fixture.snapshot(List.of(ActiveUniverse.KEY));
+        Map<String, String> state = fixture.snapshot(List.of("universe"));
         assertThat(runtime.dispatch(ranked).status()).isEqualTo(HandlerOutcome.Status.DUPLICATE);
 
         // then one update, and the state of the first delivery
@@ -188,7 +189,7 @@ class UniverseSelectorTest {
                 .isEqualTo(new UniverseUpdated(List.of("ETHUSDT"),
                         "portfolio.liquidity.ranked as of 2024-01-02T00:00:00Z: removed [BTCUSDT], added []; "
                                 + "throttled []"));
-        assertThat(fixture.snapshot(List.of(ActiveUniverse.KEY))).isEqualTo(state);
+        assertThat(fixture.snapshot(List.of("universe"))).isEqualTo(state);
     }
 
     @Test
@@ -210,6 +211,6 @@ class UniverseSelectorTest {
         assertThat(outcome.status()).isEqualTo(HandlerOutcome.Status.REJECTED);
         assertThat(outcome.reason()).contains("eligible");
         assertThat(published).isEmpty();
-        assertThat(fixture.state().get(ActiveUniverse.KEY)).isEmpty();
+        assertThat(fixture.state().get("universe")).isEmpty();
     }
 }

@@ -12,7 +12,7 @@ import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.learning.DriftDetected;
 import com.quantumtrader.events.portfolio.TradeClosed;
-import com.quantumtrader.learning.journal.TradeJournal;
+import com.quantumtrader.learning.store.TradeJournal;
 import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.learning.testing.Trades;
 import java.util.ArrayList;

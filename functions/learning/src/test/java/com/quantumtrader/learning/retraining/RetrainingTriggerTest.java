@@ -13,9 +13,10 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.ai.ModelDegraded;
 import com.quantumtrader.events.learning.ModelRetrained;
-import com.quantumtrader.learning.candidates.Candidate;
-import com.quantumtrader.learning.candidates.Candidates;
-import com.quantumtrader.learning.journal.TradeJournal;
+import com.quantumtrader.learning.candidates.model.Candidate;
+import com.quantumtrader.learning.retraining.model.Refitting;
+import com.quantumtrader.learning.store.Candidates;
+import com.quantumtrader.learning.store.TradeJournal;
 import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.learning.testing.Trades;
 import java.time.Duration;
@@ -130,10 +131,10 @@ class RetrainingTriggerTest {
 
     @Test
     void readsTheVersionFromTheModelId() {
-        assertThat(RetrainingTrigger.versionOf("ma_crossover@v7")).isEqualTo(7);
-        assertThat(RetrainingTrigger.versionOf("ma_crossover")).isEqualTo(1);
-        assertThat(RetrainingTrigger.versionOf("ma_crossover@vX")).isEqualTo(1);
-        assertThat(RetrainingTrigger.familyOf("ma_crossover@v7")).isEqualTo("ma_crossover");
+        assertThat(Refitting.versionOf("ma_crossover@v7")).isEqualTo(7);
+        assertThat(Refitting.versionOf("ma_crossover")).isEqualTo(1);
+        assertThat(Refitting.versionOf("ma_crossover@vX")).isEqualTo(1);
+        assertThat(Refitting.familyOf("ma_crossover@v7")).isEqualTo("ma_crossover");
     }
 
     @Test

@@ -13,9 +13,9 @@ import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.Side;
 import com.quantumtrader.events.learning.StrategyPromoted;
 import com.quantumtrader.events.portfolio.PortfolioPerformance;
-import com.quantumtrader.learning.candidates.Candidate;
-import com.quantumtrader.learning.candidates.Candidates;
-import com.quantumtrader.learning.journal.TradeJournal;
+import com.quantumtrader.learning.candidates.model.Candidate;
+import com.quantumtrader.learning.store.Candidates;
+import com.quantumtrader.learning.store.TradeJournal;
 import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.learning.testing.Trades;
 import java.math.BigDecimal;
@@ -146,7 +146,7 @@ class ShadowEvaluatorTest {
                 new HandlerDefinition("shadow_evaluator", Domain.LEARNING, evaluator), published::add);
         BusEvent snapshot = fixture.busEvent(PORTFOLIO_PERFORMANCE,
                 performanceAt(DomainFixture.START.plus(Duration.ofHours(50)), "0.01"));
-        List<String> keys = List.of("candidates", ShadowEvaluator.LAST_AS_OF_KEY);
+        List<String> keys = List.of("candidates", "shadow:last_as_of");
 
         // when it is delivered twice
         assertThat(runtime.dispatch(snapshot).status()).isEqualTo(HandlerOutcome.Status.HANDLED);

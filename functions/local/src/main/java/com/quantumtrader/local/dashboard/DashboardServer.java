@@ -1,8 +1,8 @@
 package com.quantumtrader.local.dashboard;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quantumtrader.api.LoopbackJetty;
-import com.quantumtrader.api.RequestBodies;
+import com.quantumtrader.api.local.LoopbackJetty;
+import com.quantumtrader.api.local.RequestBodies;
 import com.quantumtrader.events.EventJson;
 import java.io.IOException;
 import java.io.OutputStream;
