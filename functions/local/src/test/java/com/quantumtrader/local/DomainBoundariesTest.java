@@ -3,7 +3,6 @@ package com.quantumtrader.local;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.EventHandler;
@@ -50,15 +49,6 @@ class DomainBoundariesTest {
             Domain.PORTFOLIO, List.of("com.quantumtrader.portfolio"),
             Domain.LEARNING, List.of("com.quantumtrader.learning"),
             Domain.CORE_OS, List.of("com.quantumtrader.os", "com.quantumtrader.api"));
-
-    /**
-     * Domains whose packages still depend on each other in a cycle while their restructuring (issue 13) is under way
-     * on other branches: the cycle rule skips them, visibly. The lead empties this set when merging those branches;
-     * {@link #everyDomainStillListedAsCyclicReallyIsCyclic} fails once a listed domain is free of cycles.
-     */
-    static final Set<Domain> STILL_CYCLIC = Set.of(
-            Domain.RISK_SAFETY, // exposure <-> lifecycle <-> safety: being reshaped on the risk branch
-            Domain.PORTFOLIO);  // analysis <-> positions <-> valuation (and market): on the portfolio branch
 
     /** What a model package may not know: stores, the handler runtime, buses, Redis, outbox, Lambda, Spring, AWS. */
     static final String[] RUNTIME_AND_ADAPTER_PACKAGES = {
@@ -114,18 +104,7 @@ class DomainBoundariesTest {
     @ParameterizedTest
     @EnumSource(Domain.class)
     void theFeaturePackagesOfADomainHaveNoCycles(Domain domain) {
-        assumeFalse(STILL_CYCLIC.contains(domain),
-                () -> domain.id() + " is in STILL_CYCLIC: its restructuring is on another branch");
-        slices().matching(PACKAGES.get(domain) + ".(*)..").should().beFreeOfCycles().check(classes);
-    }
-
-    @Test
-    void everyDomainStillListedAsCyclicReallyIsCyclic() {
-        for (Domain domain : STILL_CYCLIC) {
-            assertThat(slices().matching(PACKAGES.get(domain) + ".(*)..").should().beFreeOfCycles()
-                    .evaluate(classes).hasViolation())
-                    .as("%s has no package cycle any more: remove it from STILL_CYCLIC", domain.id()).isTrue();
-        }
+        slices().matching(PACKAGES.get(domain) + ".(**)").should().beFreeOfCycles().check(classes);
     }
 
     @ParameterizedTest
