@@ -169,7 +169,7 @@ final class BacktestCommand implements Callable<Integer> {
                 noFunding ? BigDecimal.ZERO : fundingRate == null ? defaults.fundingRate() : fundingRate, !noFunding);
     }
 
-    private static Optional<Instant> time(String text, String option) {
+    static Optional<Instant> time(String text, String option) {
         if (text == null) {
             return Optional.empty();
         }
