@@ -156,6 +156,20 @@ class StrategiesJarTest {
     }
 
     @Test
+    void paperRefusesAMissingJarWithExitCodeTwoBeforeStarting() {
+        StringWriter err = new StringWriter();
+        CommandLine command = QuantumLocal.commandLine(name -> null);
+        command.setOut(new PrintWriter(new StringWriter()));
+        command.setErr(new PrintWriter(err));
+
+        int exit = command.execute("paper", "--bars", "1", "--no-api", "--strategies-jar",
+                dir.resolve("nowhere.jar").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--strategies-jar " + dir.resolve("nowhere.jar") + ": no such file");
+    }
+
+    @Test
     void refusesAFileThatIsNotAJar() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.jar"), "not a zip");
 

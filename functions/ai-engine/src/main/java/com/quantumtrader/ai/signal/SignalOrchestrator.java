@@ -67,13 +67,17 @@ public final class SignalOrchestrator implements EventHandler {
         if (!policy.universe().contains(bar.symbol()) || instrument.isEmpty() || running.isEmpty()) {
             return List.of();
         }
-        SignalDecision.Outcome outcome = SignalDecision.decide(bar.symbol(), bar.closeTime(), bar.close(),
+        SignalDecision.Outcome outcome = log(bar, SignalDecision.decide(bar.symbol(), bar.closeTime(), bar.close(),
                 instrument.get(), runner.decide(bar.symbol() + ":" + bar.interval(), before, after, capacity,
-                        instrument.get(), running));
+                        instrument.get(), running)));
+        return outcome.signal().map(s -> List.of(Emit.of(AI_SIGNAL_GENERATED, s).newTrace())).orElse(List.of());
+    }
+
+    private static SignalDecision.Outcome log(MarketPriceUpdate bar, SignalDecision.Outcome outcome) {
         outcome.dropped().forEach(problem -> LOG.warn("{} intent dropped: {}", bar.symbol(), problem));
         outcome.signal().ifPresent(s -> LOG.info("signal {} {} {} confidence={} ref={} stop={} target={} by {}",
                 s.signalId(), s.symbol(), s.side(), s.confidence(), s.referencePrice(), s.stopPrice(),
                 s.targetPrice(), s.modelId()));
-        return outcome.signal().map(s -> List.of(Emit.of(AI_SIGNAL_GENERATED, s).newTrace())).orElse(List.of());
+        return outcome;
     }
 }
