@@ -1,6 +1,7 @@
 package com.quantumtrader.ai;
 
 import com.quantumtrader.ai.signal.SignalOrchestrator;
+import com.quantumtrader.ai.spi.StrategyCatalog;
 import com.quantumtrader.ai.strategy.MetaStrategySelector;
 import com.quantumtrader.ai.supervision.ModelSupervisor;
 import com.quantumtrader.core.handler.DomainModule;
@@ -15,8 +16,16 @@ import java.util.List;
  */
 public final class AiEngineDomain implements DomainModule {
 
+    private final StrategyCatalog strategies;
+
+    /** With the strategies on the class path (discovered by ServiceLoader, as in a Lambda). */
     public AiEngineDomain() {
-        // discovered by ServiceLoader
+        this(StrategyCatalog.builtIn());
+    }
+
+    /** With the given strategies: the local runtime's, including a user's {@code --strategies-jar}. */
+    public AiEngineDomain(StrategyCatalog strategies) {
+        this.strategies = strategies;
     }
 
     @Override
@@ -27,7 +36,7 @@ public final class AiEngineDomain implements DomainModule {
     @Override
     public List<HandlerDefinition> handlers(DomainServices services) {
         return List.of(
-                new HandlerDefinition("signal_orchestrator", Domain.AI_ENGINE, new SignalOrchestrator(services)),
+                new HandlerDefinition("signal_orchestrator", Domain.AI_ENGINE, new SignalOrchestrator(services, strategies)),
                 new HandlerDefinition("model_supervisor", Domain.AI_ENGINE, new ModelSupervisor(services)),
                 new HandlerDefinition("meta_strategy_selector", Domain.AI_ENGINE, new MetaStrategySelector(services)));
     }

@@ -1,6 +1,7 @@
 package com.quantumtrader.local;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.quantumtrader.ai.spi.StrategyCatalog;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
@@ -111,15 +112,23 @@ final class BacktestCommand implements Callable<Integer> {
                     + "funding_interval_hours,last_funding_rate) or the JSON of GET /fapi/v1/fundingRate.")
     private List<Path> fundingFiles = List.of();
 
+    @Option(names = "--strategies-jar", paramLabel = "FILE",
+            description = "A jar of strategies (Strategy SPI, listed in META-INF/services/"
+                    + "com.quantumtrader.ai.spi.StrategyFactory) added to the built-in ones; a policy runs them by "
+                    + "switching them on in its strategies.")
+    private Path strategiesJar;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        StrategyCatalog strategies;
         Policy policy;
         KlineFiles.Loaded loaded;
         CostModel costs;
         InstrumentCatalog instruments;
         try {
+            strategies = StrategiesJar.catalog(Optional.ofNullable(strategiesJar));
             costs = costs();
             instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
             policy = policyFile == null ? null
@@ -151,7 +160,7 @@ final class BacktestCommand implements Callable<Integer> {
             return PaperCommand.EXIT_INVALID_INPUT;
         }
         new Backtest(loaded, policy, seed, Optional.ofNullable(eventsOut), Optional.ofNullable(reportOut), costs,
-                instruments).run(out, data);
+                instruments, strategies).run(out, data);
         return 0;
     }
 
@@ -169,7 +178,7 @@ final class BacktestCommand implements Callable<Integer> {
                 noFunding ? BigDecimal.ZERO : fundingRate == null ? defaults.fundingRate() : fundingRate, !noFunding);
     }
 
-    private static Optional<Instant> time(String text, String option) {
+    static Optional<Instant> time(String text, String option) {
         if (text == null) {
             return Optional.empty();
         }
@@ -184,7 +193,13 @@ final class BacktestCommand implements Callable<Integer> {
 
     /** One backtest run over loaded bars: the platform with in-memory state, replaying the bars to the end. */
     record Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
-                    Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments) {
+                    Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments,
+                    StrategyCatalog strategies) {
+
+        Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
+                 Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments) {
+            this(loaded, policy, seed, eventsOut, reportOut, costs, instruments, StrategyCatalog.builtIn());
+        }
 
         Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
                  Optional<Path> reportOut, CostModel costs) {
@@ -200,7 +215,8 @@ final class BacktestCommand implements Callable<Integer> {
             BacktestReport report = new BacktestReport();
             RunDiagnosis diagnosis = new RunDiagnosis(loaded.symbols());
             LocalPlatform.Setup setup = new LocalPlatform.Setup(seed, BarSource.replay(loaded.bars()),
-                    StateBackend.inMemory(policy), eventsOut, Optional.empty(), costs, instruments);
+                    StateBackend.inMemory(policy), eventsOut, Optional.empty(), costs, instruments)
+                    .withStrategies(strategies);
             try (LocalPlatform platform = new LocalPlatform(setup)) {
                 platform.observe(report::onEvent);
                 platform.observe(diagnosis::onEvent);

@@ -2,6 +2,7 @@ package com.quantumtrader.local;
 
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.ai.AiEngineDomain;
+import com.quantumtrader.ai.spi.StrategyCatalog;
 import com.quantumtrader.api.local.LocalApi;
 import com.quantumtrader.api.readmodel.TradingProjection;
 import com.quantumtrader.core.bus.InProcessEventBus;
@@ -73,7 +74,18 @@ final class LocalPlatform implements AutoCloseable {
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
                  Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments,
-                 Optional<PaperCheckpoint.Market> resumable) {
+                 Optional<PaperCheckpoint.Market> resumable, StrategyCatalog strategies) {
+
+        Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
+              Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments,
+              Optional<PaperCheckpoint.Market> resumable) {
+            this(seed, bars, state, eventsOut, api, costs, instruments, resumable, StrategyCatalog.builtIn());
+        }
+
+        /** The same run with these strategies (the built-in ones and a --strategies-jar's). */
+        Setup withStrategies(StrategyCatalog catalog) {
+            return new Setup(seed, bars, state, eventsOut, api, costs, instruments, resumable, catalog);
+        }
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
               Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments) {
@@ -169,7 +181,8 @@ final class LocalPlatform implements AutoCloseable {
         ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings().listing(instruments))
                 .withFunding(setup.costs().fundingSchedule())
                 .publishingTo(events, bus::publish);
-        List<DomainModule> modules = List.of(new AiEngineDomain(), new RiskSafetyDomain(), execution,
+        List<DomainModule> modules = List.of(new AiEngineDomain(setup.strategies()), new RiskSafetyDomain(),
+                execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();
         DomainServices executionServices = null;

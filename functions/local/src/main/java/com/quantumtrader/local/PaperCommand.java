@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import com.quantumtrader.ai.spi.StrategyCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,12 +109,20 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                     + "(curl https://fapi.binance.com/fapi/v1/exchangeInfo); default: the shipped snapshot.")
     private Path exchangeInfo;
 
+    @Option(names = "--strategies-jar", paramLabel = "FILE",
+            description = "A jar of strategies (Strategy SPI, listed in META-INF/services/"
+                    + "com.quantumtrader.ai.spi.StrategyFactory) added to the built-in ones; a policy runs them by "
+                    + "switching them on in its strategies.")
+    private Path strategiesJar;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PaperOptions options;
+        StrategyCatalog strategies;
         try {
+            strategies = StrategiesJar.catalog(Optional.ofNullable(strategiesJar));
             InstrumentCatalog instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
             Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile, instruments));
             IdempotencyRetention.fromEnvironment(System.getenv()); // a bad setting is exit 2 here, not a crash later
@@ -143,7 +152,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             return EXIT_INVALID_INPUT;
         }
         try {
-            return new PaperRun(options, out, err).run();
+            return new PaperRun(options, strategies, out, err).run();
         } catch (PaperCheckpoints.MismatchException e) {
             err.println("invalid input: " + e.getMessage());
             err.flush();
@@ -182,9 +191,11 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
         private final CountDownLatch stopped = new CountDownLatch(1);
 
         private final AtomicReference<LocalPlatform> running = new AtomicReference<>();
+        private final StrategyCatalog strategies;
 
-        PaperRun(PaperOptions options, PrintWriter out, PrintWriter err) {
+        PaperRun(PaperOptions options, StrategyCatalog strategies, PrintWriter out, PrintWriter err) {
             this.options = options;
+            this.strategies = strategies;
             this.out = out;
             this.err = err;
         }
@@ -205,7 +216,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             LocalPlatform started;
             try {
-                started = new LocalPlatform(options);
+                started = new LocalPlatform(LocalPlatform.Setup.paper(options).withStrategies(strategies));
             } catch (RedisUnavailableException | IllegalArgumentException e) {
                 // a bad or unreachable REDIS_URL (or another bad setting): one clear line, no stack trace
                 err.println("cannot start paper trading: " + e.getMessage());

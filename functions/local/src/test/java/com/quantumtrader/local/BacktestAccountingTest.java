@@ -51,7 +51,7 @@ class BacktestAccountingTest {
             files.add(KlineCsvFixture.write(dir, SYMBOLS.get(s) + "-4h-2025.csv", series.get(s), true));
         }
         ObjectNode policy = (ObjectNode) EventJson.tree(PolicyDefaults.load());
-        ((ObjectNode) policy.at("/limits/NORMAL")).put("min_confidence", new BigDecimal("0.6"));
+        ((ObjectNode) policy.at("/limits/NORMAL")).put("min_confidence", new BigDecimal("0.40"));
         Path policyFile = Files.writeString(dir.resolve("policy.json"), policy.toPrettyString());
         Path out = dir.resolve("run");
         StringWriter err = new StringWriter();

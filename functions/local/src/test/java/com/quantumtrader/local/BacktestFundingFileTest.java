@@ -58,7 +58,7 @@ class BacktestFundingFileTest {
         }
         data = files.stream().map(Path::toString).collect(Collectors.joining(","));
         ObjectNode policy = (ObjectNode) EventJson.tree(PolicyDefaults.load());
-        ((ObjectNode) policy.at("/limits/NORMAL")).put("min_confidence", new BigDecimal("0.62"));
+        ((ObjectNode) policy.at("/limits/NORMAL")).put("min_confidence", new BigDecimal("0.40"));
         policyFile = Files.writeString(dir.resolve("policy.json"), policy.toPrettyString());
 
         // BTCUSDT: the archive's CSV, every 8 h; ETHUSDT: the REST API's JSON, every 4 h, stamped a few ms late

@@ -44,7 +44,7 @@ class BacktestReportContentTest {
     static final BigDecimal HIGHER_TAKER = new BigDecimal("0.0010");
     static final BigDecimal MAKER = new BigDecimal("0.0001");
     static final BigDecimal FUNDING = new BigDecimal("0.0003");
-    static final BigDecimal MIN_CONFIDENCE = new BigDecimal("0.62");
+    static final BigDecimal MIN_CONFIDENCE = new BigDecimal("0.43");
 
     @TempDir
     static Path dir;

@@ -79,11 +79,11 @@ class PreTradeChecksTest {
                 new BigDecimal("2500"));
     }
 
-    @ParameterizedTest(name = "confidence {0} against minimum 0.55 -> {1}")
+    @ParameterizedTest(name = "confidence {0} against minimum 0.42 -> {1}")
     @CsvSource({
-            "0.55,   risk.signal.approved",
-            "0.5501, risk.signal.approved",
-            "0.5499, risk.signal.rejected",
+            "0.42,   risk.signal.approved",
+            "0.4201, risk.signal.approved",
+            "0.4199, risk.signal.rejected",
             "0.0,    risk.signal.rejected"})
     void appliesTheMinimumConfidenceOfTheActiveRiskMode(double confidence, String outcome) {
         assertThat(risk.signal(aSignal().confidence(confidence).build()))

@@ -6,7 +6,10 @@ import static com.quantumtrader.events.EventCatalog.PORTFOLIO_PERFORMANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantumtrader.ai.spi.StrategyCatalog;
+import com.quantumtrader.ai.spi.StrategyParameters;
 import com.quantumtrader.ai.strategy.MetaStrategySelector;
+import com.quantumtrader.core.ml.calibration.PlattScaling;
 import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.HandlerDefinition;
@@ -29,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SignalOrchestratorTest {
 
     private final DomainFixture fixture = new DomainFixture();
-    private final SignalOrchestrator orchestrator = new SignalOrchestrator(fixture.services());
+    private final SignalOrchestrator orchestrator = new SignalOrchestrator(fixture.services(), StrategyCatalog.builtIn());
 
     /**
      * ETHUSDT closes 2000, 1999, ... 1971 (high/low +/- 10), then 2150. Before the last bar fast(10) = 1975.5 <
@@ -70,10 +73,10 @@ class SignalOrchestratorTest {
         // stop = 2150 - 2 x 32.0714... = 2085.857... ; target = 2150 + 3 x 32.0714... = 2246.214...
         assertThat(signal.stopPrice()).isEqualTo(new BigDecimal("2085.86"));
         assertThat(signal.targetPrice()).isEqualTo(new BigDecimal("2246.21"));
-        // 10,000 x 1 % / (2150 - 2085.86) = 1.5590... rounded down to the 0.001 step
-        assertThat(signal.requestedQuantity()).isEqualTo(new BigDecimal("1.559"));
-        // 0.5 + 0.45 x (2.0 / (0.5 x 32.0714...)) = 0.55612...
-        assertThat(signal.confidence()).isEqualTo(0.5561);
+        // no quantity: risk sizes
+        assertThat(signal.requestedQuantity()).isNull();
+        // score |fast - slow| / ATR = 2.0 / 32.0714..., through the rule's fitted Platt scaling
+        assertThat(signal.confidence()).isEqualTo(calibrated("ma_crossover", 2.0 / (449.0 / 14)));
         assertThat(signal.strategyId()).isEqualTo("ma_crossover");
         assertThat(signal.modelId()).isEqualTo("ma_crossover@v1");
     }
@@ -94,10 +97,9 @@ class SignalOrchestratorTest {
         assertThat(signal.referencePrice()).isEqualByComparingTo("58500");
         assertThat(signal.stopPrice()).isEqualTo(new BigDecimal("58948.60"));
         assertThat(signal.targetPrice()).isEqualTo(new BigDecimal("57827.10"));
-        // 100 / 448.6 = 0.2229... -> 0.222
-        assertThat(signal.requestedQuantity()).isEqualTo(new BigDecimal("0.222"));
-        // 0.5 + 0.45 x (20 / 112.1428...) = 0.58025...
-        assertThat(signal.confidence()).isEqualTo(0.5803);
+        assertThat(signal.requestedQuantity()).isNull();
+        // score 20 / 224.2857...
+        assertThat(signal.confidence()).isEqualTo(calibrated("ma_crossover", 20 / (3140.0 / 14)));
     }
 
     @Test
@@ -138,7 +140,7 @@ class SignalOrchestratorTest {
     }
 
     @Test
-    void defensiveStrategyTradesWithLessConfidenceAndSkipsMarketsTheTrendStrategyTrades() {
+    void defensiveStrategySignalsUnderItsOwnIdsAndSkipsMarketsTheTrendStrategyTrades() {
         // given the meta-strategy selector switched to the defensive variant (6 % drawdown >= 5 %)
         new MetaStrategySelector(fixture.services()).handle(fixture.inbound(PORTFOLIO_PERFORMANCE,
                 performance(new BigDecimal("0.06"))));
@@ -146,18 +148,18 @@ class SignalOrchestratorTest {
         // when the happy-path cross is played (ATR 1.49 % of price, inside the defensive 1.5 % ceiling)
         List<Emit> calm = play(orchestrator, ethUpwardCross("10"));
 
-        // then it signals under the defensive ids with 0.5 + 0.30 x 0.1247... = 0.5374
+        // then it signals under the defensive ids, with the defensive rule's own calibration
         assertThat(calm).hasSize(1);
         SignalGenerated signal = (SignalGenerated) calm.get(0).payload();
         assertThat(signal.strategyId()).isEqualTo("ma_crossover_defensive");
         assertThat(signal.modelId()).isEqualTo("ma_crossover_defensive@v1");
-        assertThat(signal.confidence()).isEqualTo(0.5374);
+        assertThat(signal.confidence()).isEqualTo(calibrated("ma_crossover_defensive", 2.0 / (449.0 / 14)));
 
         // and a BTCUSDT cross with ATR at 1.67 % of price (inside the trend band) is filtered out
         List<MarketPriceUpdate> livelier = Bars.trendThenJump("BTCUSDT", "2000", "-1", 30, "2150", "12");
         assertThat(play(orchestrator, livelier)).isEmpty();
         DomainFixture trendOnly = new DomainFixture();
-        assertThat(play(new SignalOrchestrator(trendOnly.services()), livelier)).hasSize(1);
+        assertThat(play(new SignalOrchestrator(trendOnly.services(), StrategyCatalog.builtIn()), livelier)).hasSize(1);
     }
 
     @Test
@@ -185,7 +187,7 @@ class SignalOrchestratorTest {
         assertThat(play(orchestrator, bars.subList(0, 30))).isEmpty();
 
         // when a new instance over the same state gets the crossing bar
-        SignalOrchestrator restarted = new SignalOrchestrator(fixture.services());
+        SignalOrchestrator restarted = new SignalOrchestrator(fixture.services(), StrategyCatalog.builtIn());
         List<Emit> emitted = play(restarted, bars.subList(30, 31));
 
         // then it signals as if it had never stopped
@@ -251,6 +253,13 @@ class SignalOrchestratorTest {
         assertThat(EventJson.convert(published.get(0).envelope().payload(), SignalGenerated.class).side())
                 .isEqualTo(Side.LONG);
         assertThat(fixture.state().get("bars:ETHUSDT:1h")).contains(windowAfterFirst);
+    }
+
+    /** The rule's default Platt scaling of {@code score}, rounded to 4 decimals as signals carry it. */
+    private static double calibrated(String strategyId, double score) {
+        StrategyParameters defaults = StrategyCatalog.builtIn().find(strategyId).orElseThrow().validate(Map.of());
+        double p = new PlattScaling(defaults.decimal("platt_a"), defaults.decimal("platt_b")).calibrate(score);
+        return Math.round(p * 1e4) / 1e4;
     }
 
     private static PortfolioPerformance performance(BigDecimal drawdown) {

@@ -4,6 +4,8 @@ import static com.quantumtrader.events.EventCatalog.AI_STRATEGY_CHANGED;
 import static com.quantumtrader.events.EventCatalog.PORTFOLIO_PERFORMANCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quantumtrader.ai.store.StrategySelections;
+import com.quantumtrader.ai.strategy.model.Strategies;
 import com.quantumtrader.core.testing.DomainFixture;
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.handler.HandlerDefinition;
@@ -25,7 +27,7 @@ class MetaStrategySelectorTest {
 
     private final DomainFixture fixture = new DomainFixture();
     private final MetaStrategySelector selector = new MetaStrategySelector(fixture.services());
-    private final ActiveStrategy active = new ActiveStrategy(fixture.state());
+    private final StrategySelections active = new StrategySelections(fixture.state());
     private int hour;
 
     /** The next hourly snapshot with the given drawdown. */
@@ -119,7 +121,7 @@ class MetaStrategySelectorTest {
 
         // then it knows it is defensive and keeps it
         assertThat(emitted).isEmpty();
-        assertThat(new ActiveStrategy(fixture.state()).current()).isEqualTo(Strategies.DEFENSIVE);
+        assertThat(new StrategySelections(fixture.state()).current()).isEqualTo(Strategies.DEFENSIVE);
     }
 
     @Test
@@ -132,13 +134,13 @@ class MetaStrategySelectorTest {
 
         // when it is delivered twice
         HandlerOutcome first = runtime.dispatch(deep);
-        String state = fixture.state().get(ActiveStrategy.KEY).orElseThrow();
+        String state = fixture.state().get("strategy:active").orElseThrow();
         HandlerOutcome second = runtime.dispatch(deep);
 
         // then one switch
         assertThat(first.status()).isEqualTo(HandlerOutcome.Status.HANDLED);
         assertThat(second.status()).isEqualTo(HandlerOutcome.Status.DUPLICATE);
         assertThat(published).extracting(BusEvent::name).containsExactly("ai.strategy.changed");
-        assertThat(fixture.state().get(ActiveStrategy.KEY)).contains(state);
+        assertThat(fixture.state().get("strategy:active")).contains(state);
     }
 }

@@ -75,7 +75,8 @@ public final class GlobalRiskController implements EventHandler {
         if (reserved.isApproved()) {
             LOG.info("approved {} {} {} qty={} (requested {}) equity={} governor x{} {}", signal.signalId(),
                     signal.symbol(), signal.side(), reserved.quantity().toPlainString(),
-                    signal.requestedQuantity().toPlainString(), snapshot.equity().toPlainString(),
+                    signal.requestedQuantity() == null ? "none" : signal.requestedQuantity().toPlainString(),
+                    snapshot.equity().toPlainString(),
                     snapshot.governor().multiplier().toPlainString(), snapshot.governor().reasons());
         }
         return reserved;

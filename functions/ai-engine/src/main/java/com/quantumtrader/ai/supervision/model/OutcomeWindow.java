@@ -1,4 +1,4 @@
-package com.quantumtrader.ai.supervision;
+package com.quantumtrader.ai.supervision.model;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -6,21 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A model's last trade outcomes, oldest first, and whether its degradation has already been reported. */
-record OutcomeWindow(List<Outcome> outcomes, boolean degraded) {
+public record OutcomeWindow(List<Outcome> outcomes, boolean degraded) {
 
-    OutcomeWindow {
+    public OutcomeWindow {
         outcomes = List.copyOf(outcomes);
     }
 
-    static OutcomeWindow empty() {
+    public static OutcomeWindow empty() {
         return new OutcomeWindow(List.of(), false);
     }
 
-    boolean contains(String tradeId) {
+    public boolean contains(String tradeId) {
         return outcomes.stream().anyMatch(o -> o.tradeId().equals(tradeId));
     }
 
-    OutcomeWindow add(Outcome outcome, int capacity) {
+    public OutcomeWindow add(Outcome outcome, int capacity) {
         List<Outcome> next = new ArrayList<>(outcomes);
         next.add(outcome);
         while (next.size() > capacity) {
@@ -29,15 +29,15 @@ record OutcomeWindow(List<Outcome> outcomes, boolean degraded) {
         return new OutcomeWindow(next, degraded);
     }
 
-    OutcomeWindow withDegraded(boolean value) {
+    public OutcomeWindow withDegraded(boolean value) {
         return new OutcomeWindow(outcomes, value);
     }
 
-    double winRate() {
+    public double winRate() {
         return outcomes.isEmpty() ? 0 : (double) outcomes.stream().filter(Outcome::win).count() / outcomes.size();
     }
 
-    double meanR() {
+    public double meanR() {
         if (outcomes.isEmpty()) {
             return 0;
         }
@@ -45,6 +45,6 @@ record OutcomeWindow(List<Outcome> outcomes, boolean degraded) {
         return sum.divide(BigDecimal.valueOf(outcomes.size()), MathContext.DECIMAL64).doubleValue();
     }
 
-    record Outcome(String tradeId, BigDecimal rMultiple, boolean win) {
+    public record Outcome(String tradeId, BigDecimal rMultiple, boolean win) {
     }
 }

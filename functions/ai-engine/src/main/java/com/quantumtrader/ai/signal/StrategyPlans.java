@@ -1,0 +1,40 @@
+package com.quantumtrader.ai.signal;
+
+import com.quantumtrader.ai.signal.model.PlanForBar;
+import com.quantumtrader.ai.signal.model.PlannedStrategy;
+import com.quantumtrader.ai.signal.model.StrategyPlan;
+import com.quantumtrader.ai.signal.model.StrategyPlanSection;
+import com.quantumtrader.ai.spi.StrategyCatalog;
+import com.quantumtrader.ai.strategy.model.StrategyProfile;
+import com.quantumtrader.core.policy.Policy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The strategies running per symbol under the current policy and strategy variant, worked out again only when
+ * either changes (the policy reader hands out the same instance until the document changes).
+ */
+final class StrategyPlans {
+
+    private final StrategyCatalog catalog;
+    private final Map<String, List<PlannedStrategy>> running = new HashMap<>();
+    private Policy policy;
+    private StrategyProfile active;
+    private StrategyPlan plan;
+
+    StrategyPlans(StrategyCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    synchronized List<PlannedStrategy> running(Policy current, StrategyProfile variant, String symbol) {
+        if (current != policy || variant != active) {
+            policy = current;
+            active = variant;
+            plan = StrategyPlanSection.fromSwitches(current.strategies(), catalog);
+            running.clear();
+        }
+        return running.computeIfAbsent(symbol,
+                s -> PlanForBar.running(plan.forSymbol(s), variant, current, catalog));
+    }
+}
