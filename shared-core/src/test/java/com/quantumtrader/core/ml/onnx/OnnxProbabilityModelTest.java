@@ -12,15 +12,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tribuo.Example;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
-import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
-import org.tribuo.datasource.ListDataSource;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
  * An imported model: a Tribuo logistic regression trained here on generated data, exported with tribuo-onnx, served
@@ -29,8 +23,8 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 class OnnxProbabilityModelTest {
 
-    private static final List<String> FEATURES = List.of("f0", "f1", "f2", "f3"); // Tribuo's (sorted) input order
-    private static final FeatureSpec SPEC = new FeatureSpec("test-features", 1, FEATURES);
+    private static final List<String> FEATURES = OnnxTestModels.FEATURES;
+    private static final FeatureSpec SPEC = OnnxTestModels.SPEC;
     private static final double TOLERANCE = 1e-5;
 
     private static LinearSGDModel tribuo;
@@ -39,19 +33,9 @@ class OnnxProbabilityModelTest {
 
     @BeforeAll
     static void trainAndExport() {
-        SplittableRandom random = new SplittableRandom(42);
-        LabelFactory labels = new LabelFactory();
-        List<Example<Label>> examples = new java.util.ArrayList<>();
-        for (int i = 0; i < 2_000; i++) {
-            double[] x = randomVector(random);
-            double logit = 1.5 * x[0] - 2.0 * x[1] + 0.5 * x[2] + random.nextGaussian();
-            examples.add(new ArrayExample<>(new Label(logit > 0 ? "up" : "down"), FEATURES.toArray(String[]::new), x));
-        }
-        MutableDataset<Label> data = new MutableDataset<>(new ListDataSource<>(examples, labels,
-                new SimpleDataSourceProvenance("generated", labels)));
-        tribuo = new LogisticRegressionTrainer().train(data);
-        onnx = tribuo.exportONNXModel("com.quantumtrader.test", 1).toByteArray();
-        upColumn = tribuo.getOutputIDInfo().getID(new Label("up"));
+        tribuo = OnnxTestModels.tribuo();
+        onnx = OnnxTestModels.onnx();
+        upColumn = OnnxTestModels.upColumn();
     }
 
     @Test
@@ -127,17 +111,8 @@ class OnnxProbabilityModelTest {
         }
     }
 
-    static byte[] exportedOnnx() {
-        return onnx;
-    }
-
-    static int upColumn() {
-        return upColumn;
-    }
-
     private static double[] randomVector(SplittableRandom random) {
-        return new double[] {random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
-                random.nextGaussian()};
+        return OnnxTestModels.randomVector(random);
     }
 
     private static OnnxSidecar sidecar(FeatureSpec spec, String input, String output, int column) {
