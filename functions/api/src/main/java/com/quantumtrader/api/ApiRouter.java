@@ -34,6 +34,7 @@ final class ApiRouter {
         }
         if (groups.contains(RouteGroup.TRADING)) {
             routes.addAll(new TradingRoutes(services.trading()).routes());
+            routes.addAll(new ModelRoutes(services.models()).routes());
         }
         if (groups.contains(RouteGroup.ADMIN)) {
             routes.addAll(new AdminRoutes(services.policy(), services.commands()).routes());

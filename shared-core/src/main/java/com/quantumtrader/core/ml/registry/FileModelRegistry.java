@@ -110,7 +110,7 @@ public final class FileModelRegistry implements ModelRegistry {
         return Optional.ofNullable(champions().get(slot));
     }
 
-    /** Every slot's champion, by slot. */
+    @Override
     public Map<String, String> champions() {
         return readMap(CHAMPIONS, new TypeReference<TreeMap<String, String>>() { });
     }

@@ -99,6 +99,11 @@ public final class KeyValueModelRegistry implements ModelRegistry {
     }
 
     @Override
+    public Map<String, String> champions() {
+        return new java.util.TreeMap<>(store.hashGetAll(CHAMPIONS));
+    }
+
+    @Override
     public synchronized void promote(String slot, String id, int version) {
         ModelReference reference = new ModelReference(id, version);
         if (storedVersion(reference).isEmpty()) {

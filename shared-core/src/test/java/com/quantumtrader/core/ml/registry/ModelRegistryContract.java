@@ -60,6 +60,7 @@ abstract class ModelRegistryContract {
         assertThat(registry.champion("trend")).contains("btc@2");
         assertThat(registry.challengers("trend")).containsExactly("btc@1");
         assertThat(registry.champion("mean-reversion")).isEmpty();
+        assertThat(registry.champions()).containsExactly(java.util.Map.entry("trend", "btc@2"));
         assertThat(registry.challengers("mean-reversion")).isEmpty();
     }
 
