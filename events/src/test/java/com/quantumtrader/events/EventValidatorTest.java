@@ -58,6 +58,29 @@ class EventValidatorTest {
     }
 
     @Test
+    void acceptsASignalThatLeavesSizingToRiskAndStillReadsOneWithAQuantity() {
+        // given a signal without requested_quantity (risk sizes it) and an older one that carries it
+        SignalGenerated sample = SamplePayloads.of(SIGNAL);
+        SignalGenerated unsized = SignalGenerated.unsized(sample.signalId(), sample.symbol(), sample.side(),
+                sample.confidence(), sample.referencePrice(), sample.stopPrice(), sample.targetPrice(),
+                sample.strategyId(), sample.modelId());
+        ObjectNode older = SamplePayloads.entry(SIGNAL);
+
+        // when both are written and decoded
+        String unsizedJson = EventJson.write(SamplePayloads.busEvent(SIGNAL, unsized));
+        BusEvent decodedUnsized = EventValidator.decode(unsizedJson);
+        BusEvent decodedOlder = EventValidator.decode(older);
+
+        // then the field is simply absent from the first and still read from the second
+        assertThat(unsizedJson).doesNotContain("requested_quantity");
+        assertThat(EventValidator.validatePayload(SIGNAL, decodedUnsized.envelope().payload())).isEmpty();
+        assertThat(EventJson.convert(decodedUnsized.envelope().payload(), SignalGenerated.class)
+                .requestedQuantity()).isNull();
+        assertThat(EventJson.convert(decodedOlder.envelope().payload(), SignalGenerated.class).requestedQuantity())
+                .isEqualByComparingTo(sample.requestedQuantity());
+    }
+
+    @Test
     void rejectsAStringWhereANumberIsExpected() {
         ObjectNode entry = SamplePayloads.entry(SIGNAL);
         SamplePayloads.payloadOf(entry).put("reference_price", "64250.10");

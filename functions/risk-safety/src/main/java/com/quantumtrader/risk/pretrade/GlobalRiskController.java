@@ -143,7 +143,8 @@ public final class GlobalRiskController implements EventHandler {
                         notional, now));
                 LOG.info("approved {} {} {} qty={} (requested {}) equity={} governor x{} {}", signal.signalId(),
                         signal.symbol(), signal.side(), quantity.toPlainString(),
-                        signal.requestedQuantity().toPlainString(), equity.toPlainString(),
+                        signal.requestedQuantity() == null ? "none" : signal.requestedQuantity().toPlainString(),
+                        equity.toPlainString(),
                         verdict.multiplier().toPlainString(), verdict.reasons());
                 return approve(signal, quantity);
             }

@@ -5,8 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Sizes a signal before exposure: the smallest of the quantity asked for, the quantity whose stop-out loses
- * {@code riskPerTrade} of equity, and the quantity at the order notional cap, times the governor's multiplier,
+ * Sizes a signal before exposure, the one place that sizes: the smallest of the quantity whose stop-out loses
+ * {@code riskPerTrade} of equity, the quantity at the order notional cap and, when the signal asks for one (the AI
+ * engine does not; older signals do), the quantity asked for, times the governor's multiplier,
  * rounded down to the instrument's quantity step (shared-core's instrument catalog).
  */
 final class PositionSizer {
@@ -24,13 +25,14 @@ final class PositionSizer {
         BigDecimal riskBudget = limits.riskPerTrade().multiply(equity);
         BigDecimal byRisk = riskBudget.divide(stopDistance, WORKING_SCALE, RoundingMode.DOWN);
         BigDecimal byNotional = limits.maxOrderNotional().divide(reference, WORKING_SCALE, RoundingMode.DOWN);
-        BigDecimal wanted = signal.requestedQuantity().min(byRisk).min(byNotional).multiply(multiplier);
+        BigDecimal requested = signal.requestedQuantity();
+        BigDecimal wanted = (requested == null ? byRisk : requested.min(byRisk)).min(byNotional).multiply(multiplier);
         BigDecimal quantity = toStep(wanted, step);
         if (quantity.signum() <= 0) {
             String shown = wanted.setScale(8, RoundingMode.DOWN).toPlainString();
             return Sizing.rejected(new Rejection(RejectReason.SIZE_TOO_SMALL, step.toPlainString(), shown,
                     "quantity " + shown + " is below one step (requested "
-                            + signal.requestedQuantity().toPlainString() + ", risk budget "
+                            + (requested == null ? "none" : requested.toPlainString()) + ", risk budget "
                             + riskBudget.toPlainString() + " over stop distance " + stopDistance.toPlainString()
                             + ", order notional cap " + limits.maxOrderNotional().toPlainString()
                             + ", governor x" + multiplier.toPlainString() + ")"));

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * A signal risk can size: positive prices and quantity, a confidence in 0..1, and for a long
- * {@code stop < reference < target} (mirrored for a short), so the stop loses and the target wins.
+ * A signal risk can size: positive prices, a positive quantity when one is requested, a confidence in 0..1, and for
+ * a long {@code stop < reference < target} (mirrored for a short), so the stop loses and the target wins.
  */
 final class SignalConsistency {
 
@@ -19,7 +19,7 @@ final class SignalConsistency {
             return invalid("side LONG or SHORT", "none", "the signal has no side");
         }
         if (!positive(s.referencePrice()) || !positive(s.stopPrice()) || !positive(s.targetPrice())
-                || !positive(s.requestedQuantity())) {
+                || (s.requestedQuantity() != null && !positive(s.requestedQuantity()))) {
             return invalid("prices and quantity > 0", figures(s) + " quantity=" + text(s.requestedQuantity()),
                     "prices and quantity must be positive");
         }
