@@ -29,13 +29,19 @@ public final class ModelLoader {
         this.kinds = Map.copyOf(kinds);
     }
 
-    /** A loader that serves every kind this class path can: {@code onnx} when ONNX Runtime is present. */
+    /**
+     * A loader that serves every kind this class path can: {@code tribuo} when Tribuo is present, {@code onnx} when
+     * ONNX Runtime is.
+     */
     public static ModelLoader withAvailableKinds(ModelRegistry registry) {
         return new ModelLoader(registry, availableKinds());
     }
 
     static Map<String, ModelKind> availableKinds() {
         Map<String, ModelKind> kinds = new TreeMap<>();
+        if (TribuoKind.available()) {
+            kinds.put(TribuoKind.NAME, TribuoKind.kind());
+        }
         if (OnnxKind.available()) {
             kinds.put(OnnxKind.NAME, OnnxKind.kind());
         }

@@ -3,7 +3,14 @@ package com.quantumtrader.core.ml.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quantumtrader.core.ml.FeatureSpec;
+import com.quantumtrader.core.ml.LabelSpec;
 import com.quantumtrader.core.ml.ModelManifest;
+import com.quantumtrader.core.ml.calibration.PlattScaling;
+import com.quantumtrader.core.ml.tribuo.TribuoArtifact;
+import com.quantumtrader.core.ml.tribuo.TribuoTrainer;
+import java.time.Instant;
+import java.util.SplittableRandom;
 import com.quantumtrader.core.ml.ModelRegistry;
 import com.quantumtrader.core.ml.ProbabilityModel;
 import com.quantumtrader.core.ml.onnx.OnnxTestModels;
@@ -114,6 +121,32 @@ class ModelLoaderTest {
 
         assertThat(champion.manifest().reference()).isEqualTo("imported@1");
         assertThat(champion.probability(new double[] {3, -3, 0, 0})).isGreaterThan(0.9);
+    }
+
+    @Test
+    void servesAChampionTrainedHereWithTribuo() {
+        FeatureSpec spec = new FeatureSpec("test", 1, List.of("x", "y"));
+        Instant t = Instant.parse("2024-01-01T00:00:00Z");
+        SplittableRandom random = new SplittableRandom(1);
+        List<double[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            double x = random.nextDouble(-1, 1);
+            double y = random.nextDouble(-1, 1);
+            rows.add(new double[] {x, y});
+            labels.add(x + y > 0);
+        }
+        TribuoTrainer.Fitted fitted = new TribuoTrainer("logistic", Map.of(), 7).fit(spec.features(), rows, labels, t);
+        byte[] artifact = new TribuoArtifact(spec.features(), fitted.standardizer(), new PlattScaling(-4, 2),
+                fitted.model()).toBytes();
+        registry.register(new ModelManifest("here", 1, "tribuo", spec, new LabelSpec(4, 1, 14, 10), t, t, "00",
+                Map.of(), Map.of(), "{}"), artifact);
+        registry.promote("model", "here", 1);
+
+        ProbabilityModel champion = ModelLoader.withAvailableKinds(registry).champion("model").orElseThrow();
+
+        assertThat(champion.probability(new double[] {0.9, 0.9})).isGreaterThan(champion.probability(
+                new double[] {-0.9, -0.9}));
     }
 
     private static ModelManifest constant(String id, int version) {
