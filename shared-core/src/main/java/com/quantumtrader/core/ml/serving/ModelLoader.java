@@ -22,11 +22,29 @@ public final class ModelLoader {
 
     private final ModelRegistry registry;
     private final Map<String, ModelKind> kinds;
-    private final Map<String, ProbabilityModel> loaded = new ConcurrentHashMap<>();
+    /** The process's models: what SnapStart priming loaded is what the restored handlers serve. */
+    private static final Map<String, ProbabilityModel> PROCESS = new ConcurrentHashMap<>();
+
+    private final Map<String, ProbabilityModel> loaded;
 
     public ModelLoader(ModelRegistry registry, Map<String, ModelKind> kinds) {
+        this(registry, kinds, new ConcurrentHashMap<>());
+    }
+
+    private ModelLoader(ModelRegistry registry, Map<String, ModelKind> kinds, Map<String, ProbabilityModel> loaded) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.kinds = Map.copyOf(kinds);
+        this.loaded = loaded;
+    }
+
+    /**
+     * A loader over {@code registry} sharing one cache with every other shared loader of this process (every kind
+     * available): a Lambda's handlers are rebuilt around new Redis connections after a SnapStart restore, but the
+     * models primed before the checkpoint stay loaded. Versions are immutable and unique within one deployment's
+     * registry, so sharing by {@code id@version} is safe.
+     */
+    public static ModelLoader shared(ModelRegistry registry) {
+        return new ModelLoader(registry, availableKinds(), PROCESS);
     }
 
     /**
@@ -59,7 +77,7 @@ public final class ModelLoader {
         return registry.champion(slot).map(this::load);
     }
 
-    /** The versions loaded so far. */
+    /** The versions loaded so far (by every shared loader, for a shared one). */
     public Set<String> loadedVersions() {
         return Set.copyOf(loaded.keySet());
     }
