@@ -1,5 +1,6 @@
 package com.quantumtrader.execution;
 
+import com.quantumtrader.execution.policy.ExecutionPolicySection;
 import com.quantumtrader.core.handler.DomainModule;
 import com.quantumtrader.core.handler.DomainServices;
 import com.quantumtrader.core.handler.Emit;
@@ -121,7 +122,7 @@ public final class ExecutionDomain implements DomainModule {
             // which a crash of ours does not roll back
             SimulatedExchange exchange = new SimulatedExchange(settings, services.state(), services.clock(), funding);
             Outbox outbox = new Outbox(services.state(), Domain.EXECUTION);
-            SlippageMonitor slippage = new SlippageMonitor(outbox.state(), () -> services.policy().current().execution());
+            SlippageMonitor slippage = new SlippageMonitor(outbox.state(), () -> ExecutionPolicySection.of(services.policy().current()));
             engine = new ExecutionEngine(exchange,
                     new OrderManager(Objects.requireNonNull(orderPort.apply(exchange), "order port"), outbox,
                             services.clock(), slippage, RetryPolicy.defaults()), outbox, delivery);

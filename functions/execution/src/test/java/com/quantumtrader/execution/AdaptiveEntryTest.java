@@ -11,8 +11,8 @@ import static com.quantumtrader.execution.ExecutionHarness.payloads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.handler.Emit;
-import com.quantumtrader.core.policy.ExecutionPolicy;
-import com.quantumtrader.core.policy.ExecutionPolicy.AdaptiveEntry;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicy.AdaptiveEntry;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
@@ -127,10 +127,7 @@ class AdaptiveEntryTest {
         ExecutionPolicy execution = new ExecutionPolicy(4, new BigDecimal("15"), new BigDecimal("8"), adaptive,
                 new BigDecimal("10"));
         Policy defaults = PolicyDefaults.load();
-        Policy policy = new Policy(defaults.riskMode(), defaults.limits(), defaults.universe(), defaults.strategies(),
-                defaults.accountEquity(), defaults.drawdownAlert(), defaults.emergencyDrawdown(),
-                defaults.circuitBreaker(), defaults.symbols(), defaults.emergency(), defaults.safetyGovernor(),
-                defaults.correlation(), defaults.lifecycle(), execution);
+        Policy policy = defaults.with("execution", execution);
         return new ExecutionHarness(WIDE_SPREAD, new InMemoryKeyValueStore(), new SimulatedClock(Bars.START),
                 () -> policy, UnaryOperator.identity());
     }

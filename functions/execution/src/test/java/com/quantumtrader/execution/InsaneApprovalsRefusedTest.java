@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.execution.policy.ExecutionPolicySection;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
@@ -38,11 +39,8 @@ class InsaneApprovalsRefusedTest {
     @BeforeEach
     void marketHasTraded() {
         Policy defaults = PolicyDefaults.load();
-        Policy policy = new Policy(defaults.riskMode(), defaults.limits(), defaults.universe(), defaults.strategies(),
-                defaults.accountEquity(), defaults.drawdownAlert(), defaults.emergencyDrawdown(),
-                defaults.circuitBreaker(), defaults.symbols(), defaults.emergency(), defaults.safetyGovernor(),
-                defaults.correlation(), defaults.lifecycle(), defaults.execution().withOrderGuard(
-                        new BigDecimal("25000"), new BigDecimal("50000"), new BigDecimal("500")));
+        Policy policy = defaults.with("execution", ExecutionPolicySection.of(defaults).withOrderGuard(
+                new BigDecimal("25000"), new BigDecimal("50000"), new BigDecimal("500")));
         execution = new ExecutionHarness(SimulatedExchangeSettings.defaults(), new InMemoryKeyValueStore(),
                 new SimulatedClock(Bars.START), () -> policy, this::recordingPlacements);
         execution.bar(bar("BTCUSDT").hour(0).ohlc("61000.0", "61300.0", "60900.0", "61200.0").build());

@@ -3,6 +3,7 @@ package com.quantumtrader.local;
 import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,10 +51,7 @@ final class RunInstruments {
 
     /** The policy with the run's symbols as its universe: the default when no policy file is given. */
     static Policy withUniverse(Policy policy, Collection<String> symbols) {
-        return new Policy(policy.riskMode(), policy.limits(), List.copyOf(symbols), policy.strategies(),
-                policy.accountEquity(), policy.drawdownAlert(), policy.emergencyDrawdown(), policy.circuitBreaker(),
-                policy.symbols(), policy.emergency(), policy.safetyGovernor(), policy.correlation(),
-                policy.lifecycle(), policy.execution());
+        return policy.with("universe", List.copyOf(symbols));
     }
 
     /**
@@ -65,7 +63,7 @@ final class RunInstruments {
         for (String symbol : symbols) {
             if (!policy.universe().contains(symbol)) {
                 problems.add(symbol + " is not in the universe " + policy.universe() + " of " + policySource);
-            } else if (!policy.symbolLimits(symbol).isTradable()) {
+            } else if (!RiskPolicy.of(policy).symbolLimits(symbol).isTradable()) {
                 problems.add(symbol + " is marked not tradable in " + policySource);
             }
         }

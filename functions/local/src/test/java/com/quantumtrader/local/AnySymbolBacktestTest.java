@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.core.instrument.Instrument;
 import com.quantumtrader.core.instrument.InstrumentCatalog;
+import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.execution.Bar;
 import java.io.IOException;
@@ -128,9 +129,7 @@ class AnySymbolBacktestTest {
     void dataForASymbolOutsideTheGivenPolicysUniverseStopsTheRunNamingIt() throws IOException {
         Path file = KlineCsvFixture.writeSeries(newDir("universe"), 1L, List.of("SOLUSDT"), 40).get(0);
         Path policy = dir.resolve("btc-eth-policy.json");
-        try (var in = getClass().getResourceAsStream("/default-policy.json")) {
-            Files.write(policy, in.readAllBytes());
-        }
+        Files.writeString(policy, EventJson.write(PolicyDefaults.load()));
         StringWriter err = new StringWriter();
 
         int code = run(new StringWriter(), err, "backtest", "--data", file.toString(), "--policy", policy.toString());
@@ -145,10 +144,7 @@ class AnySymbolBacktestTest {
         Path info = ExchangeInfoFixture.withExtraContract(dir, "WIFUSDT", "ADAUSDT");
         Path file = KlineCsvFixture.writeSeries(newDir("wif"), 3L, List.of("WIFUSDT"), 200).get(0);
         Path policy = dir.resolve("wif-policy.json");
-        ObjectNode defaults;
-        try (var in = getClass().getResourceAsStream("/default-policy.json")) {
-            defaults = (ObjectNode) EventJson.mapper().readTree(in);
-        }
+        ObjectNode defaults = PolicyDefaults.load().json();
         defaults.putArray("universe").add("WIFUSDT");
         Files.writeString(policy, EventJson.mapper().writeValueAsString(defaults));
         StringWriter out = new StringWriter();

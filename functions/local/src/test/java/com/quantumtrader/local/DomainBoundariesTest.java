@@ -69,6 +69,16 @@ class DomainBoundariesTest {
                 .check(classes);
     }
 
+    @Test
+    void theApiReferencesNoDomainCode() {
+        // api carries the domain modules at runtime only, for their policy sections (see functions/api/pom.xml)
+        noClasses().that().resideInAPackage("com.quantumtrader.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        PACKAGES.values().stream().map(p -> p + "..").toArray(String[]::new))
+                .because("the admin route reaches the domains through events and the policy store only")
+                .check(classes);
+    }
+
     @ParameterizedTest
     @EnumSource(Domain.class)
     void domainCodeHasNoAwsSpringOrRedisTypes(Domain domain) {

@@ -1,6 +1,7 @@
 package com.quantumtrader.risk;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.risk.governor.SafetyGovernor;
@@ -47,7 +48,7 @@ public final class RiskControls {
     }
 
     public BreakerPhase circuitBreakerPhase() {
-        return switches.breakerPhase(clock.instant(), policy.current().circuitBreaker());
+        return switches.breakerPhase(clock.instant(), RiskPolicy.of(policy.current()).circuitBreaker());
     }
 
     /** The safety governor's verdict now, for signals of {@code modelId} (null: any model). */

@@ -1,11 +1,12 @@
 package com.quantumtrader.risk;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.quantumtrader.core.policy.CircuitBreakerPolicy;
+import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
 import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.core.policy.Policy;
-import com.quantumtrader.core.policy.RiskLimits;
+import com.quantumtrader.risk.policy.RiskLimits;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.policy.RiskMode;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -45,23 +46,19 @@ final class PolicyChanges {
     }
 
     static UnaryOperator<Policy> universe(String... symbols) {
-        return p -> new Policy(p.riskMode(), p.limits(), List.of(symbols), p.strategies(), p.accountEquity(),
-                p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker());
+        return p -> p.with("universe", List.of(symbols));
     }
 
     static UnaryOperator<Policy> strategy(String id, boolean enabled) {
         return p -> {
             Map<String, Boolean> strategies = new LinkedHashMap<>(p.strategies());
             strategies.put(id, enabled);
-            return new Policy(p.riskMode(), p.limits(), p.universe(), strategies, p.accountEquity(),
-                    p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker());
+            return p.with("strategies", strategies);
         };
     }
 
     static UnaryOperator<Policy> circuitBreaker(int maxFailures, int windowMinutes, int coolOffMinutes) {
-        return p -> new Policy(p.riskMode(), p.limits(), p.universe(), p.strategies(), p.accountEquity(),
-                p.drawdownAlert(), p.emergencyDrawdown(),
-                new CircuitBreakerPolicy(maxFailures, windowMinutes, coolOffMinutes));
+        return p -> p.with("circuit_breaker", new CircuitBreakerPolicy(maxFailures, windowMinutes, coolOffMinutes));
     }
 
     /**
@@ -88,10 +85,10 @@ final class PolicyChanges {
 
     private static UnaryOperator<Policy> limits(UnaryOperator<RiskLimits> change) {
         return p -> {
-            Map<RiskMode, RiskLimits> limits = new LinkedHashMap<>(p.limits());
-            limits.put(p.riskMode(), change.apply(p.activeLimits()));
-            return new Policy(p.riskMode(), limits, p.universe(), p.strategies(), p.accountEquity(),
-                    p.drawdownAlert(), p.emergencyDrawdown(), p.circuitBreaker());
+            RiskPolicy risk = RiskPolicy.of(p);
+            Map<RiskMode, RiskLimits> limits = new LinkedHashMap<>(risk.limits());
+            limits.put(p.riskMode(), change.apply(risk.activeLimits()));
+            return p.with("limits", limits);
         };
     }
 }

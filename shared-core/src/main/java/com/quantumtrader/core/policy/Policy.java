@@ -1,88 +1,119 @@
 package com.quantumtrader.core.policy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.events.EventJson;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one policy document (the seed's {@code PolicyConfig}): risk mode, limits per mode and per symbol, universe,
- * strategy switches, and the settings of risk's safety systems. Stored versioned in Redis by the PolicyStore;
- * every field is documented with its unit in {@code policy.schema.json}. Sections added after the first version
- * may be omitted and then take their defaults.
- *
- * @param riskMode          which limits are in force
- * @param limits            limits per risk mode; every mode must be present
- * @param universe          symbols the platform may trade
- * @param strategies        strategy id to enabled
- * @param accountEquity     equity risk sizes against until portfolio reports one, in USDT
- * @param drawdownAlert     drawdown from equity peak (fraction) that raises {@code portfolio.drawdown.high}
- * @param emergencyDrawdown drawdown from equity peak (fraction) at which the emergency stop latches
- * @param circuitBreaker    when the breaker trips, how long it stays open and half-open
- * @param symbols           per-symbol overrides; keys must be in the universe (default none)
- * @param emergency         further hard limits of the emergency stop
- * @param safetyGovernor    how degraded system or model health scales sizes
- * @param correlation       when symbols count as correlated
- * @param lifecycle         when a trade counts as stuck
- * @param execution         execution's slippage thresholds and adaptive entries
+ * The one policy document (the seed's {@code PolicyConfig}), made of sections each domain owns
+ * ({@link PolicySection}): the keys several domains read are shared-core's ({@link SharedPolicy}, with accessors
+ * here); a domain reads its own with {@link #section(PolicySection)}, e.g. {@code policy.section(RiskPolicySection
+ * .SECTION).activeLimits()}. Immutable; the JSON is in canonical form (see {@link PolicySections}), which is what is
+ * stored, snapshotted and diffed. Typed views are parsed once per policy version and cached, so a read is a map
+ * lookup.
  */
-public record Policy(
-        RiskMode riskMode,
-        Map<RiskMode, RiskLimits> limits,
-        List<String> universe,
-        Map<String, Boolean> strategies,
-        BigDecimal accountEquity,
-        BigDecimal drawdownAlert,
-        BigDecimal emergencyDrawdown,
-        CircuitBreakerPolicy circuitBreaker,
-        Map<String, SymbolLimits> symbols,
-        EmergencyPolicy emergency,
-        SafetyGovernorPolicy safetyGovernor,
-        CorrelationPolicy correlation,
-        LifecyclePolicy lifecycle,
-        ExecutionPolicy execution) {
+public final class Policy {
 
-    public Policy {
-        symbols = symbols != null ? symbols : Map.of();
-        emergency = emergency != null ? emergency : EmergencyPolicy.DEFAULTS;
-        safetyGovernor = safetyGovernor != null ? safetyGovernor : SafetyGovernorPolicy.DEFAULTS;
-        correlation = correlation != null ? correlation : CorrelationPolicy.DEFAULTS;
-        lifecycle = lifecycle != null ? lifecycle : LifecyclePolicy.DEFAULTS;
-        execution = execution != null ? execution : ExecutionPolicy.DEFAULTS;
+    private final PolicySections sections;
+    private final ObjectNode document;
+    private final SharedPolicy shared;
+    private final Map<Class<?>, Object> views = new ConcurrentHashMap<>();
+
+    Policy(PolicySections sections, ObjectNode canonical) {
+        this.sections = sections;
+        this.document = canonical;
+        this.shared = CorePolicySection.SECTION.parse(canonical);
     }
 
-    /** Every section up to {@code lifecycle}; the execution section takes its default. */
-    public Policy(RiskMode riskMode, Map<RiskMode, RiskLimits> limits, List<String> universe,
-                  Map<String, Boolean> strategies, BigDecimal accountEquity, BigDecimal drawdownAlert,
-                  BigDecimal emergencyDrawdown, CircuitBreakerPolicy circuitBreaker, Map<String, SymbolLimits> symbols,
-                  EmergencyPolicy emergency, SafetyGovernorPolicy safetyGovernor, CorrelationPolicy correlation,
-                  LifecyclePolicy lifecycle) {
-        this(riskMode, limits, universe, strategies, accountEquity, drawdownAlert, emergencyDrawdown, circuitBreaker,
-                symbols, emergency, safetyGovernor, correlation, lifecycle, null);
+    /** A policy of this JSON, not validated (use {@link PolicyValidator} for input from outside). */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public static Policy of(JsonNode json) {
+        return PolicySections.installed().policyOf(json);
     }
 
-    /** The sections of the first policy version; every later section takes its default. */
-    public Policy(RiskMode riskMode, Map<RiskMode, RiskLimits> limits, List<String> universe,
-                  Map<String, Boolean> strategies, BigDecimal accountEquity, BigDecimal drawdownAlert,
-                  BigDecimal emergencyDrawdown, CircuitBreakerPolicy circuitBreaker) {
-        this(riskMode, limits, universe, strategies, accountEquity, drawdownAlert, emergencyDrawdown, circuitBreaker,
-                null, null, null, null, null, null);
-    }
-
-    /** The limits of the mode in force. */
-    public RiskLimits activeLimits() {
-        RiskLimits active = limits.get(riskMode);
-        if (active == null) {
-            throw new IllegalStateException("policy has no limits for risk mode " + riskMode);
+    /** The typed view of a section, parsed once per policy and cached. */
+    @SuppressWarnings("unchecked")
+    public <T> T section(PolicySection<T> section) {
+        Object view = views.get(section.getClass());
+        if (view == null) {
+            view = section.parse(PolicySections.completed(section, document));
+            views.putIfAbsent(section.getClass(), view);
         }
-        return active;
+        return (T) view;
     }
 
-    /** The overrides of a symbol; {@link SymbolLimits#NONE} when it has none. */
-    public SymbolLimits symbolLimits(String symbol) {
-        return symbols.getOrDefault(symbol, SymbolLimits.NONE);
+    /** The document as JSON (a copy), in canonical form. */
+    @JsonValue
+    public ObjectNode json() {
+        return document.deepCopy();
+    }
+
+    /**
+     * The value at a JSON pointer (a copy; missing node when absent), for reading a section this module does not own
+     * and may not import, e.g. {@code /limits/NORMAL/risk_per_trade}. Prefer a section view where you can.
+     */
+    public JsonNode at(String jsonPointer) {
+        return document.at(jsonPointer).deepCopy();
+    }
+
+    /** The same policy with one top-level key replaced (any value Jackson writes, e.g. a section's record). */
+    public Policy with(String key, Object value) {
+        ObjectNode changed = document.deepCopy();
+        changed.set(key, value instanceof JsonNode node ? node : EventJson.tree(value));
+        return sections.policyOf(changed);
+    }
+
+    public SharedPolicy shared() {
+        return shared;
+    }
+
+    public RiskMode riskMode() {
+        return shared.riskMode();
+    }
+
+    public List<String> universe() {
+        return shared.universe();
+    }
+
+    public Map<String, Boolean> strategies() {
+        return shared.strategies();
+    }
+
+    public BigDecimal accountEquity() {
+        return shared.accountEquity();
+    }
+
+    public BigDecimal drawdownAlert() {
+        return shared.drawdownAlert();
+    }
+
+    public BigDecimal emergencyDrawdown() {
+        return shared.emergencyDrawdown();
     }
 
     public boolean strategyEnabled(String strategyId) {
-        return Boolean.TRUE.equals(strategies.get(strategyId));
+        return Boolean.TRUE.equals(shared.strategies().get(strategyId));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Policy policy && document.equals(policy.document);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(document);
+    }
+
+    @Override
+    public String toString() {
+        return "Policy" + document;
     }
 }

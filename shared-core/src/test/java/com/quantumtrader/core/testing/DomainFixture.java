@@ -8,7 +8,6 @@ import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
 import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.policy.Policy;
-import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.core.time.SimulatedClock;
@@ -32,7 +31,7 @@ public final class DomainFixture {
     private final SimulatedClock clock = new SimulatedClock(START);
     private final KeyValueStore state;
     private final EventFactory events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(42)));
-    private Policy policy = PolicyDefaults.load();
+    private Policy policy = TestPolicies.reference();
 
     public DomainFixture() {
         this(new InMemoryKeyValueStore());
@@ -64,13 +63,11 @@ public final class DomainFixture {
     }
 
     public void universe(List<String> symbols) {
-        policy = new Policy(policy.riskMode(), policy.limits(), symbols, policy.strategies(), policy.accountEquity(),
-                policy.drawdownAlert(), policy.emergencyDrawdown(), policy.circuitBreaker());
+        policy = policy.with("universe", symbols);
     }
 
     public void strategies(Map<String, Boolean> strategies) {
-        policy = new Policy(policy.riskMode(), policy.limits(), policy.universe(), strategies, policy.accountEquity(),
-                policy.drawdownAlert(), policy.emergencyDrawdown(), policy.circuitBreaker());
+        policy = policy.with("strategies", strategies);
     }
 
     /** An event as another domain would publish it now, in a trace of its own. */

@@ -5,7 +5,6 @@ import com.quantumtrader.core.idempotency.InMemoryIdempotencyStore;
 import com.quantumtrader.core.lambda.DomainStateStores;
 import com.quantumtrader.core.lambda.EventPublisher;
 import com.quantumtrader.core.policy.Policy;
-import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.policy.PolicyReader;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -49,7 +48,7 @@ class InMemoryLambdaApplication {
 
     @Bean
     PolicyReader testPolicy() {
-        Policy policy = PolicyDefaults.load();
+        Policy policy = TestPolicies.reference();
         return () -> policy;
     }
 

@@ -3,6 +3,7 @@ package com.quantumtrader.ai.signal;
 import static com.quantumtrader.events.EventCatalog.AI_SIGNAL_GENERATED;
 import static com.quantumtrader.events.EventCatalog.MARKET_PRICE_UPDATE;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.ai.strategy.ActiveStrategy;
 import com.quantumtrader.ai.strategy.StrategyProfile;
 import com.quantumtrader.core.handler.DomainServices;
@@ -136,7 +137,7 @@ public final class SignalOrchestrator implements EventHandler {
         BigDecimal target = SymbolFilters.roundToTick(instrument.get(),
                 close.add(atr.multiply(TARGET_ATR).multiply(BigDecimal.valueOf(sign))));
         BigDecimal stopDistance = close.subtract(stop).abs();
-        BigDecimal riskBudget = policy.accountEquity().multiply(policy.activeLimits().riskPerTrade());
+        BigDecimal riskBudget = policy.accountEquity().multiply(riskPerTrade(policy));
         BigDecimal quantity = SymbolFilters.roundDownToStep(instrument.get(), riskBudget.divide(stopDistance, MathContext.DECIMAL64));
         if (quantity.signum() <= 0) {
             LOG.info("{} {} crossover skipped: risk budget {} buys less than one step at stop distance {}",
@@ -167,5 +168,20 @@ public final class SignalOrchestrator implements EventHandler {
             throw new MalformedEventException("bar " + bar.symbol() + " " + bar.closeTime()
                     + " is inconsistent: close " + bar.close() + " outside low " + bar.low() + " .. high " + bar.high());
         }
+    }
+
+    /**
+     * The mode's {@code risk_per_trade} from risk's policy section, read by path: the AI engine may not import the risk
+     * domain's typed view (sizing still happens on both sides; issue 13).
+     */
+    private static BigDecimal riskPerTrade(Policy policy) {
+        String pointer = "/limits/" + policy.riskMode().name() + "/risk_per_trade";
+        JsonNode value = policy.at(pointer);
+        if (!value.isNumber()) {
+            // a document seeded by a process without risk's section: never size on a made-up number
+            throw new IllegalStateException("the policy has no " + pointer + " (risk's section); write the whole "
+                    + "policy through the admin route");
+        }
+        return value.decimalValue();
     }
 }

@@ -86,8 +86,7 @@ class MetaStrategySelectorTest {
     void followsTheDrawdownAlertOfThePolicy() {
         // given an operator who alerts at 4 % drawdown: defensive from 2 %
         Policy p = fixture.policy();
-        fixture.policy(new Policy(p.riskMode(), p.limits(), p.universe(),
-                p.strategies(), p.accountEquity(), new BigDecimal("0.04"), p.emergencyDrawdown(), p.circuitBreaker()));
+        fixture.policy(p.with("drawdown_alert", new BigDecimal("0.04")));
 
         // when / then
         assertThat(play("0.02")).extracting(e -> ((StrategyChanged) e.payload()).strategyId())

@@ -2,7 +2,7 @@ package com.quantumtrader.execution.orders;
 
 import com.quantumtrader.core.handler.Emit;
 import com.quantumtrader.core.outbox.Outbox;
-import com.quantumtrader.core.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.Domain;
 import com.quantumtrader.events.EventCatalog;

@@ -1,7 +1,7 @@
 package com.quantumtrader.execution.slippage;
 
-import com.quantumtrader.core.policy.ExecutionPolicy;
-import com.quantumtrader.core.policy.ExecutionPolicy.AdaptiveEntry;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicy.AdaptiveEntry;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.OrderSide;

@@ -2,8 +2,8 @@ package com.quantumtrader.execution.slippage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quantumtrader.core.policy.ExecutionPolicy;
-import com.quantumtrader.core.policy.ExecutionPolicy.AdaptiveEntry;
+import com.quantumtrader.execution.policy.ExecutionPolicy;
+import com.quantumtrader.execution.policy.ExecutionPolicy.AdaptiveEntry;
 import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.execution.EntryModeChanged;
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package com.quantumtrader.risk.exposure;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.policy.Policy;
@@ -61,7 +62,7 @@ public final class ExposureRelease implements EventHandler {
                 closed.realizedPnl().toPlainString(), book.realizedPnl().toPlainString());
         Policy current = policy.current();
         BigDecimal loss = trades.pnlOn(TradeRecord.day(now)).negate();
-        BigDecimal hardLimit = current.emergency().dailyLoss().multiply(current.accountEquity());
+        BigDecimal hardLimit = RiskPolicy.of(current).emergency().dailyLoss().multiply(current.accountEquity());
         if (loss.compareTo(hardLimit) >= 0) {
             return switches.triggerEmergency(DAILY_LOSS, "realised loss today", loss.toPlainString(), hardLimit.toPlainString(), now, "ess");
         }

@@ -1,6 +1,7 @@
 package com.quantumtrader.risk.governor;
 
 import com.quantumtrader.core.policy.Policy;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.risk.safety.BreakerPhase;
 import java.math.BigDecimal;
@@ -44,8 +45,8 @@ public final class SafetyGovernor {
     }
 
     public Verdict decide(Policy policy, String modelId, BreakerPhase breaker, Instant now) {
-        Duration hold = Duration.ofMinutes(policy.safetyGovernor().healthHoldMinutes());
-        BigDecimal multiplier = policy.activeLimits().sizeMultiplier();
+        Duration hold = Duration.ofMinutes(RiskPolicy.of(policy).safetyGovernor().healthHoldMinutes());
+        BigDecimal multiplier = RiskPolicy.of(policy).activeLimits().sizeMultiplier();
         List<String> reasons = new ArrayList<>();
         if (multiplier.compareTo(BigDecimal.ONE) < 0) {
             reasons.add("risk mode " + policy.riskMode() + " x" + multiplier.toPlainString());
@@ -60,21 +61,21 @@ public final class SafetyGovernor {
                 blocked = true;
                 reasons.add("exchange unhealthy: " + report[1]);
             } else {
-                multiplier = multiplier.multiply(policy.safetyGovernor().degradedSystemMultiplier());
+                multiplier = multiplier.multiply(RiskPolicy.of(policy).safetyGovernor().degradedSystemMultiplier());
                 reasons.add(entry.getKey() + " degraded x"
-                        + policy.safetyGovernor().degradedSystemMultiplier().toPlainString());
+                        + RiskPolicy.of(policy).safetyGovernor().degradedSystemMultiplier().toPlainString());
             }
         }
         Optional<Instant> degradedAt = modelId == null ? Optional.empty()
                 : state.hashGet("model_health", modelId).map(Instant::parse);
         if (degradedAt.isPresent() && now.isBefore(degradedAt.get().plus(hold))) {
-            multiplier = multiplier.multiply(policy.safetyGovernor().degradedModelMultiplier());
+            multiplier = multiplier.multiply(RiskPolicy.of(policy).safetyGovernor().degradedModelMultiplier());
             reasons.add("model " + modelId + " degraded x"
-                    + policy.safetyGovernor().degradedModelMultiplier().toPlainString());
+                    + RiskPolicy.of(policy).safetyGovernor().degradedModelMultiplier().toPlainString());
         }
         if (breaker == BreakerPhase.HALF_OPEN) {
-            multiplier = multiplier.multiply(policy.circuitBreaker().halfOpenSizeMultiplier());
-            reasons.add("circuit breaker half-open x" + policy.circuitBreaker().halfOpenSizeMultiplier().toPlainString());
+            multiplier = multiplier.multiply(RiskPolicy.of(policy).circuitBreaker().halfOpenSizeMultiplier());
+            reasons.add("circuit breaker half-open x" + RiskPolicy.of(policy).circuitBreaker().halfOpenSizeMultiplier().toPlainString());
         }
         if (multiplier.signum() <= 0) {
             blocked = true;

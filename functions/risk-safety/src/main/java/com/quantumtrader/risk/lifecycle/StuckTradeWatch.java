@@ -1,7 +1,8 @@
 package com.quantumtrader.risk.lifecycle;
 
 import com.quantumtrader.core.handler.Emit;
-import com.quantumtrader.core.policy.LifecyclePolicy;
+import com.quantumtrader.risk.policy.RiskPolicy;
+import com.quantumtrader.risk.policy.LifecyclePolicy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.risk.TradeStuck;
@@ -38,7 +39,7 @@ public final class StuckTradeWatch {
 
     public List<Emit> run() {
         Instant now = clock.instant();
-        LifecyclePolicy limits = policy.current().lifecycle();
+        LifecyclePolicy limits = RiskPolicy.of(policy.current()).lifecycle();
         List<Emit> out = new ArrayList<>();
         for (Map.Entry<String, String> waiting : lifecycle.waiting().entrySet()) {
             String[] entry = waiting.getValue().split("\\|", 2);

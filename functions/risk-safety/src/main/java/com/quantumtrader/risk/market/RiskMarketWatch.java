@@ -1,6 +1,7 @@
 package com.quantumtrader.risk.market;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.policy.Policy;
@@ -44,14 +45,14 @@ public final class RiskMarketWatch implements EventHandler {
         Policy current = policy.current();
         List<MarketBook.Close> before = market.closes(bar.symbol());
         if (!market.record(bar.symbol(), new MarketBook.Close(bar.closeTime(), bar.close()),
-                current.correlation().windowBars())) {
+                RiskPolicy.of(current).correlation().windowBars())) {
             return List.of();
         }
         if (before.isEmpty() || !before.get(before.size() - 1).at().isBefore(bar.closeTime())) {
             return List.of();
         }
         double[] history = market.returns(before).values().stream().mapToDouble(Double::doubleValue).toArray();
-        if (history.length < current.correlation().minBars()) {
+        if (history.length < RiskPolicy.of(current).correlation().minBars()) {
             return List.of();
         }
         double mean = java.util.Arrays.stream(history).average().orElse(0);
@@ -60,14 +61,14 @@ public final class RiskMarketWatch implements EventHandler {
         MarketBook.Close last = before.get(before.size() - 1);
         double move = bar.close().subtract(last.price()).divide(last.price(), java.math.MathContext.DECIMAL64)
                 .doubleValue();
-        double sigmas = current.circuitBreaker().abnormalMoveSigmas().doubleValue();
+        double sigmas = RiskPolicy.of(current).circuitBreaker().abnormalMoveSigmas().doubleValue();
         if (sigma <= 0 || Math.abs(move - mean) <= sigmas * sigma) {
             return List.of();
         }
         String detail = String.format(Locale.ROOT, "%s moved %.4f in one bar, %.1f sigma of %d returns (limit %s)",
                 bar.symbol(), move, Math.abs(move - mean) / sigma, history.length,
-                current.circuitBreaker().abnormalMoveSigmas().toPlainString());
+                RiskPolicy.of(current).circuitBreaker().abnormalMoveSigmas().toPlainString());
         LOG.warn("circuit breaker trips: {}", detail);
-        return switches.trip(CAUSE, detail, clock.instant(), current.circuitBreaker(), name);
+        return switches.trip(CAUSE, detail, clock.instant(), RiskPolicy.of(current).circuitBreaker(), name);
     }
 }

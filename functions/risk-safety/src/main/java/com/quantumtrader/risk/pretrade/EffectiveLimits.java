@@ -1,8 +1,9 @@
 package com.quantumtrader.risk.pretrade;
 
 import com.quantumtrader.core.policy.Policy;
-import com.quantumtrader.core.policy.RiskLimits;
-import com.quantumtrader.core.policy.SymbolLimits;
+import com.quantumtrader.risk.policy.RiskPolicy;
+import com.quantumtrader.risk.policy.RiskLimits;
+import com.quantumtrader.risk.policy.SymbolLimits;
 import java.math.BigDecimal;
 
 /**
@@ -20,8 +21,8 @@ record EffectiveLimits(
         BigDecimal riskPerTrade) {
 
     static EffectiveLimits of(Policy policy, String symbol) {
-        RiskLimits mode = policy.activeLimits();
-        SymbolLimits s = policy.symbolLimits(symbol);
+        RiskLimits mode = RiskPolicy.of(policy).activeLimits();
+        SymbolLimits s = RiskPolicy.of(policy).symbolLimits(symbol);
         return new EffectiveLimits(mode, s.isTradable(),
                 s.minConfidence() == null ? mode.minConfidence() : Math.max(mode.minConfidence(), s.minConfidence()),
                 min(mode.maxOrderNotional(), s.maxOrderNotional()),

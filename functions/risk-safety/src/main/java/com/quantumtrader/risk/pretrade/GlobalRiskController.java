@@ -1,6 +1,7 @@
 package com.quantumtrader.risk.pretrade;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.instrument.Instrument;
@@ -90,7 +91,7 @@ public final class GlobalRiskController implements EventHandler {
             return approve(signal, earlier.get().quantity());
         }
         EffectiveLimits limits = EffectiveLimits.of(current, signal.symbol());
-        BreakerPhase breaker = switches.breakerPhase(now, current.circuitBreaker());
+        BreakerPhase breaker = switches.breakerPhase(now, RiskPolicy.of(current).circuitBreaker());
         SafetyGovernor.Verdict verdict = governor.decide(current, signal.modelId(), breaker, now);
         Optional<Rejection> refused = firstFailedCheck(signal, current, limits, breaker, verdict, now);
         if (refused.isPresent()) {
@@ -192,8 +193,8 @@ public final class GlobalRiskController implements EventHandler {
             if (other.equals(symbol)) {
                 continue;
             }
-            Optional<Double> rho = market.correlation(symbol, other, current.correlation().minBars());
-            if (rho.isEmpty() || rho.get() >= current.correlation().threshold().doubleValue()) {
+            Optional<Double> rho = market.correlation(symbol, other, RiskPolicy.of(current).correlation().minBars());
+            if (rho.isEmpty() || rho.get() >= RiskPolicy.of(current).correlation().threshold().doubleValue()) {
                 correlated.add(other);
             }
         }

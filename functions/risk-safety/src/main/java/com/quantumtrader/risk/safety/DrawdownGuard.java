@@ -1,6 +1,7 @@
 package com.quantumtrader.risk.safety;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
 import com.quantumtrader.core.policy.Policy;
@@ -53,6 +54,6 @@ public final class DrawdownGuard implements EventHandler {
         String detail = "drawdown " + value + " >= alert " + drawdown.threshold().toPlainString()
                 + " (emergency at " + current.emergencyDrawdown().toPlainString() + ")";
         LOG.warn("circuit breaker trips: {}", detail);
-        return switches.trip(REASON, detail, now, current.circuitBreaker(), name);
+        return switches.trip(REASON, detail, now, RiskPolicy.of(current).circuitBreaker(), name);
     }
 }

@@ -1,9 +1,10 @@
 package com.quantumtrader.risk.safety;
 
 import com.quantumtrader.core.handler.Emit;
+import com.quantumtrader.risk.policy.RiskPolicy;
 import com.quantumtrader.core.handler.EventHandler;
 import com.quantumtrader.core.handler.InboundEvent;
-import com.quantumtrader.core.policy.CircuitBreakerPolicy;
+import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyReader;
 import com.quantumtrader.core.state.KeyValueStore;
@@ -79,19 +80,19 @@ public final class OrderFailureMonitor implements EventHandler {
         }
         Policy current = policy.current();
         long inARow = health.failed(failed.errorCode(), now);
-        if (inARow >= current.emergency().maxConsecutiveOrderFailures()) {
+        if (inARow >= RiskPolicy.of(current).emergency().maxConsecutiveOrderFailures()) {
             return switches.triggerEmergency(CONSECUTIVE_FAILURES, "order failures in a row", Long.toString(inARow),
-                    Integer.toString(current.emergency().maxConsecutiveOrderFailures()), now, name);
+                    Integer.toString(RiskPolicy.of(current).emergency().maxConsecutiveOrderFailures()), now, name);
         }
         var unreachable = health.unreachableSince();
         if (unreachable.isPresent() && OrderHealth.UNREACHABLE_CODES.contains(failed.errorCode())) {
             long minutes = Duration.between(unreachable.get(), now).toMinutes();
-            if (minutes >= current.emergency().exchangeUnreachableMinutes()) {
+            if (minutes >= RiskPolicy.of(current).emergency().exchangeUnreachableMinutes()) {
                 return switches.triggerEmergency(EXCHANGE_UNREACHABLE, "exchange unreachable for", minutes + " min",
-                        current.emergency().exchangeUnreachableMinutes() + " min", now, name);
+                        RiskPolicy.of(current).emergency().exchangeUnreachableMinutes() + " min", now, name);
             }
         }
-        CircuitBreakerPolicy limits = current.circuitBreaker();
+        CircuitBreakerPolicy limits = RiskPolicy.of(current).circuitBreaker();
         BreakerPhase phase = switches.breakerPhase(now, limits);
         if (phase == BreakerPhase.HALF_OPEN) {
             failures.clear();

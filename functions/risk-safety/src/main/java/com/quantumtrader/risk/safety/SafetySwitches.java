@@ -1,7 +1,7 @@
 package com.quantumtrader.risk.safety;
 
 import com.quantumtrader.core.handler.Emit;
-import com.quantumtrader.core.policy.CircuitBreakerPolicy;
+import com.quantumtrader.risk.policy.CircuitBreakerPolicy;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.EventJson;

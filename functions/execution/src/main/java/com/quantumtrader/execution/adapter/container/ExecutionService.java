@@ -1,5 +1,6 @@
 package com.quantumtrader.execution.adapter.container;
 
+import com.quantumtrader.execution.policy.ExecutionPolicySection;
 import com.quantumtrader.core.bus.EventBridgeEventBus;
 import com.quantumtrader.core.bus.EventBus;
 import com.quantumtrader.core.bus.RedisStreamsEventBus;
@@ -241,7 +242,7 @@ public final class ExecutionService implements AutoCloseable {
         account.start();
 
         LivePriceFeed prices = new LivePriceFeed(new RedisLatestPrices(redis), clock,
-                () -> services.policy().current().execution().largeMoveBps(),
+                () -> ExecutionPolicySection.of(services.policy().current()).largeMoveBps(),
                 Duration.ofSeconds(1));
         BinanceMarketStream market = new BinanceMarketStream(new BinanceMarketStream.Settings(
                 URI.create(streams.toString().replaceAll("/+$", "") + "/stream"), symbols, interval, backoff,

@@ -1,4 +1,4 @@
-package com.quantumtrader.core.policy;
+package com.quantumtrader.risk.policy;
 
 import java.math.BigDecimal;
 
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * mode and the symbol set a limit, the stricter one applies (the higher confidence, the lower maximum), so a
  * symbol entry can only tighten the mode's limits.
  *
- * @param tradable            false stops new entries on the symbol (exits stay allowed); default true
+ * @param tradable            false stops new entries on the symbol (exits stay allowed)
  * @param minConfidence       probability 0..1
  * @param maxOrderNotional    USDT
  * @param maxPositionNotional USDT

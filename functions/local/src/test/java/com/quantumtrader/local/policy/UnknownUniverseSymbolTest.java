@@ -1,4 +1,8 @@
-package com.quantumtrader.core.policy;
+package com.quantumtrader.local.policy;
+
+import com.quantumtrader.core.policy.*;
+import com.quantumtrader.risk.policy.*;
+import com.quantumtrader.execution.policy.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

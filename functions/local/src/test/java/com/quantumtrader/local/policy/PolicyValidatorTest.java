@@ -1,4 +1,8 @@
-package com.quantumtrader.core.policy;
+package com.quantumtrader.local.policy;
+
+import com.quantumtrader.core.policy.*;
+import com.quantumtrader.risk.policy.*;
+import com.quantumtrader.execution.policy.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -177,9 +181,9 @@ class PolicyValidatorTest {
     }
 
     @Test
-    void namesEveryMissingFieldOfAPolicyBuiltInCode() {
-        Policy incomplete = new Policy(RiskMode.SAFE, PolicyDefaults.load().limits(), null, null,
-                new BigDecimal("1000"), null, new BigDecimal("0.2"), PolicyDefaults.load().circuitBreaker());
+    void namesEveryMissingRequiredKeyOfADocument() {
+        ObjectNode incomplete = defaults();
+        incomplete.remove(List.of("universe", "strategies", "drawdown_alert"));
 
         assertThatThrownBy(() -> PolicyValidator.validate(incomplete))
                 .isInstanceOfSatisfying(PolicyValidationException.class, e -> assertThat(e.problems())
@@ -262,22 +266,23 @@ class PolicyValidatorTest {
 
         Policy parsed = PolicyValidator.validate(policy);
 
-        RiskLimits limits = parsed.limits().get(RiskMode.NORMAL);
+        RiskPolicy risk = RiskPolicy.of(parsed);
+        RiskLimits limits = risk.limits().get(RiskMode.NORMAL);
         assertThat(limits.maxOrderNotional()).isEqualByComparingTo("2500");
         assertThat(limits.maxGrossExposure()).isEqualByComparingTo("10000");
         assertThat(limits.maxOrdersPerMinute()).isEqualTo(10);
         assertThat(limits.priceCollarBps()).isEqualTo(100);
         assertThat(limits.sizeMultiplier()).isEqualByComparingTo("1");
-        assertThat(parsed.symbols()).isEmpty();
-        assertThat(parsed.emergency()).isEqualTo(EmergencyPolicy.DEFAULTS);
-        assertThat(parsed.circuitBreaker().halfOpenMinutes()).isEqualTo(60);
-        assertThat(parsed.lifecycle()).isEqualTo(LifecyclePolicy.DEFAULTS);
-        assertThat(parsed.execution()).isEqualTo(ExecutionPolicy.DEFAULTS);
+        assertThat(risk.symbols()).isEmpty();
+        assertThat(risk.emergency()).isEqualTo(EmergencyPolicy.DEFAULTS);
+        assertThat(risk.circuitBreaker().halfOpenMinutes()).isEqualTo(60);
+        assertThat(risk.lifecycle()).isEqualTo(LifecyclePolicy.DEFAULTS);
+        assertThat(ExecutionPolicySection.of(parsed)).isEqualTo(ExecutionPolicy.DEFAULTS);
     }
 
     @Test
     void theShippedExecutionSectionIsTheDocumentedDefault() {
-        assertThat(PolicyDefaults.load().execution()).isEqualTo(ExecutionPolicy.DEFAULTS);
+        assertThat(ExecutionPolicySection.of(PolicyDefaults.load())).isEqualTo(ExecutionPolicy.DEFAULTS);
     }
 
     @Test
@@ -301,7 +306,7 @@ class PolicyValidatorTest {
         ObjectNode negative = defaults();
         ((ObjectNode) negative.get("execution")).put("large_move_bps", -1);
 
-        assertThat(PolicyValidator.parseAndValidate(withoutIt.toString()).execution().largeMoveBps())
+        assertThat(ExecutionPolicySection.of(PolicyValidator.parseAndValidate(withoutIt.toString())).largeMoveBps())
                 .isEqualByComparingTo("100");
         assertThat(problemsOf(negative)).containsExactly("execution.large_move_bps: must have a minimum value of 0");
     }

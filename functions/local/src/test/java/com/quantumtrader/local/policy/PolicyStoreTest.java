@@ -1,4 +1,9 @@
-package com.quantumtrader.core.policy;
+package com.quantumtrader.local.policy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.core.policy.*;
+import com.quantumtrader.risk.policy.*;
+import com.quantumtrader.execution.policy.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,21 +88,13 @@ class PolicyStoreTest {
     }
 
     private static Policy withRiskMode(Policy policy, RiskMode mode) {
-        return new Policy(mode, policy.limits(), policy.universe(), policy.strategies(), policy.accountEquity(),
-                policy.drawdownAlert(), policy.emergencyDrawdown(), policy.circuitBreaker());
+        return policy.with("risk_mode", mode);
     }
 
     private static Policy withMinConfidence(Policy policy, RiskMode mode, double minConfidence) {
-        Map<RiskMode, RiskLimits> limits = new EnumMap<>(policy.limits());
-        RiskLimits old = limits.get(mode);
-        limits.put(mode, new RiskLimits(minConfidence, old.maxPositionNotional(), old.maxOpenPositions(),
-                old.maxLeverage(), old.riskPerTrade(), old.maxOrderNotional(), old.maxGrossExposure(),
-                old.maxNetExposure(), old.maxCorrelatedExposure(), old.maxOrdersPerMinute(),
-                old.maxOrdersPerMinutePerSymbol(), old.priceCollarBps(), old.dailyLossLimit(),
-                old.maxConsecutiveLosses(), old.lossStreakCooldownMinutes(), old.stopOutCooldownMinutes(),
-                old.sizeMultiplier()));
-        return new Policy(policy.riskMode(), limits, policy.universe(), policy.strategies(), policy.accountEquity(),
-                policy.drawdownAlert(), policy.emergencyDrawdown(), policy.circuitBreaker());
+        ObjectNode json = policy.json();
+        ((ObjectNode) json.get("limits").get(mode.name())).put("min_confidence", minConfidence);
+        return Policy.of(json);
     }
 
     /** Writes a document straight into Redis without announcing it, as if the announcement had been lost. */
@@ -266,12 +263,13 @@ class PolicyStoreTest {
     void anInvalidUpdateLeavesPolicyAndVersionUnchangedAndNamesEveryBadField() {
         PolicyStore store = open();
         String before = raw.sync().get(PolicyStore.DOCUMENT_KEY);
-        Map<RiskMode, RiskLimits> limits = new EnumMap<>(DEFAULTS.limits());
-        RiskLimits normal = limits.get(RiskMode.NORMAL);
-        limits.put(RiskMode.NORMAL, new RiskLimits(1.5, normal.maxPositionNotional(), 0, new BigDecimal("200"),
-                normal.riskPerTrade()));
-        Policy invalid = new Policy(RiskMode.NORMAL, limits, List.of("BTCUSDT", "eth/usdt"), DEFAULTS.strategies(),
-                new BigDecimal("-1"), new BigDecimal("0.30"), new BigDecimal("0.20"), DEFAULTS.circuitBreaker());
+        ObjectNode json = DEFAULTS.json();
+        ((ObjectNode) json.get("limits").get("NORMAL")).put("min_confidence", 1.5).put("max_open_positions", 0)
+                .put("max_leverage", new BigDecimal("200"));
+        json.putArray("universe").add("BTCUSDT").add("eth/usdt");
+        json.put("account_equity", new BigDecimal("-1")).put("drawdown_alert", new BigDecimal("0.30"))
+                .put("emergency_drawdown", new BigDecimal("0.20"));
+        Policy invalid = Policy.of(json);
 
         assertThatThrownBy(() -> store.update(invalid, 1, "mallory"))
                 .isInstanceOfSatisfying(PolicyValidationException.class, e -> assertThat(e.problems())

@@ -1,4 +1,8 @@
-package com.quantumtrader.core.policy;
+package com.quantumtrader.local.policy;
+
+import com.quantumtrader.core.policy.*;
+import com.quantumtrader.risk.policy.*;
+import com.quantumtrader.execution.policy.*;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every number of the policy has an upper bound: a limit of 1e30 (or 1e400) is a typo or an attack, never a
- * setting. The fields are found by walking {@code policy.schema.json}, so a field added later without a maximum
+ * setting. The fields are found by walking the composed schema (every section's fragment), so a field added later without a maximum
  * fails {@link #everyNumericFieldOfTheSchemaHasAMaximum()}.
  */
 class PolicyUpperBoundsTest {
@@ -37,9 +41,7 @@ class PolicyUpperBoundsTest {
 
     static Stream<NumericField> numericFields() throws IOException {
         JsonNode schema;
-        try (InputStream in = PolicyUpperBoundsTest.class.getResourceAsStream("/policy.schema.json")) {
-            schema = EventJson.mapper().readTree(in);
-        }
+        schema = PolicySections.installed().schemaJson();
         List<NumericField> fields = new ArrayList<>();
         collect("", schema, fields);
         schema.get("$defs").fields().forEachRemaining(def -> collect(DEF_PATHS.get(def.getKey()), def.getValue(), fields));

@@ -1,29 +1,27 @@
-package com.quantumtrader.core.policy;
+package com.quantumtrader.execution.policy;
 
 import java.math.BigDecimal;
 
 /**
  * How execution watches its slippage and adapts (the seed's AELM).
  *
- * @param slippageWindowOrders entry fills per symbol in the rolling slippage average (default 10); the average
+ * @param slippageWindowOrders entry fills per symbol in the rolling slippage average; the average
  *                             counts once the window is half full
  * @param slippageHighBps      rolling average adverse slippage above which {@code execution.slippage.high} is raised
- *                             and, when adaptive entries are on, entries switch to limit IOC orders (default 15)
+ *                             and, when adaptive entries are on, entries switch to limit IOC orders
  * @param slippageRecoverBps   the average at or below which the symbol counts as recovered and entries go back to
- *                             market orders; at most {@code slippageHighBps}, the gap is the hysteresis (default 8)
+ *                             market orders; at most {@code slippageHighBps}, the gap is the hysteresis
  * @param adaptiveEntry        what entries become while slippage is high: {@code LIMIT_IOC}, or {@code OFF} to keep
- *                             market orders and only alert (default LIMIT_IOC)
+ *                             market orders and only alert
  * @param limitOffsetBps       how far beyond the signal's reference price a limit IOC entry may trade, in basis
- *                             points: a buy's limit is reference x (1 + offset), a sell's x (1 - offset) (default 10)
+ *                             points: a buy's limit is reference x (1 + offset), a sell's x (1 - offset)
  * @param largeMoveBps         a live feed publishes {@code market.price.update} (LARGE_MOVE) when a symbol's open bar
  *                             moves this far from the last published price, in basis points; 0 = bar closes only
- *                             (default 100; optional in the document, so older policies stay valid)
  * @param maxOrderNotional     execution's own cap on one entry's notional at the last price it knows, in USDT: a
- *                             backstop below risk (default 25000; optional)
+ *                             backstop below risk
  * @param maxPositionNotional  execution's own cap on a symbol's position notional once an entry fills, in USDT
- *                             (default 50000; optional)
  * @param maxPriceDeviationBps an entry priced further than this from the last price execution knows is refused, in
- *                             basis points (default 500; optional)
+ *                             basis points
  */
 public record ExecutionPolicy(
         int slippageWindowOrders,
@@ -36,13 +34,20 @@ public record ExecutionPolicy(
         BigDecimal maxPositionNotional,
         BigDecimal maxPriceDeviationBps) {
 
-    static final BigDecimal DEFAULT_LARGE_MOVE_BPS = new BigDecimal("100");
-    static final BigDecimal DEFAULT_MAX_ORDER_NOTIONAL = new BigDecimal("25000");
-    static final BigDecimal DEFAULT_MAX_POSITION_NOTIONAL = new BigDecimal("50000");
-    static final BigDecimal DEFAULT_MAX_PRICE_DEVIATION_BPS = new BigDecimal("500");
+    /** Where the values of omitted optional fields are written: {@code policy/execution.schema.json}. */
+    private static final String FIELD = "/properties/execution/properties/";
+    static final BigDecimal DEFAULT_LARGE_MOVE_BPS =
+            ExecutionPolicySection.FRAGMENT.decimalDefault(FIELD + "large_move_bps");
+    static final BigDecimal DEFAULT_MAX_ORDER_NOTIONAL =
+            ExecutionPolicySection.FRAGMENT.decimalDefault(FIELD + "max_order_notional");
+    static final BigDecimal DEFAULT_MAX_POSITION_NOTIONAL =
+            ExecutionPolicySection.FRAGMENT.decimalDefault(FIELD + "max_position_notional");
+    static final BigDecimal DEFAULT_MAX_PRICE_DEVIATION_BPS =
+            ExecutionPolicySection.FRAGMENT.decimalDefault(FIELD + "max_price_deviation_bps");
 
-    public static final ExecutionPolicy DEFAULTS = new ExecutionPolicy(10, new BigDecimal("15"), new BigDecimal("8"),
-            AdaptiveEntry.LIMIT_IOC, new BigDecimal("10"), DEFAULT_LARGE_MOVE_BPS);
+    /** The shipped value, also taken when a document omits the section. */
+    public static final ExecutionPolicy DEFAULTS =
+            ExecutionPolicySection.FRAGMENT.shippedDefault("execution", ExecutionPolicy.class);
 
     public ExecutionPolicy {
         largeMoveBps = largeMoveBps == null ? DEFAULT_LARGE_MOVE_BPS : largeMoveBps;
