@@ -1,6 +1,7 @@
 package com.quantumtrader.local;
 
 import com.quantumtrader.local.data.DataCommand;
+import com.quantumtrader.local.models.ModelsCommand;
 import java.io.PrintWriter;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "Quantum Trader local runtime 0.1.0",
         description = "Runs every domain of Quantum Trader in one JVM: paper trading or backtests on the in-process bus, "
                 + "a real (embedded) Redis, the simulated exchange and a synthetic market.",
-        subcommands = {PaperCommand.class, BacktestCommand.class, CalibrateCommand.class, DataCommand.class, TrainCommand.class,
+        subcommands = {PaperCommand.class, BacktestCommand.class, CalibrateCommand.class, DataCommand.class, TrainCommand.class, ModelsCommand.class,
             CommandLine.HelpCommand.class})
 public final class QuantumLocal implements Runnable {
 

@@ -15,7 +15,7 @@ import com.quantumtrader.core.ml.tribuo.TribuoProbabilityModel;
 import com.quantumtrader.core.ml.tribuo.TribuoTrainer;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -176,7 +176,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private SignalSimulation.Result trendRule(KlineFiles.Loaded loaded, TrainingSpec spec, Path reportDir) {
-        List<Bar> period = loaded.bars().stream().filter(b -> !b.openTime().isBefore(spec.validateFrom()))
+        List<MarketPriceUpdate> period = loaded.bars().stream().filter(b -> !b.openTime().isBefore(spec.validateFrom()))
                 .filter(b -> !b.closeTime().isAfter(spec.validateTo())).toList();
         KlineFiles.Loaded validation = new KlineFiles.Loaded(period, Map.of(), List.of(), loaded.symbols());
         var policy = RunInstruments.withUniverse(PolicyDefaults.load(), loaded.symbols());
@@ -190,25 +190,25 @@ final class TrainCommand implements Callable<Integer> {
                 Double.NaN);
     }
 
-    private static Map<String, List<FeatureBar>> featureBars(List<Bar> bars) {
+    private static Map<String, List<FeatureBar>> featureBars(List<MarketPriceUpdate> bars) {
         Map<String, List<FeatureBar>> bySymbol = new TreeMap<>();
-        for (Bar b : bars) {
+        for (MarketPriceUpdate b : bars) {
             bySymbol.computeIfAbsent(b.symbol(), s -> new ArrayList<>()).add(toFeatureBar(b));
         }
         return bySymbol;
     }
 
     /** The one conversion of a platform bar to what features read (prices as doubles, funding unknown). */
-    static FeatureBar toFeatureBar(Bar b) {
+    static FeatureBar toFeatureBar(MarketPriceUpdate b) {
         return new FeatureBar(b.symbol(), b.openTime(), b.closeTime(), b.open().doubleValue(),
                 b.high().doubleValue(), b.low().doubleValue(), b.close().doubleValue(), b.volume().doubleValue(),
                 Double.NaN);
     }
 
-    private static String fingerprint(List<Bar> bars, Instant from, Instant to) {
+    private static String fingerprint(List<MarketPriceUpdate> bars, Instant from, Instant to) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (Bar b : bars) {
+            for (MarketPriceUpdate b : bars) {
                 if (!b.openTime().isBefore(from) && !b.closeTime().isAfter(to)) {
                     sha.update((b.symbol() + "," + b.openTime() + "," + b.open().toPlainString() + ","
                             + b.high().toPlainString() + "," + b.low().toPlainString() + "," + b.close().toPlainString()

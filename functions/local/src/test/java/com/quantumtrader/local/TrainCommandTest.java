@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.core.ml.ModelManifest;
 import com.quantumtrader.core.ml.tribuo.TribuoProbabilityModel;
 import com.quantumtrader.events.EventJson;
-import com.quantumtrader.execution.Bar;
+import com.quantumtrader.events.market.MarketPriceUpdate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ class TrainCommandTest {
 
     /** 2000 synthetic hours per symbol from 2025-01-01; train on the first ~1500, validate on the rest. */
     private String data() {
-        List<List<Bar>> series = KlineCsvFixture.series(7, List.of("BTCUSDT", "ETHUSDT"), 2000);
+        List<List<MarketPriceUpdate>> series = KlineCsvFixture.series(7, List.of("BTCUSDT", "ETHUSDT"), 2000);
         Path btc = KlineCsvFixture.write(dir, "BTCUSDT-1h-2025.csv", series.get(0), true);
         Path eth = KlineCsvFixture.write(dir, "ETHUSDT-1h-2025.csv", series.get(1), true);
         return btc + "," + eth;

@@ -13,6 +13,7 @@ import com.quantumtrader.core.ids.EventIds;
 import com.quantumtrader.core.lambda.EventPublisher;
 import com.quantumtrader.core.lambda.LambdaEnvironment;
 import com.quantumtrader.core.policy.PolicyStore;
+import com.quantumtrader.core.ml.registry.ModelRegistries;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.state.RedisKeyValueStore;
 import com.quantumtrader.events.Domain;
@@ -44,7 +45,8 @@ record ApiRuntime(ApiRouter router, ApiServices services, AutoCloseable connecti
         HealthChecker health = PlatformChecks.register(new HealthChecker(clock), redis, view, clock);
         PolicyStore policy = PolicyStore.open(redis, clock, POLICY_CACHE_TTL);
         ApiServices services = new ApiServices(health, view, policy,
-                new OperatorCommands(new EventFactory(clock, new EventIds(clock, new SecureRandom())), publisher));
+                new OperatorCommands(new EventFactory(clock, new EventIds(clock, new SecureRandom())), publisher),
+                ModelRegistries.redis(redis));
         return new ApiRuntime(ApiRouter.serving(groups, services), services, () -> {
             try {
                 health.close();

@@ -9,6 +9,7 @@ import com.quantumtrader.core.handler.EventFactory;
 import com.quantumtrader.core.health.HealthChecker;
 import com.quantumtrader.core.lambda.EventPublisher;
 import com.quantumtrader.core.policy.PolicyStore;
+import com.quantumtrader.core.ml.registry.ModelRegistries;
 import com.quantumtrader.core.redis.RedisConnections;
 import com.quantumtrader.core.state.KeyValueStore;
 import java.io.IOException;
@@ -44,7 +45,8 @@ public final class LocalApi implements AutoCloseable {
         // health ages and the report's cache run on wall time: a run paused by a Redis outage stops its simulated
         // clock, which would keep serving the last report from before the outage
         ApiServices services = new ApiServices(PlatformChecks.register(new HealthChecker(wallClock), redis, view,
-                wallClock, marketClock), view, policy, new OperatorCommands(events, publisher));
+                wallClock, marketClock), view, policy, new OperatorCommands(events, publisher),
+                ModelRegistries.redis(redis));
         try {
             return new LocalApi(LocalApiServer.start(port, tokens, services));
         } catch (IOException e) {

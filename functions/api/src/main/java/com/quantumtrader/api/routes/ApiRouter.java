@@ -7,6 +7,7 @@ import com.quantumtrader.api.routes.health.HealthRoutes;
 import com.quantumtrader.api.http.HttpRoute;
 import com.quantumtrader.api.http.Problem;
 import com.quantumtrader.api.http.ProblemException;
+import com.quantumtrader.api.routes.models.ModelRoutes;
 import com.quantumtrader.api.routes.trading.TradingRoutes;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class ApiRouter {
         }
         if (groups.contains(RouteGroup.TRADING)) {
             routes.addAll(new TradingRoutes(services.trading()).routes());
+            routes.addAll(new ModelRoutes(services.models()).routes());
         }
         if (groups.contains(RouteGroup.ADMIN)) {
             routes.addAll(new AdminRoutes(services.policy(), services.commands()).routes());

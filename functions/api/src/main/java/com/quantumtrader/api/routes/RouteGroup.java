@@ -9,20 +9,21 @@ import java.util.Locale;
  */
 public enum RouteGroup {
     HEALTH("/health"),
-    TRADING("/trading"),
+    /** The read-only views: trading state and the model registry. */
+    TRADING("/trading", "/models"),
     ADMIN("/admin");
 
     /** Variable that pins a Lambda to its group. */
     public static final String VARIABLE = "API_ROUTES";
 
-    private final String prefix;
+    private final java.util.List<String> prefixes;
 
-    RouteGroup(String prefix) {
-        this.prefix = prefix;
+    RouteGroup(String... prefixes) {
+        this.prefixes = java.util.List.of(prefixes);
     }
 
     boolean owns(String path) {
-        return path.equals(prefix) || path.startsWith(prefix + "/");
+        return prefixes.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
     }
 
     public static RouteGroup fromId(String id) {

@@ -36,13 +36,13 @@ public final class ApiFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2024-03-12T19:00:00Z");
 
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    final RedisConnections redis;
+    public final RedisConnections redis;
     public final PolicyStore policy;
     public final InProcessEventBus bus = new InProcessEventBus();
     public final List<BusEvent> published = new CopyOnWriteArrayList<>();
     public final TradingView view;
     public final EventFactory events = new EventFactory(clock, new EventIds(clock, new SplittableRandom(7)));
-    final HealthChecker health;
+    public final HealthChecker health;
     public final ApiServices services;
 
     public ApiFixture() {

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Passes the page's calls to the health, trading and admin routes on to the local API over HTTP, unchanged: the
+ * Passes the page's calls to the health, trading, admin and model routes on to the local API over HTTP, unchanged: the
  * API authenticates them (the page's bearer header goes along), validates them and answers with its own status,
  * problem details and ETag. The page thereby talks to one origin, and the dashboard owns no trading or admin logic.
  */
 final class ApiProxy {
 
-    static final List<String> PREFIXES = List.of("/health", "/trading", "/admin");
+    static final List<String> PREFIXES = List.of("/health", "/trading", "/admin", "/models");
     /** Request headers the routes read; nothing else is passed on. */
     static final List<String> REQUEST_HEADERS = List.of("Authorization", "Content-Type", "If-Match", "Accept");
     static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "ETag", "Allow", "WWW-Authenticate",
