@@ -128,11 +128,11 @@ class PreTradeRulesTest {
 
     @Test
     void rejectsSignalBelowTheMinimumConfidence() {
-        Rejection rejection = rejected(aLong().confidence(0.54), aSnapshot());
+        Rejection rejection = rejected(aLong().confidence(0.41), aSnapshot());
 
-        assertThat(rejection).isEqualTo(new Rejection(RejectReason.LOW_CONFIDENCE, "0.55", "0.54",
+        assertThat(rejection).isEqualTo(new Rejection(RejectReason.LOW_CONFIDENCE, "0.42", "0.41",
                 "confidence below the minimum of NORMAL"));
-        assertThat(check(aLong().confidence(0.55), aSnapshot())).isEmpty();
+        assertThat(check(aLong().confidence(0.42), aSnapshot())).isEmpty();
     }
 
     @Test
