@@ -167,7 +167,7 @@ class PolicyStoreTest {
         assertThat(audit.reason()).isEqualTo("update");
         assertThat(audit.changes()).extracting(PolicyChange::path)
                 .containsExactly("limits.NORMAL.min_confidence", "risk_mode");
-        assertThat(audit.changes().get(0).oldValue().decimalValue()).isEqualByComparingTo("0.55");
+        assertThat(audit.changes().get(0).oldValue().decimalValue()).isEqualByComparingTo("0.42");
         assertThat(audit.changes().get(0).newValue().decimalValue()).isEqualByComparingTo("0.6");
         assertThat(audit.changes().get(1).oldValue().asText()).isEqualTo("NORMAL");
         assertThat(audit.changes().get(1).newValue().asText()).isEqualTo("SAFE");
