@@ -24,6 +24,12 @@ import com.quantumtrader.execution.exchange.SymbolRules;
 import com.quantumtrader.execution.exchange.TimeInForce;
 import com.quantumtrader.execution.guard.OrderSanityGuard;
 import com.quantumtrader.execution.orders.model.EntryRules;
+import com.quantumtrader.execution.orders.model.ManagedOrder;
+import com.quantumtrader.execution.orders.model.OrderState;
+import com.quantumtrader.execution.orders.model.TrackedPosition;
+import com.quantumtrader.execution.store.ExchangeCloses;
+import com.quantumtrader.execution.store.OrderBook;
+import com.quantumtrader.execution.store.TrackedPositions;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -258,7 +264,7 @@ public final class OrderManager {
 
     private void applyExchangeClose(OrderPurpose purpose, ExecutionReport report) {
         Optional<TrackedPosition> tracked = positions.find(report.symbol());
-        BigDecimal applied = exchangeCloses.applied(report.clientOrderId());
+        BigDecimal applied = exchangeCloses.appliedQuantity(report.clientOrderId());
         if (tracked.isEmpty() || report.cumulativeQuantity().compareTo(applied) <= 0) {
             LOG.warn("{} {} of {} {}: {}", purpose, report.clientOrderId(), report.lastQuantity().toPlainString(),
                     report.symbol(), tracked.isEmpty() ? "no position of ours, nothing to close" : "already applied");
@@ -271,7 +277,7 @@ public final class OrderManager {
             return;
         }
         BigDecimal quantity = report.cumulativeQuantity().subtract(applied).min(position.quantity());
-        exchangeCloses.applied(report.clientOrderId(), report.cumulativeQuantity());
+        exchangeCloses.recordApplied(report.clientOrderId(), report.cumulativeQuantity());
         LOG.error("{}: the exchange closed {} {} of signal {} at {} ({})", purpose, quantity.toPlainString(),
                 report.symbol(), position.signalId(), report.lastPrice().toPlainString(), report.clientOrderId());
         closedByExchange(position, purpose, exchangeOrderId(report.clientOrderId(), purpose, position),
