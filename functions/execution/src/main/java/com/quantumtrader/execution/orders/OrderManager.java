@@ -389,27 +389,32 @@ public final class OrderManager {
         TrackedPosition position = tracked.get();
         SymbolRules rules = exchange.rules(position.symbol()).orElseThrow();
         BigDecimal newStop = rules.roundPrice(adjustment.newStop(), RoundingMode.HALF_EVEN);
-        if (newStop.compareTo(stop.get().triggerPrice()) == 0) {
-            return;
+        if (newStop.compareTo(stop.get().triggerPrice()) != 0) {
+            replaceStop(position, stop.get(), newStop, adjustment.reason());
         }
-        // New first, then cancel the old: the position is never without a stop on the exchange (Binance cannot
-        // amend a stop order). For that moment two reduce-only stops guard it; reduce-only means the second to
-        // trigger could never flip it.
+    }
+
+    /**
+     * New first, then cancel the old: the position is never without a stop on the exchange (Binance cannot amend a
+     * stop order). For that moment two reduce-only stops guard it; reduce-only means the second to trigger could
+     * never flip it.
+     */
+    private void replaceStop(TrackedPosition position, ManagedOrder stop, BigDecimal newStop, String reason) {
         int revision = position.stopRevision() + 1;
-        ManagedOrder replacement = book.create(OrderDrafts.stopLoss(stop.get(),
+        ManagedOrder replacement = book.create(OrderDrafts.stopLoss(stop,
                 ClientOrderIds.stopLoss(position.signalId(), revision), position.quantity(), newStop));
         submit(replacement);
         if (book.require(replacement.clientOrderId()).state() != OrderState.SUBMITTED) {
             // Rejected, or the outcome is unknown until reconciliation: the old stop keeps guarding the position.
-            positions.save(position.withStop(stop.get().clientOrderId(), revision));
+            positions.save(position.withStop(stop.clientOrderId(), revision));
             LOG.error("stop of signal {} not moved from {} to {}: the replacement was not accepted; the old stop stays",
-                    position.signalId(), stop.get().triggerPrice().toPlainString(), newStop.toPlainString());
+                    position.signalId(), stop.triggerPrice().toPlainString(), newStop.toPlainString());
             return;
         }
         positions.save(position.withStop(replacement.clientOrderId(), revision));
-        cancel(stop.get());
+        cancel(stop);
         LOG.info("stop of signal {} moved from {} to {} ({})", position.signalId(),
-                stop.get().triggerPrice().toPlainString(), newStop.toPlainString(), adjustment.reason());
+                stop.triggerPrice().toPlainString(), newStop.toPlainString(), reason);
     }
 
     /**
@@ -424,6 +429,20 @@ public final class OrderManager {
     }
 
     private void flattenAllNow(String reason) {
+        int cancelled = cancelAllWorking(reason);
+        int closed = closeAllPositions();
+        List<String> openOrders = exchange.openOrderIds();
+        List<ExchangePosition> openPositions = exchange.positions();
+        if (openOrders.isEmpty() && openPositions.isEmpty()) {
+            LOG.info("emergency stop ({}): exchange reports flat after cancelling {} orders and closing {} positions",
+                    reason, cancelled, closed);
+        } else {
+            LOG.error("emergency stop ({}): exchange is NOT flat: open orders {} positions {}", reason, openOrders,
+                    openPositions);
+        }
+    }
+
+    private int cancelAllWorking(String reason) {
         List<ManagedOrder> working = book.working();
         for (ManagedOrder order : working) {
             ManagedOrder canceled = cancel(order);
@@ -432,6 +451,11 @@ public final class OrderManager {
                 emit(OrderEvents.failed(canceled, "EMERGENCY_STOP", "cancelled by the emergency stop: " + reason));
             }
         }
+        return working.size();
+    }
+
+    /** Closes every position the exchange reports, ours by an exit order, any other directly; returns how many were ours. */
+    private int closeAllPositions() {
         int closed = 0;
         for (ExchangePosition position : exchange.positions()) {
             Optional<TrackedPosition> tracked = positions.find(position.symbol());
@@ -445,15 +469,7 @@ public final class OrderManager {
             closeNow(tracked.get(), position.quantity());
             closed++;
         }
-        List<String> openOrders = exchange.openOrderIds();
-        List<ExchangePosition> openPositions = exchange.positions();
-        if (openOrders.isEmpty() && openPositions.isEmpty()) {
-            LOG.info("emergency stop ({}): exchange reports flat after cancelling {} orders and closing {} positions",
-                    reason, working.size(), closed);
-        } else {
-            LOG.error("emergency stop ({}): exchange is NOT flat: open orders {} positions {}", reason, openOrders,
-                    openPositions);
-        }
+        return closed;
     }
 
     /**
@@ -475,14 +491,7 @@ public final class OrderManager {
             reconcile(order);
         }
         List<ExchangePosition> onExchange = exchange.positions();
-        for (ExchangePosition position : onExchange) {
-            Optional<TrackedPosition> tracked = positions.find(position.symbol());
-            if (tracked.isEmpty()) {
-                adopt(position);
-            } else {
-                protectAgain(tracked.get());
-            }
-        }
+        makePositionsWhole(onExchange);
         for (TrackedPosition held : positions.all()) {
             if (onExchange.stream().noneMatch(p -> p.symbol().equals(held.symbol()) && !p.flat())) {
                 // e.g. liquidated while we were away; the user-data stream's account update closes it when it comes
@@ -499,6 +508,18 @@ public final class OrderManager {
         reconciled = true;
         LOG.info("reconciled with the exchange: {} events, {} positions, {} open orders", produced.size() - before,
                 onExchange.size(), open.size());
+    }
+
+    /** Adopts a position the exchange holds that execution does not know; protects again one it knows. */
+    private void makePositionsWhole(List<ExchangePosition> onExchange) {
+        for (ExchangePosition position : onExchange) {
+            Optional<TrackedPosition> tracked = positions.find(position.symbol());
+            if (tracked.isEmpty()) {
+                adopt(position);
+            } else {
+                protectAgain(tracked.get());
+            }
+        }
     }
 
     /** Reconciles unless this process already has (the market-data feed's first bar after a start). */
@@ -563,15 +584,11 @@ public final class OrderManager {
     }
 
     private void settle(ManagedOrder order, OrderStatusReport report) {
-        ManagedOrder current = order;
         if (report.status() == OrderStatusReport.Status.REJECTED) {
-            if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
-                reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order");
-                return;
-            }
-            book.transition(order, OrderState.CANCELED);
+            settleRejected(order);
             return;
         }
+        ManagedOrder current = order;
         if (current.state() == OrderState.NEW || current.state() == OrderState.UNKNOWN) {
             current = book.transition(current, OrderState.SUBMITTED);
             emit(OrderEvents.submitted(current));
@@ -591,6 +608,14 @@ public final class OrderManager {
                         current.side(), ExecutionReport.Status.EXPIRED, BigDecimal.ZERO, current.filledQuantity(), null,
                         BigDecimal.ZERO, report.feeAsset()));
             }
+        }
+    }
+
+    private void settleRejected(ManagedOrder order) {
+        if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
+            reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order");
+        } else {
+            book.transition(order, OrderState.CANCELED);
         }
     }
 
