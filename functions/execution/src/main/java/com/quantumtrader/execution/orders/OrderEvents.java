@@ -7,6 +7,8 @@ import com.quantumtrader.events.execution.OrderFailed;
 import com.quantumtrader.events.execution.OrderFilled;
 import com.quantumtrader.events.execution.OrderSubmitted;
 import com.quantumtrader.execution.exchange.ExecutionReport;
+import com.quantumtrader.execution.orders.model.ManagedOrder;
+import com.quantumtrader.execution.orders.model.OrderState;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -9,7 +9,6 @@ import com.quantumtrader.events.EventCatalog;
 import com.quantumtrader.events.MalformedEventException;
 import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.events.OrderSide;
-import com.quantumtrader.events.Side;
 import com.quantumtrader.events.portfolio.StopLossAdjusted;
 import com.quantumtrader.events.risk.SignalApproved;
 import com.quantumtrader.execution.exchange.ExchangePort;
@@ -21,9 +20,20 @@ import com.quantumtrader.execution.exchange.ExecutionReport;
 import com.quantumtrader.execution.exchange.OrderType;
 import com.quantumtrader.execution.exchange.PlaceResult;
 import com.quantumtrader.execution.exchange.SymbolRules;
-import com.quantumtrader.execution.exchange.TimeInForce;
 import com.quantumtrader.execution.guard.OrderSanityGuard;
+import com.quantumtrader.execution.orders.model.ApprovalFields;
 import com.quantumtrader.execution.orders.model.EntryRules;
+import com.quantumtrader.execution.orders.model.ExchangeCloseRules;
+import com.quantumtrader.execution.orders.model.FillRules;
+import com.quantumtrader.execution.orders.model.OrderDrafts;
+import com.quantumtrader.execution.orders.model.PositionRules;
+import com.quantumtrader.execution.orders.model.ProtectionRules;
+import com.quantumtrader.execution.orders.model.ManagedOrder;
+import com.quantumtrader.execution.orders.model.OrderState;
+import com.quantumtrader.execution.orders.model.TrackedPosition;
+import com.quantumtrader.execution.store.ExchangeCloses;
+import com.quantumtrader.execution.store.OrderBook;
+import com.quantumtrader.execution.store.TrackedPositions;
 import com.quantumtrader.execution.slippage.SlippageMonitor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -49,7 +59,6 @@ import org.slf4j.LoggerFactory;
 public final class OrderManager {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderManager.class);
-    private static final BigDecimal BPS = new BigDecimal("10000");
     /** Where reconciliation puts the stop of a position it adopts: this fraction of the last price away. */
     static final BigDecimal ADOPTED_STOP_FRACTION = new BigDecimal("0.02");
     /** Where reconciliation puts the take-profit of a position it adopts. */
@@ -153,19 +162,27 @@ public final class OrderManager {
 
     private void placeEntry(SignalApproved approval, String traceId) {
         Optional<SymbolRules> rules = exchange.rules(approval.symbol());
-        ManagedOrder order = book.create(entryOrder(approval, traceId, rules,
-                slippage.limitOffsetBps(approval.symbol())));
+        ManagedOrder order = book.create(OrderDrafts.entry(ClientOrderIds.entry(approval.signalId()), approval,
+                traceId, rules, slippage.limitOffsetBps(approval.symbol())));
+        if (refusedBeforeExchange(approval, order, rules)) {
+            return;
+        }
+        sendEntry(approval, order);
+    }
+
+    /** The entry rules, then the sanity guard: a refused entry never reaches the exchange (risk frees its reservation). */
+    private boolean refusedBeforeExchange(SignalApproved approval, ManagedOrder order, Optional<SymbolRules> rules) {
         Optional<EntryRules.Refusal> invalid = invalidApproval(approval, order);
         if (invalid.isPresent()) {
             reject(order, invalid.get().code(), invalid.get().message());
-            return;
+            return true;
         }
         Optional<OrderSanityGuard.Refusal> insane = OrderSanityGuard.check(sanityCheckOf(order, rules));
-        if (insane.isPresent()) {
-            // never reaches the exchange: risk frees the reservation on execution.order.failed
-            reject(order, insane.get().code(), insane.get().message());
-            return;
-        }
+        insane.ifPresent(refusal -> reject(order, refusal.code(), refusal.message()));
+        return insane.isPresent();
+    }
+
+    private void sendEntry(SignalApproved approval, ManagedOrder order) {
         PlaceResult result;
         try {
             result = placeWithRetries(order);
@@ -197,50 +214,51 @@ public final class OrderManager {
     }
 
     private void apply(ExecutionReport received) {
-        ExecutionReport report = received;
-        Optional<ManagedOrder> known = book.find(report.clientOrderId());
+        Optional<ManagedOrder> known = book.find(received.clientOrderId());
         if (known.isEmpty()) {
-            LOG.error("exchange reported {} for unknown order {}", report.status(), report.clientOrderId());
+            LOG.error("exchange reported {} for unknown order {}", received.status(), received.clientOrderId());
             return;
         }
-        ManagedOrder order = known.get();
-        if (report.traded() && report.cumulativeQuantity().compareTo(order.filledQuantity()) <= 0) {
+        Optional<ExecutionReport> news = FillRules.unpublishedPart(known.get(), received);
+        if (news.isEmpty()) {
             // a stream redelivery, or a trade reconciliation already published: exactly once
-            LOG.info("order {}: trade up to {} already applied, ignored", order.clientOrderId(),
-                    report.cumulativeQuantity().toPlainString());
+            LOG.info("order {}: trade up to {} already applied, ignored", received.clientOrderId(),
+                    received.cumulativeQuantity().toPlainString());
             return;
         }
-        if (report.traded() && report.cumulativeQuantity().subtract(order.filledQuantity())
-                .compareTo(report.lastQuantity()) != 0) {
-            // an earlier trade of this order was missed (a stream gap): publish everything not yet published
-            report = new ExecutionReport(report.clientOrderId(), report.symbol(), report.side(), report.status(),
-                    report.cumulativeQuantity().subtract(order.filledQuantity()), report.cumulativeQuantity(),
-                    report.lastPrice(), report.fee(), report.feeAsset(), report.tradeTime());
-        }
-        if (report.traded()) {
-            order = book.fill(order, report.cumulativeQuantity());
-            // stamped when it traded: a backtest applies a fill at the open of a bar only after the bar closed
-            emit(OrderEvents.filled(order, report, report.tradeTime() != null ? report.tradeTime() : clock.instant()));
-            if (order.purpose() == OrderPurpose.ENTRY) {
-                onEntryTrade(order, report);
-            } else {
-                onReducingTrade(order);
-            }
-        }
+        ExecutionReport report = news.get();
+        ManagedOrder order = report.traded() ? applyTrade(known.get(), report) : known.get();
         if (report.status() == ExecutionReport.Status.EXPIRED) {
-            order = book.transition(order, OrderState.EXPIRED);
-            LOG.info("order {} expired with {} filled", order.clientOrderId(), order.filledQuantity().toPlainString());
-            if (order.purpose() == OrderPurpose.ENTRY && order.filledQuantity().signum() == 0) {
-                // Nothing traded (an IOC found no price within its limit): risk frees the entry's reservation.
-                emit(OrderEvents.failed(order, "EXPIRED_UNFILLED", order.type() + " "
-                        + (order.timeInForce() == null ? "" : order.timeInForce() + " ")
-                        + "entry expired without a fill" + (order.limitPrice() == null ? ""
-                        : ": no liquidity at " + order.limitPrice().toPlainString() + " or better")));
-            }
+            order = expire(order);
         }
         if (order.purpose() == OrderPurpose.ENTRY && !order.state().working()) {
             protect(order);
         }
+    }
+
+    private ManagedOrder applyTrade(ManagedOrder known, ExecutionReport report) {
+        ManagedOrder order = book.fill(known, report.cumulativeQuantity());
+        // stamped when it traded: a backtest applies a fill at the open of a bar only after the bar closed
+        emit(OrderEvents.filled(order, report, report.tradeTime() != null ? report.tradeTime() : clock.instant()));
+        if (order.purpose() == OrderPurpose.ENTRY) {
+            onEntryTrade(order, report);
+        } else {
+            onReducingTrade(order);
+        }
+        return order;
+    }
+
+    private ManagedOrder expire(ManagedOrder working) {
+        ManagedOrder order = book.transition(working, OrderState.EXPIRED);
+        LOG.info("order {} expired with {} filled", order.clientOrderId(), order.filledQuantity().toPlainString());
+        if (order.purpose() == OrderPurpose.ENTRY && order.filledQuantity().signum() == 0) {
+            // Nothing traded (an IOC found no price within its limit): risk frees the entry's reservation.
+            emit(OrderEvents.failed(order, "EXPIRED_UNFILLED", order.type() + " "
+                    + (order.timeInForce() == null ? "" : order.timeInForce() + " ")
+                    + "entry expired without a fill" + (order.limitPrice() == null ? ""
+                    : ": no liquidity at " + order.limitPrice().toPlainString() + " or better")));
+        }
+        return order;
     }
 
     /**
@@ -257,21 +275,22 @@ public final class OrderManager {
     }
 
     private void applyExchangeClose(OrderPurpose purpose, ExecutionReport report) {
-        Optional<TrackedPosition> tracked = positions.find(report.symbol());
-        BigDecimal applied = exchangeCloses.applied(report.clientOrderId());
-        if (tracked.isEmpty() || report.cumulativeQuantity().compareTo(applied) <= 0) {
-            LOG.warn("{} {} of {} {}: {}", purpose, report.clientOrderId(), report.lastQuantity().toPlainString(),
-                    report.symbol(), tracked.isEmpty() ? "no position of ours, nothing to close" : "already applied");
-            return;
-        }
-        TrackedPosition position = tracked.get();
-        if (report.side() != exitSide(position)) {
+        ExchangeCloseRules.Outcome outcome = ExchangeCloseRules.decide(positions.find(report.symbol()),
+                exchangeCloses.appliedQuantity(report.clientOrderId()), report.side(), report.cumulativeQuantity());
+        if (outcome instanceof ExchangeCloseRules.Close close) {
+            closeForExchange(purpose, report, close.position(), close.quantity());
+        } else if (outcome instanceof ExchangeCloseRules.WrongSide wrong) {
             LOG.error("{} {} is a {} but the {} position is {}: not applied", purpose, report.clientOrderId(),
-                    report.side(), report.symbol(), position.side());
-            return;
+                    report.side(), report.symbol(), wrong.position().side());
+        } else if (outcome instanceof ExchangeCloseRules.NothingToClose nothing) {
+            LOG.warn("{} {} of {} {}: {}", purpose, report.clientOrderId(), report.lastQuantity().toPlainString(),
+                    report.symbol(), nothing.reason());
         }
-        BigDecimal quantity = report.cumulativeQuantity().subtract(applied).min(position.quantity());
-        exchangeCloses.applied(report.clientOrderId(), report.cumulativeQuantity());
+    }
+
+    private void closeForExchange(OrderPurpose purpose, ExecutionReport report, TrackedPosition position,
+                                  BigDecimal quantity) {
+        exchangeCloses.recordApplied(report.clientOrderId(), report.cumulativeQuantity());
         LOG.error("{}: the exchange closed {} {} of signal {} at {} ({})", purpose, quantity.toPlainString(),
                 report.symbol(), position.signalId(), report.lastPrice().toPlainString(), report.clientOrderId());
         closedByExchange(position, purpose, exchangeOrderId(report.clientOrderId(), purpose, position),
@@ -326,12 +345,12 @@ public final class OrderManager {
     private void closedByExchange(TrackedPosition position, OrderPurpose purpose, String clientOrderId,
                                   BigDecimal quantity, BigDecimal cumulative, boolean complete, BigDecimal price,
                                   BigDecimal fee, String feeAsset) {
-        emit( OrderEvents.exchangeFill(position.signalId(), position.traceId(), clientOrderId,
-                position.symbol(), exitSide(position), purpose, quantity, cumulative, complete, price, fee, feeAsset,
-                clock.instant()));
-        BigDecimal left = position.quantity().subtract(quantity);
-        if (left.signum() > 0) {
-            positions.save(position.withQuantity(left));
+        emit(OrderEvents.exchangeFill(position.signalId(), position.traceId(), clientOrderId,
+                position.symbol(), PositionRules.exitSide(position), purpose, quantity, cumulative, complete, price,
+                fee, feeAsset, clock.instant()));
+        Optional<TrackedPosition> left = PositionRules.afterClose(position, quantity);
+        if (left.isPresent()) {
+            positions.save(left.get());
             return;
         }
         for (ManagedOrder other : book.working()) {
@@ -342,10 +361,6 @@ public final class OrderManager {
         positions.remove(position.symbol());
         LOG.info("position of signal {} in {} closed by the exchange ({})", position.signalId(), position.symbol(),
                 purpose);
-    }
-
-    private static OrderSide exitSide(TrackedPosition position) {
-        return position.side() == Side.LONG ? OrderSide.SELL : OrderSide.BUY;
     }
 
     /** The exchange's own id when it fits the event contract, else one derived from the signal. */
@@ -374,27 +389,32 @@ public final class OrderManager {
         TrackedPosition position = tracked.get();
         SymbolRules rules = exchange.rules(position.symbol()).orElseThrow();
         BigDecimal newStop = rules.roundPrice(adjustment.newStop(), RoundingMode.HALF_EVEN);
-        if (newStop.compareTo(stop.get().triggerPrice()) == 0) {
-            return;
+        if (newStop.compareTo(stop.get().triggerPrice()) != 0) {
+            replaceStop(position, stop.get(), newStop, adjustment.reason());
         }
-        // New first, then cancel the old: the position is never without a stop on the exchange (Binance cannot
-        // amend a stop order). For that moment two reduce-only stops guard it; reduce-only means the second to
-        // trigger could never flip it.
+    }
+
+    /**
+     * New first, then cancel the old: the position is never without a stop on the exchange (Binance cannot amend a
+     * stop order). For that moment two reduce-only stops guard it; reduce-only means the second to trigger could
+     * never flip it.
+     */
+    private void replaceStop(TrackedPosition position, ManagedOrder stop, BigDecimal newStop, String reason) {
         int revision = position.stopRevision() + 1;
-        ManagedOrder replacement = book.create(protectiveOrder(stop.get(), ClientOrderIds.stopLoss(position.signalId(), revision),
-                OrderPurpose.STOP_LOSS, OrderType.STOP_MARKET, position.quantity(), newStop));
+        ManagedOrder replacement = book.create(OrderDrafts.stopLoss(stop,
+                ClientOrderIds.stopLoss(position.signalId(), revision), position.quantity(), newStop));
         submit(replacement);
         if (book.require(replacement.clientOrderId()).state() != OrderState.SUBMITTED) {
             // Rejected, or the outcome is unknown until reconciliation: the old stop keeps guarding the position.
-            positions.save(position.withStop(stop.get().clientOrderId(), revision));
+            positions.save(position.withStop(stop.clientOrderId(), revision));
             LOG.error("stop of signal {} not moved from {} to {}: the replacement was not accepted; the old stop stays",
-                    position.signalId(), stop.get().triggerPrice().toPlainString(), newStop.toPlainString());
+                    position.signalId(), stop.triggerPrice().toPlainString(), newStop.toPlainString());
             return;
         }
         positions.save(position.withStop(replacement.clientOrderId(), revision));
-        cancel(stop.get());
+        cancel(stop);
         LOG.info("stop of signal {} moved from {} to {} ({})", position.signalId(),
-                stop.get().triggerPrice().toPlainString(), newStop.toPlainString(), adjustment.reason());
+                stop.triggerPrice().toPlainString(), newStop.toPlainString(), reason);
     }
 
     /**
@@ -409,6 +429,20 @@ public final class OrderManager {
     }
 
     private void flattenAllNow(String reason) {
+        int cancelled = cancelAllWorking(reason);
+        int closed = closeAllPositions();
+        List<String> openOrders = exchange.openOrderIds();
+        List<ExchangePosition> openPositions = exchange.positions();
+        if (openOrders.isEmpty() && openPositions.isEmpty()) {
+            LOG.info("emergency stop ({}): exchange reports flat after cancelling {} orders and closing {} positions",
+                    reason, cancelled, closed);
+        } else {
+            LOG.error("emergency stop ({}): exchange is NOT flat: open orders {} positions {}", reason, openOrders,
+                    openPositions);
+        }
+    }
+
+    private int cancelAllWorking(String reason) {
         List<ManagedOrder> working = book.working();
         for (ManagedOrder order : working) {
             ManagedOrder canceled = cancel(order);
@@ -417,6 +451,11 @@ public final class OrderManager {
                 emit(OrderEvents.failed(canceled, "EMERGENCY_STOP", "cancelled by the emergency stop: " + reason));
             }
         }
+        return working.size();
+    }
+
+    /** Closes every position the exchange reports, ours by an exit order, any other directly; returns how many were ours. */
+    private int closeAllPositions() {
         int closed = 0;
         for (ExchangePosition position : exchange.positions()) {
             Optional<TrackedPosition> tracked = positions.find(position.symbol());
@@ -430,15 +469,7 @@ public final class OrderManager {
             closeNow(tracked.get(), position.quantity());
             closed++;
         }
-        List<String> openOrders = exchange.openOrderIds();
-        List<ExchangePosition> openPositions = exchange.positions();
-        if (openOrders.isEmpty() && openPositions.isEmpty()) {
-            LOG.info("emergency stop ({}): exchange reports flat after cancelling {} orders and closing {} positions",
-                    reason, working.size(), closed);
-        } else {
-            LOG.error("emergency stop ({}): exchange is NOT flat: open orders {} positions {}", reason, openOrders,
-                    openPositions);
-        }
+        return closed;
     }
 
     /**
@@ -460,14 +491,7 @@ public final class OrderManager {
             reconcile(order);
         }
         List<ExchangePosition> onExchange = exchange.positions();
-        for (ExchangePosition position : onExchange) {
-            Optional<TrackedPosition> tracked = positions.find(position.symbol());
-            if (tracked.isEmpty()) {
-                adopt(position);
-            } else {
-                protectAgain(tracked.get());
-            }
-        }
+        makePositionsWhole(onExchange);
         for (TrackedPosition held : positions.all()) {
             if (onExchange.stream().noneMatch(p -> p.symbol().equals(held.symbol()) && !p.flat())) {
                 // e.g. liquidated while we were away; the user-data stream's account update closes it when it comes
@@ -484,6 +508,18 @@ public final class OrderManager {
         reconciled = true;
         LOG.info("reconciled with the exchange: {} events, {} positions, {} open orders", produced.size() - before,
                 onExchange.size(), open.size());
+    }
+
+    /** Adopts a position the exchange holds that execution does not know; protects again one it knows. */
+    private void makePositionsWhole(List<ExchangePosition> onExchange) {
+        for (ExchangePosition position : onExchange) {
+            Optional<TrackedPosition> tracked = positions.find(position.symbol());
+            if (tracked.isEmpty()) {
+                adopt(position);
+            } else {
+                protectAgain(tracked.get());
+            }
+        }
     }
 
     /** Reconciles unless this process already has (the market-data feed's first bar after a start). */
@@ -508,26 +544,25 @@ public final class OrderManager {
 
     private void reconcile(ManagedOrder order) {
         Optional<OrderStatusReport> seen = exchange.queryOrder(order.symbol(), order.clientOrderId());
-        if (seen.isEmpty()) {
-            if ((order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) && order.purpose().reducesPosition()
-                    && order.purpose() != OrderPurpose.EXIT
-                    && positions.find(order.symbol()).filter(p -> p.signalId().equals(order.signalId())).isPresent()) {
-                // a stop or take-profit recorded but never sent (a crash between the two): the position needs it
+        if (seen.isPresent()) {
+            settle(order, seen.get());
+            return;
+        }
+        boolean signalHoldsPosition = positions.find(order.symbol())
+                .filter(p -> p.signalId().equals(order.signalId())).isPresent();
+        switch (ProtectionRules.unseen(order, signalHoldsPosition)) {
+            case PLACE_NOW -> {
                 LOG.warn("reconciliation: {} {} of signal {} never reached the exchange: placing it now",
                         order.purpose(), order.clientOrderId(), order.signalId());
                 submit(order);
-                return;
             }
-            if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
-                reject(order, "NOT_PLACED", "the exchange never received the order");
-                return;
+            case NOT_PLACED -> reject(order, "NOT_PLACED", "the exchange never received the order");
+            case GONE -> {
+                LOG.error("order {} was {} here but the exchange does not know it; marked cancelled",
+                        order.clientOrderId(), order.state());
+                book.transition(order, OrderState.CANCELED);
             }
-            LOG.error("order {} was {} here but the exchange does not know it; marked cancelled",
-                    order.clientOrderId(), order.state());
-            book.transition(order, OrderState.CANCELED);
-            return;
         }
-        settle(order, seen.get());
     }
 
     /**
@@ -549,28 +584,20 @@ public final class OrderManager {
     }
 
     private void settle(ManagedOrder order, OrderStatusReport report) {
-        ManagedOrder current = order;
         if (report.status() == OrderStatusReport.Status.REJECTED) {
-            if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
-                reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order");
-                return;
-            }
-            book.transition(order, OrderState.CANCELED);
+            settleRejected(order);
             return;
         }
+        ManagedOrder current = order;
         if (current.state() == OrderState.NEW || current.state() == OrderState.UNKNOWN) {
             current = book.transition(current, OrderState.SUBMITTED);
             emit(OrderEvents.submitted(current));
         }
-        BigDecimal missed = report.executedQuantity().subtract(current.filledQuantity());
-        if (missed.signum() > 0) {
-            boolean complete = report.executedQuantity().compareTo(current.quantity()) >= 0;
-            BigDecimal fee = report.fee().multiply(missed)
-                    .divide(report.executedQuantity(), 8, RoundingMode.HALF_EVEN);
-            LOG.info("reconciliation: {} filled {} while we were away", current.clientOrderId(), missed.toPlainString());
-            apply(new ExecutionReport(current.clientOrderId(), current.symbol(),
-                    current.side(), complete ? ExecutionReport.Status.FILLED : ExecutionReport.Status.PARTIALLY_FILLED,
-                    missed, report.executedQuantity(), report.averagePrice(), fee, report.feeAsset()));
+        Optional<ExecutionReport> missed = FillRules.missedTrade(current, report);
+        if (missed.isPresent()) {
+            LOG.info("reconciliation: {} filled {} while we were away", current.clientOrderId(),
+                    missed.get().lastQuantity().toPlainString());
+            apply(missed.get());
             current = book.require(current.clientOrderId());
         }
         if (current.state().working()) {
@@ -581,6 +608,14 @@ public final class OrderManager {
                         current.side(), ExecutionReport.Status.EXPIRED, BigDecimal.ZERO, current.filledQuantity(), null,
                         BigDecimal.ZERO, report.feeAsset()));
             }
+        }
+    }
+
+    private void settleRejected(ManagedOrder order) {
+        if (order.state() == OrderState.NEW || order.state() == OrderState.UNKNOWN) {
+            reject(order, "EXCHANGE_REJECTED", "the exchange rejected the order");
+        } else {
+            book.transition(order, OrderState.CANCELED);
         }
     }
 
@@ -600,10 +635,10 @@ public final class OrderManager {
         }
         BigDecimal price = last.get();
         int sign = position.quantity().signum();
-        BigDecimal stop = rules.get().roundPrice(price.multiply(BigDecimal.ONE.subtract(
-                ADOPTED_STOP_FRACTION.multiply(BigDecimal.valueOf(sign)))), RoundingMode.HALF_EVEN);
-        BigDecimal target = rules.get().roundPrice(price.multiply(BigDecimal.ONE.add(
-                ADOPTED_TARGET_FRACTION.multiply(BigDecimal.valueOf(sign)))), RoundingMode.HALF_EVEN);
+        PositionRules.Protection protection = PositionRules.adoptedProtection(price, sign, rules.get(),
+                ADOPTED_STOP_FRACTION, ADOPTED_TARGET_FRACTION);
+        BigDecimal stop = protection.stop();
+        BigDecimal target = protection.target();
         String signalId = "RECOVERED-" + position.symbol() + "-" + clock.millis();
         OrderSide side = sign > 0 ? OrderSide.BUY : OrderSide.SELL;
         BigDecimal quantity = position.quantity().abs();
@@ -620,11 +655,9 @@ public final class OrderManager {
 
     /** A known position whose stop or take-profit is not working (lost before it was placed): placed again. */
     private void protectAgain(TrackedPosition position) {
-        boolean stopWorks = position.stopOrderId() != null
-                && book.find(position.stopOrderId()).filter(order -> order.state().working()).isPresent();
-        boolean targetWorks = position.targetOrderId() != null
-                && book.find(position.targetOrderId()).filter(order -> order.state().working()).isPresent();
-        if (stopWorks && targetWorks) {
+        ProtectionRules.Missing missing = ProtectionRules.Missing.of(working(position.stopOrderId()),
+                working(position.targetOrderId()));
+        if (missing.nothing()) {
             return;
         }
         Optional<ManagedOrder> entry = book.find(ClientOrderIds.entry(position.signalId()));
@@ -634,35 +667,47 @@ public final class OrderManager {
             return;
         }
         LOG.warn("reconciliation: position of signal {} in {} without a working {}: placing it", position.signalId(),
-                position.symbol(), stopWorks ? "take-profit" : targetWorks ? "stop" : "stop and take-profit");
-        if (!stopWorks) {
-            int revision = Math.max(position.stopRevision(), 0) + 1;
-            String id = ClientOrderIds.stopLoss(position.signalId(), revision);
-            while (book.find(id).isPresent()) {
-                id = ClientOrderIds.stopLoss(position.signalId(), ++revision);
-            }
-            BigDecimal trigger = position.stopOrderId() == null ? entry.get().stopPrice()
-                    : book.find(position.stopOrderId()).map(ManagedOrder::triggerPrice).orElse(entry.get().stopPrice());
-            ManagedOrder stop = book.create(protectiveOrder(entry.get(), id, OrderPurpose.STOP_LOSS,
-                    OrderType.STOP_MARKET, position.quantity(), trigger));
-            position = position.withStop(stop.clientOrderId(), revision);
-            positions.save(position);
-            submit(stop);
+                position.symbol(), missing.describe());
+        TrackedPosition current = missing.stop() ? reinstateStop(position, entry.get()) : position;
+        if (missing.target()) {
+            reinstateTarget(current, entry.get());
         }
-        if (!targetWorks) {
-            String id = ClientOrderIds.takeProfit(position.signalId());
-            if (book.find(id).isPresent()) {
-                LOG.error("reconciliation: take-profit {} of signal {} is finished and no second one is placed", id,
-                        position.signalId());
-                return;
-            }
-            ManagedOrder target = book.create(protectiveOrder(entry.get(), id, OrderPurpose.TAKE_PROFIT,
-                    OrderType.TAKE_PROFIT_MARKET, position.quantity(), entry.get().targetPrice()));
-            positions.save(new TrackedPosition(position.symbol(), position.signalId(), position.traceId(),
-                    position.side(), position.quantity(), position.stopOrderId(), target.clientOrderId(),
-                    position.stopRevision()));
-            submit(target);
+    }
+
+    private boolean working(String clientOrderId) {
+        return clientOrderId != null && book.find(clientOrderId).filter(order -> order.state().working()).isPresent();
+    }
+
+    /** A new stop at the last stop's trigger (the entry's when none is known), under the next unused revision. */
+    private TrackedPosition reinstateStop(TrackedPosition position, ManagedOrder entry) {
+        int revision = ProtectionRules.nextStopRevision(position);
+        String id = ClientOrderIds.stopLoss(position.signalId(), revision);
+        while (book.find(id).isPresent()) {
+            id = ClientOrderIds.stopLoss(position.signalId(), ++revision);
         }
+        BigDecimal trigger = position.stopOrderId() == null ? entry.stopPrice()
+                : book.find(position.stopOrderId()).map(ManagedOrder::triggerPrice).orElse(entry.stopPrice());
+        ManagedOrder stop = book.create(OrderDrafts.stopLoss(entry, id, position.quantity(), trigger));
+        TrackedPosition protectedAgain = position.withStop(stop.clientOrderId(), revision);
+        positions.save(protectedAgain);
+        submit(stop);
+        return protectedAgain;
+    }
+
+    /** The take-profit, once: a finished one is not replaced. */
+    private void reinstateTarget(TrackedPosition position, ManagedOrder entry) {
+        String id = ClientOrderIds.takeProfit(position.signalId());
+        if (book.find(id).isPresent()) {
+            LOG.error("reconciliation: take-profit {} of signal {} is finished and no second one is placed", id,
+                    position.signalId());
+            return;
+        }
+        ManagedOrder target = book.create(OrderDrafts.takeProfit(entry, id, position.quantity(),
+                entry.targetPrice()));
+        positions.save(new TrackedPosition(position.symbol(), position.signalId(), position.traceId(),
+                position.side(), position.quantity(), position.stopOrderId(), target.clientOrderId(),
+                position.stopRevision()));
+        submit(target);
     }
 
     /**
@@ -722,23 +767,16 @@ public final class OrderManager {
         while (book.find(ClientOrderIds.exit(position.signalId(), attempt)).isPresent()) {
             attempt++;
         }
-        OrderSide side = quantity.signum() > 0 ? OrderSide.SELL : OrderSide.BUY;
         BigDecimal lastPrice = exchange.lastPrice(position.symbol()).orElseThrow();
-        ManagedOrder exit = book.create(new ManagedOrder(ClientOrderIds.exit(position.signalId(), attempt),
-                position.signalId(), position.traceId(), position.symbol(), side, OrderPurpose.EXIT, OrderType.MARKET,
-                quantity.abs(), null, true, OrderState.NEW, BigDecimal.ZERO, lastPrice, null, null, null, null));
+        ManagedOrder exit = book.create(OrderDrafts.exit(ClientOrderIds.exit(position.signalId(), attempt), position,
+                quantity, lastPrice));
         book.transition(exit, OrderState.SUBMITTED);
         commitBeforeExchange();
         exchange.closePosition(position.symbol(), exit.clientOrderId()).forEach(this::apply);
     }
 
     private void onEntryTrade(ManagedOrder order, ExecutionReport report) {
-        Side side = order.side() == OrderSide.BUY ? Side.LONG : Side.SHORT;
-        TrackedPosition position = positions.find(order.symbol())
-                .map(existing -> existing.withQuantity(existing.quantity().add(report.lastQuantity())))
-                .orElse(new TrackedPosition(order.symbol(), order.signalId(), order.traceId(), side,
-                        report.lastQuantity(), null, null, 0));
-        positions.save(position);
+        positions.save(PositionRules.afterEntryTrade(positions.find(order.symbol()), order, report.lastQuantity()));
         BigDecimal bps = SlippageMonitor.slippageBps(order.side(), order.expectedPrice(), report.lastPrice());
         SlippageMonitor.Observation observed = slippage.observe(order.symbol(), bps);
         observed.alert().ifPresent(alert ->
@@ -766,16 +804,15 @@ public final class OrderManager {
 
     /** A finished entry with a fill gets its stop and take-profit, once. */
     private void protect(ManagedOrder entry) {
-        Optional<TrackedPosition> tracked = positions.find(entry.symbol())
-                .filter(position -> position.signalId().equals(entry.signalId()) && !position.protectedByStop());
-        if (tracked.isEmpty() || entry.filledQuantity().signum() == 0) {
+        Optional<TrackedPosition> tracked = ProtectionRules.toProtectFirst(positions.find(entry.symbol()), entry);
+        if (tracked.isEmpty()) {
             return;
         }
         BigDecimal quantity = tracked.get().quantity();
-        ManagedOrder stop = book.create(protectiveOrder(entry, ClientOrderIds.stopLoss(entry.signalId(), 1),
-                OrderPurpose.STOP_LOSS, OrderType.STOP_MARKET, quantity, entry.stopPrice()));
-        ManagedOrder target = book.create(protectiveOrder(entry, ClientOrderIds.takeProfit(entry.signalId()),
-                OrderPurpose.TAKE_PROFIT, OrderType.TAKE_PROFIT_MARKET, quantity, entry.targetPrice()));
+        ManagedOrder stop = book.create(OrderDrafts.stopLoss(entry, ClientOrderIds.stopLoss(entry.signalId(), 1),
+                quantity, entry.stopPrice()));
+        ManagedOrder target = book.create(OrderDrafts.takeProfit(entry, ClientOrderIds.takeProfit(entry.signalId()),
+                quantity, entry.targetPrice()));
         positions.save(tracked.get().withProtection(stop.clientOrderId(), target.clientOrderId()));
         submit(stop);
         submit(target);
@@ -815,42 +852,6 @@ public final class OrderManager {
         emit(OrderEvents.failed(rejected, code, masked));
     }
 
-    /**
-     * A MARKET entry, or while the symbol's slippage is high a LIMIT IOC bounded {@code limitOffsetBps} beyond the
-     * reference price, rounded onto the tick toward the reference so the bound is never exceeded.
-     */
-    private static ManagedOrder entryOrder(SignalApproved approval, String traceId, Optional<SymbolRules> rules,
-                                           Optional<BigDecimal> limitOffsetBps) {
-        BigDecimal quantity = rules.map(r -> r.roundQuantityDown(approval.approvedQuantity()))
-                .orElse(approval.approvedQuantity());
-        BigDecimal stop = rules.map(r -> r.roundPrice(approval.stopPrice(), RoundingMode.HALF_EVEN))
-                .orElse(approval.stopPrice());
-        BigDecimal target = rules.map(r -> r.roundPrice(approval.targetPrice(), RoundingMode.HALF_EVEN))
-                .orElse(approval.targetPrice());
-        OrderSide side = approval.side().entrySide();
-        BigDecimal limit = null;
-        if (limitOffsetBps.isPresent() && rules.isPresent()) {
-            BigDecimal factor = BigDecimal.ONE.add(limitOffsetBps.get().multiply(BigDecimal.valueOf(approval.side().sign()))
-                    .divide(BPS));
-            limit = rules.get().roundPrice(approval.referencePrice().multiply(factor),
-                    side == OrderSide.BUY ? RoundingMode.FLOOR : RoundingMode.CEILING);
-        }
-        return new ManagedOrder(ClientOrderIds.entry(approval.signalId()), approval.signalId(), traceId,
-                approval.symbol(), side, OrderPurpose.ENTRY, limit == null ? OrderType.MARKET : OrderType.LIMIT,
-                quantity, null, false, OrderState.NEW, BigDecimal.ZERO, approval.referencePrice(), stop, target,
-                approval.strategyId(), approval.modelId(), limit, limit == null ? null : TimeInForce.IOC);
-    }
-
-    private static ManagedOrder protectiveOrder(ManagedOrder source, String clientOrderId, OrderPurpose purpose,
-                                                OrderType type, BigDecimal quantity, BigDecimal trigger) {
-        OrderSide exitSide = source.purpose() == OrderPurpose.ENTRY
-                ? (source.side() == OrderSide.BUY ? OrderSide.SELL : OrderSide.BUY)
-                : source.side();
-        return new ManagedOrder(clientOrderId, source.signalId(), source.traceId(), source.symbol(), exitSide, purpose,
-                type, quantity, trigger, true, OrderState.NEW, BigDecimal.ZERO, trigger, null, null,
-                source.strategyId(), source.modelId());
-    }
-
     /** Loads what the entry rules need (is the symbol busy?) and applies them. */
     private Optional<EntryRules.Refusal> invalidApproval(SignalApproved approval, ManagedOrder order) {
         boolean busy = positions.find(approval.symbol()).isPresent() || book.working().stream()
@@ -886,28 +887,7 @@ public final class OrderManager {
     }
 
     private static void requireComplete(SignalApproved approval) {
-        List<String> missing = new ArrayList<>();
-        if (approval.signalId() == null || approval.signalId().isBlank()) {
-            missing.add("signal_id");
-        }
-        if (approval.symbol() == null) {
-            missing.add("symbol");
-        }
-        if (approval.side() == null) {
-            missing.add("side");
-        }
-        if (approval.approvedQuantity() == null || approval.approvedQuantity().signum() <= 0) {
-            missing.add("approved_quantity (positive)");
-        }
-        if (approval.referencePrice() == null || approval.referencePrice().signum() <= 0) {
-            missing.add("reference_price (positive)");
-        }
-        if (approval.stopPrice() == null || approval.stopPrice().signum() <= 0) {
-            missing.add("stop_price (positive)");
-        }
-        if (approval.targetPrice() == null || approval.targetPrice().signum() <= 0) {
-            missing.add("target_price (positive)");
-        }
+        List<String> missing = ApprovalFields.missing(approval);
         if (!missing.isEmpty()) {
             throw new MalformedEventException("risk.signal.approved lacks " + String.join(", ", missing));
         }

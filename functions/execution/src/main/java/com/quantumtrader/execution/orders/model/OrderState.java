@@ -1,4 +1,4 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.orders.model;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -7,7 +7,7 @@ import java.util.Set;
  * Life of an order: NEW (recorded, not yet sent) -> [UNKNOWN (sent, no answer)] -> SUBMITTED (the exchange holds it) -> PARTIALLY_FILLED ->
  * FILLED, or it ends CANCELED, REJECTED or EXPIRED. Terminal states never change again.
  */
-enum OrderState {
+public enum OrderState {
     NEW,
     /** Sent, but no answer came (timeout, 5xx): maybe on the exchange, maybe not; reconciliation settles it. */
     UNKNOWN,
@@ -28,17 +28,17 @@ enum OrderState {
         };
     }
 
-    boolean canMoveTo(OrderState target) {
+    public boolean canMoveTo(OrderState target) {
         return next().contains(target);
     }
 
     /** Still able to trade: the exchange may hold it (or is about to). */
-    boolean working() {
+    public boolean working() {
         return this == NEW || this == UNKNOWN || this == SUBMITTED || this == PARTIALLY_FILLED;
     }
 
     /** The target state, or an {@link IllegalStateException} naming the illegal move. */
-    OrderState moveTo(OrderState target) {
+    public OrderState moveTo(OrderState target) {
         if (!canMoveTo(target)) {
             throw new IllegalStateException("an order cannot move from " + this + " to " + target);
         }

@@ -1,4 +1,4 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.orders.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

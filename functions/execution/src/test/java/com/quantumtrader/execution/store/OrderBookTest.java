@@ -1,4 +1,4 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,8 @@ import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.events.OrderSide;
 import com.quantumtrader.execution.exchange.OrderType;
+import com.quantumtrader.execution.orders.model.ManagedOrder;
+import com.quantumtrader.execution.orders.model.OrderState;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -1,38 +1,38 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.store;
 
-import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.execution.orders.model.TrackedPosition;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /** Execution's positions by symbol (one per symbol, one-way mode), in the domain store under {@code positions}. */
-final class TrackedPositions {
+public final class TrackedPositions {
 
     private static final String POSITIONS = ExecutionKeys.POSITIONS;
 
     private final KeyValueStore store;
 
-    TrackedPositions(KeyValueStore store) {
+    public TrackedPositions(KeyValueStore store) {
         this.store = store;
     }
 
-    Optional<TrackedPosition> find(String symbol) {
+    public Optional<TrackedPosition> find(String symbol) {
         return store.hashGet(POSITIONS, symbol).map(json -> EventJson.read(json, TrackedPosition.class));
     }
 
     /** Every position held, sorted by symbol. */
-    List<TrackedPosition> all() {
+    public List<TrackedPosition> all() {
         return new TreeMap<>(store.hashGetAll(POSITIONS)).values().stream()
                 .map(json -> EventJson.read(json, TrackedPosition.class)).toList();
     }
 
-    void save(TrackedPosition position) {
+    public void save(TrackedPosition position) {
         store.hashPut(POSITIONS, position.symbol(), EventJson.write(position));
     }
 
-    void remove(String symbol) {
+    public void remove(String symbol) {
         store.hashDelete(POSITIONS, symbol);
     }
 }

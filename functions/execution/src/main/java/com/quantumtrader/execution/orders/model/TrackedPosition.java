@@ -1,4 +1,4 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.orders.model;
 
 import com.quantumtrader.events.Side;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * @param targetOrderId the working take-profit, or null
  * @param stopRevision  1 for the first stop, +1 per move
  */
-record TrackedPosition(
+public record TrackedPosition(
         String symbol,
         String signalId,
         String traceId,
@@ -21,19 +21,19 @@ record TrackedPosition(
         String targetOrderId,
         int stopRevision) {
 
-    TrackedPosition withQuantity(BigDecimal newQuantity) {
+    public TrackedPosition withQuantity(BigDecimal newQuantity) {
         return new TrackedPosition(symbol, signalId, traceId, side, newQuantity, stopOrderId, targetOrderId, stopRevision);
     }
 
-    TrackedPosition withProtection(String stopId, String targetId) {
+    public TrackedPosition withProtection(String stopId, String targetId) {
         return new TrackedPosition(symbol, signalId, traceId, side, quantity, stopId, targetId, 1);
     }
 
-    TrackedPosition withStop(String stopId, int revision) {
+    public TrackedPosition withStop(String stopId, int revision) {
         return new TrackedPosition(symbol, signalId, traceId, side, quantity, stopId, targetOrderId, revision);
     }
 
-    boolean protectedByStop() {
+    public boolean protectedByStop() {
         return stopOrderId != null;
     }
 }

@@ -1,4 +1,4 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.orders.model;
 
 import com.quantumtrader.events.OrderPurpose;
 import com.quantumtrader.events.OrderSide;
@@ -18,7 +18,7 @@ import java.math.BigDecimal;
  * @param limitPrice    LIMIT only (adaptive entries): the worst price it may trade at; null otherwise
  * @param timeInForce   LIMIT only: how long it lives on the exchange; null otherwise
  */
-record ManagedOrder(
+public record ManagedOrder(
         String clientOrderId,
         String signalId,
         String traceId,
@@ -40,7 +40,7 @@ record ManagedOrder(
         TimeInForce timeInForce) {
 
     /** A market, stop or take-profit order. */
-    ManagedOrder(String clientOrderId, String signalId, String traceId, String symbol, OrderSide side,
+    public ManagedOrder(String clientOrderId, String signalId, String traceId, String symbol, OrderSide side,
                  OrderPurpose purpose, OrderType type, BigDecimal quantity, BigDecimal triggerPrice, boolean reduceOnly,
                  OrderState state, BigDecimal filledQuantity, BigDecimal expectedPrice, BigDecimal stopPrice,
                  BigDecimal targetPrice, String strategyId, String modelId) {
@@ -48,20 +48,20 @@ record ManagedOrder(
                 filledQuantity, expectedPrice, stopPrice, targetPrice, strategyId, modelId, null, null);
     }
 
-    ManagedOrder withState(OrderState next) {
+    public ManagedOrder withState(OrderState next) {
         return new ManagedOrder(clientOrderId, signalId, traceId, symbol, side, purpose, type, quantity, triggerPrice,
                 reduceOnly, state.moveTo(next), filledQuantity, expectedPrice, stopPrice, targetPrice, strategyId, modelId,
                 limitPrice, timeInForce);
     }
 
-    ManagedOrder withFill(BigDecimal cumulativeQuantity) {
+    public ManagedOrder withFill(BigDecimal cumulativeQuantity) {
         OrderState next = cumulativeQuantity.compareTo(quantity) >= 0 ? OrderState.FILLED : OrderState.PARTIALLY_FILLED;
         return new ManagedOrder(clientOrderId, signalId, traceId, symbol, side, purpose, type, quantity, triggerPrice,
                 reduceOnly, state.moveTo(next), cumulativeQuantity, expectedPrice, stopPrice, targetPrice, strategyId,
                 modelId, limitPrice, timeInForce);
     }
 
-    OrderRequest request() {
+    public OrderRequest request() {
         return new OrderRequest(clientOrderId, symbol, side, type, quantity, triggerPrice, reduceOnly, limitPrice,
                 timeInForce);
     }

@@ -1,8 +1,9 @@
-package com.quantumtrader.execution.orders;
+package com.quantumtrader.execution.store;
 
-import com.quantumtrader.execution.store.ExecutionKeys;
 import com.quantumtrader.core.state.KeyValueStore;
 import com.quantumtrader.events.EventJson;
+import com.quantumtrader.execution.orders.model.ManagedOrder;
+import com.quantumtrader.execution.orders.model.OrderState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,26 +15,26 @@ import java.util.TreeSet;
  * change, and an index of the working ones ({@code orders:working}) so an emergency stop finds them all. A new
  * process over the same store continues where the last one stopped.
  */
-final class OrderBook {
+public final class OrderBook {
 
     private static final String WORKING = ExecutionKeys.ORDERS_WORKING;
 
     private final KeyValueStore store;
 
-    OrderBook(KeyValueStore store) {
+    public OrderBook(KeyValueStore store) {
         this.store = store;
     }
 
-    Optional<ManagedOrder> find(String clientOrderId) {
+    public Optional<ManagedOrder> find(String clientOrderId) {
         return store.get(key(clientOrderId)).map(json -> EventJson.read(json, ManagedOrder.class));
     }
 
-    ManagedOrder require(String clientOrderId) {
+    public ManagedOrder require(String clientOrderId) {
         return find(clientOrderId).orElseThrow(() -> new IllegalStateException("no order " + clientOrderId));
     }
 
     /** Records a NEW order; an id already used is a bug upstream (ids derive from signal ids), never overwritten. */
-    ManagedOrder create(ManagedOrder order) {
+    public ManagedOrder create(ManagedOrder order) {
         if (order.state() != OrderState.NEW) {
             throw new IllegalStateException("an order is created NEW, not " + order.state());
         }
@@ -43,16 +44,16 @@ final class OrderBook {
         return save(order);
     }
 
-    ManagedOrder transition(ManagedOrder order, OrderState next) {
+    public ManagedOrder transition(ManagedOrder order, OrderState next) {
         return save(order.withState(next));
     }
 
-    ManagedOrder fill(ManagedOrder order, BigDecimal cumulativeQuantity) {
+    public ManagedOrder fill(ManagedOrder order, BigDecimal cumulativeQuantity) {
         return save(order.withFill(cumulativeQuantity));
     }
 
     /** Working orders, by client id. */
-    List<ManagedOrder> working() {
+    public List<ManagedOrder> working() {
         List<ManagedOrder> out = new ArrayList<>();
         for (String id : new TreeSet<>(store.hashGetAll(WORKING).keySet())) {
             find(id).ifPresent(out::add);
