@@ -63,7 +63,7 @@ class DomainReadmesTest {
                 .containsPattern("\\| `risk\\.signal\\.approved` \\| .*`signal_executor` \\(execution\\)")
                 .contains("Section `risk` (`src/main/resources/policy/risk.schema.json`)")
                 .contains("| `limits.<SAFE/NORMAL/AGGRESSIVE>.min_confidence` | number | >= 0, <= 1 | "
-                        + "SAFE 0.70, NORMAL 0.55, AGGRESSIVE 0.50 |")
+                        + "SAFE 0.45, NORMAL 0.42, AGGRESSIVE 0.40 |")
                 .contains("| `circuit_breaker.half_open_minutes` | integer | >= 0, <= 10080 | 60 |")
                 .contains("| `emergency.daily_loss` | number | > 0, < 1 | 0.05 |")
                 .endsWith("<!-- END GENERATED: policy -->\n");
