@@ -2,42 +2,46 @@ package com.quantumtrader.local;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.quantumtrader.ai.modelstrategy.ModelStrategyFactory;
-import com.quantumtrader.ai.spi.StrategyParameters;
 import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.events.EventJson;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * How {@code train} runs its model through the real backtest: the shipped policy trading the run's symbols with only
- * {@code model_driven} switched on, whose default model is the champion of its slot; the parameters are
- * model_driven's defaults (the policy cannot set a strategy's parameters until the strategy plan section exists).
+ * How {@code train} runs its model through the real backtest: the shipped policy trading the run's symbols whose
+ * strategy plan runs only {@code model_driven} on every symbol, serving the given version with the spec's trade
+ * settings (threshold, stop and target in ATR).
  */
 final class ModelDriven {
-
-    static final String SLOT = ModelStrategyFactory.ID;
-    private static final StrategyParameters DEFAULTS = new ModelStrategyFactory().validate(Map.of());
-    static final double THRESHOLD = DEFAULTS.decimal("threshold");
-    static final double STOP_ATR = DEFAULTS.decimal("stop_atr");
-    static final double TARGET_ATR = DEFAULTS.decimal("target_atr");
 
     private ModelDriven() {
     }
 
-    static Policy policy(List<String> symbols) {
-        ObjectNode json = (ObjectNode) EventJson.tree(RunInstruments.withUniverse(PolicyDefaults.load(), symbols));
-        json.putObject("strategies").put(ModelStrategyFactory.ID, true);
-        return PolicyValidator.validate(json);
+    /**
+     * The spec's trade settings as model_driven's parameters, checked against what it declares.
+     *
+     * @throws IllegalArgumentException naming the parameter when a setting is outside model_driven's bounds
+     */
+    static Map<String, Object> parameters(String model, TrainingSpec spec) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("model", model);
+        parameters.put("threshold", spec.threshold());
+        parameters.put("stop_atr", spec.stopAtr());
+        parameters.put("target_atr", spec.targetAtr());
+        new ModelStrategyFactory().validate(parameters);
+        return parameters;
     }
 
-    /** Whether the spec's trade settings are the ones the backtest used, said plainly in the report. */
-    static String specNote(TrainingSpec spec) {
-        boolean same = spec.threshold() == THRESHOLD && spec.stopAtr() == STOP_ATR && spec.targetAtr() == TARGET_ATR;
-        return same ? "the spec's trade settings are the same"
-                : String.format(Locale.ROOT, "the spec's trade settings (threshold %s, stop %s, target %s ATR) are "
-                        + "not applied to this row", spec.threshold(), spec.stopAtr(), spec.targetAtr());
+    static Policy policy(List<String> symbols, Map<String, Object> parameters) {
+        ObjectNode json = (ObjectNode) EventJson.tree(RunInstruments.withUniverse(PolicyDefaults.load(), symbols));
+        json.putObject("strategies").put(ModelStrategyFactory.ID, true);
+        ObjectNode plan = json.putObject("strategy_plan");
+        ObjectNode entry = plan.putArray("default").addObject().put("strategy", ModelStrategyFactory.ID);
+        entry.set("parameters", EventJson.tree(parameters));
+        plan.putObject("symbols");
+        return PolicyValidator.validate(json);
     }
 }

@@ -97,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             JsonNode json = EventJson.mapper().readTree(Files.readString(specFile, StandardCharsets.UTF_8));
             spec = TrainingSpec.parse(json);
+            ModelDriven.parameters(spec.modelId() + "@1", spec); // trade settings model_driven refuses: before training
             loaded = KlineFiles.load(List.copyOf(data), List.of(), Optional.empty(), Optional.empty(), skipBadRows);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("invalid input: " + e.getMessage());
@@ -151,10 +152,8 @@ final class TrainCommand implements Callable<Integer> {
         List<String> notes = List.of(
                 "Model row: the real backtest (every handler, risk's sizing and checks, the simulated exchange with "
                         + "the backtest's default fees, slippage and funding) over the validation period, the shipped "
-                        + "policy with only model_driven switched on, serving this version as the champion of its "
-                        + "slot with model_driven's default parameters (threshold " + ModelDriven.THRESHOLD
-                        + ", stop " + ModelDriven.STOP_ATR + " ATR, target " + ModelDriven.TARGET_ATR + " ATR; "
-                        + ModelDriven.specNote(spec) + "); its report is in model-backtest/.",
+                        + "policy whose strategy plan runs only model_driven on every symbol, serving this version "
+                        + "with the spec's threshold, stop and target; its report is in model-backtest/.",
                 "Buy-and-hold row: the backtest's cost model (taker fee " + costs.takerFeeRate()
                         + ", half of " + costs.spreadBps() + " bps spread plus " + costs.rangeSlippageFraction()
                         + " of the fill bar's range as slippage, funding " + costs.fundingRate() + " per 8 h), bought "
@@ -192,10 +191,10 @@ final class TrainCommand implements Callable<Integer> {
     /** The just-trained version served by model_driven in the real backtest of the validation period. */
     private SignalSimulation.Result modelDriven(KlineFiles.Loaded loaded, TrainingSpec spec, ModelManifest manifest,
                                                 byte[] artifact, Path reportDir) {
-        RunModels models = new RunModels(List.of(new RunModels.Version(manifest, artifact)),
-                Map.of(ModelDriven.SLOT, manifest.reference()));
-        return backtestRow("model " + manifest.reference() + " (real backtest, model_driven)", loaded, spec,
-                ModelDriven.policy(loaded.symbols()), models, reportDir);
+        RunModels models = new RunModels(List.of(new RunModels.Version(manifest, artifact)), Map.of());
+        Policy policy = ModelDriven.policy(loaded.symbols(), ModelDriven.parameters(manifest.reference(), spec));
+        return backtestRow("model " + manifest.reference() + " (real backtest, model_driven)", loaded, spec, policy,
+                models, reportDir);
     }
 
     private SignalSimulation.Result backtestRow(String name, KlineFiles.Loaded loaded, TrainingSpec spec,

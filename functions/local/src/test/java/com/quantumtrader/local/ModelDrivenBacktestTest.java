@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code --models DIR}: a model trained here with Tribuo, in a file registry as the champion of the model_driven slot,
- * is served by the AI engine of a backtest whose policy switches model_driven on: its signals carry the model's
+ * {@code --models DIR}: a model trained here with Tribuo, in a file registry (also the champion of the model_driven
+ * slot), is served by the AI engine of a backtest whose strategy plan runs model_driven on BTCUSDT: its signals carry the model's
  * version and go through risk and execution like any other. A directory that is not a registry is exit 2 naming it.
  */
 class ModelDrivenBacktestTest {
@@ -67,11 +67,15 @@ class ModelDrivenBacktestTest {
         data = KlineCsvFixture.writeSeries(Files.createDirectories(dir.resolve("data")), 5L, List.of("BTCUSDT"), 400);
     }
 
-    /** The shipped policy running only model_driven (its default model: the champion of its slot). */
-    private static Path modelDrivenPolicy() throws IOException {
+    /** The shipped policy whose strategy plan runs model_driven on BTCUSDT, serving {@code model}. */
+    private static Path modelDrivenPolicy(String model) throws IOException {
         ObjectNode policy = (ObjectNode) EventJson.tree(PolicyDefaults.load());
         policy.putObject("strategies").put("model_driven", true);
         policy.putArray("universe").add("BTCUSDT");
+        ObjectNode plan = policy.putObject("strategy_plan");
+        plan.putArray("default");
+        plan.putObject("symbols").putArray("BTCUSDT").addObject().put("strategy", "model_driven")
+                .putObject("parameters").put("model", model);
         return Files.writeString(dir.resolve("policy.json"), policy.toPrettyString());
     }
 
@@ -93,11 +97,11 @@ class ModelDrivenBacktestTest {
 
     @Test
     void aTrainedChampionInModelsDirDrivesTheBacktestsSignalsThroughRiskAndExecution() throws IOException {
-        // given a file registry whose model_driven champion is btc-long@3, and a policy running model_driven
+        // given a file registry holding btc-long@3, and a policy whose plan runs model_driven on it for BTCUSDT
         Path events = dir.resolve("events.jsonl");
 
         // when a backtest runs with --models
-        Result result = backtest("--models", models.toString(), "--policy", modelDrivenPolicy().toString(),
+        Result result = backtest("--models", models.toString(), "--policy", modelDrivenPolicy("btc-long@3").toString(),
                 "--events-out", events.toString());
 
         // then every signal is the model's, with its probability as confidence, and risk approves and execution fills
@@ -119,10 +123,25 @@ class ModelDrivenBacktestTest {
     }
 
     @Test
+    void theChampionOfTheSlotInModelsDirIsWhatChampionReferencesServe() throws IOException {
+        Path events = dir.resolve("champion.jsonl");
+
+        Result result = backtest("--models", models.toString(), "--policy",
+                modelDrivenPolicy("champion:model_driven").toString(), "--events-out", events.toString());
+
+        assertThat(result.exit()).as(result.err()).isZero();
+        List<JsonNode> signals = Files.readAllLines(events).stream().map(EventJson::readTree)
+                .filter(e -> e.get("detail-type").asText().equals("ai.signal.generated"))
+                .map(e -> e.at("/detail/payload")).toList();
+        assertThat(signals).isNotEmpty().allSatisfy(s -> assertThat(s.get("model_id").asText()).isEqualTo("btc-long@3"));
+    }
+
+    @Test
     void withoutModelsTheSameRunHasNoModelToServeAndTradesNothing() throws IOException {
         Path events = dir.resolve("no-models.jsonl");
 
-        Result result = backtest("--policy", modelDrivenPolicy().toString(), "--events-out", events.toString());
+        Result result = backtest("--policy", modelDrivenPolicy("btc-long@3").toString(), "--events-out",
+                events.toString());
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(Files.readAllLines(events)).noneMatch(line -> line.contains("\"ai.signal.generated\""));
