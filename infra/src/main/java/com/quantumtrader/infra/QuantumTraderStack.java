@@ -98,6 +98,13 @@ public final class QuantumTraderStack extends Stack {
     static final String HANDLER_VARIABLE = "QT_HANDLER";
     static final Map<String, String> MODULE_HANDLERS = Map.of(
             LambdaArtifacts.API_MODULE, "com.quantumtrader.api.lambda.TradingProjectionHandler::handleRequest");
+    /**
+     * The handlers that serve models, with the strategy slots whose champions SnapStart priming loads before the
+     * checkpoint (shared-core's DomainFunctionSnapStart reads {@value #MODEL_SLOTS_VARIABLE}): the AI engine's
+     * signal function runs model_driven, whose default model is its slot's champion.
+     */
+    static final Map<String, String> MODEL_SLOTS = Map.of("signal_orchestrator", "model_driven");
+    static final String MODEL_SLOTS_VARIABLE = "MODEL_SLOTS";
     static final String LAMBDA_MAIN_CLASS = "com.quantumtrader.core.lambda.LambdaApplication";
     /** Handlers of this domain are polled from {@link #executionQueue} by the always-on service, not run as Lambdas. */
     static final Domain QUEUED_DOMAIN = Domain.EXECUTION;
@@ -237,6 +244,9 @@ public final class QuantumTraderStack extends Stack {
                 Map<String, String> environment = new LinkedHashMap<>(common);
                 environment.put("SPRING_CLOUD_FUNCTION_DEFINITION", route.handler());
                 environment.put("MAIN_CLASS", LAMBDA_MAIN_CLASS);
+                if (MODEL_SLOTS.containsKey(route.handler())) {
+                    environment.put(MODEL_SLOTS_VARIABLE, MODEL_SLOTS.get(route.handler()));
+                }
                 Alias alias = function(route.handler(), "handler " + route.handler() + " of " + route.domain().id(),
                         artifacts.codeOf(route.module()), DOMAIN_HANDLER,
                         FunctionSizing.of(route.handler(), route.domain()), environment, dlq, vpc, isolated,

@@ -157,6 +157,19 @@ class QuantumTraderStackTest {
     }
 
     @Test
+    void only_the_signal_function_primes_the_model_driven_champion_at_snapstart() {
+        Map<String, String> slotsByDefinition = new java.util.TreeMap<>();
+        for (JsonNode function : ofType("AWS::Lambda::Function")) {
+            JsonNode variables = function.path("Properties").path("Environment").path("Variables");
+            if (variables.has(QuantumTraderStack.MODEL_SLOTS_VARIABLE)) {
+                slotsByDefinition.put(variables.path("SPRING_CLOUD_FUNCTION_DEFINITION").asText(),
+                        variables.path(QuantumTraderStack.MODEL_SLOTS_VARIABLE).asText());
+            }
+        }
+        assertThat(slotsByDefinition).containsExactly(Map.entry("signal_orchestrator", "model_driven"));
+    }
+
+    @Test
     void the_execution_queue_redrives_to_its_dead_letter_queue() {
         JsonNode redrive = resources.path(logicalId("AWS::SQS::Queue", "ExecutionQueue"))
                 .path("Properties").path("RedrivePolicy");

@@ -118,6 +118,12 @@ final class BacktestCommand implements Callable<Integer> {
                     + "switching them on in its strategies.")
     private Path strategiesJar;
 
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "A file model registry (train --out, models import): its versions and champions are loaded "
+                    + "into the run's registry, so a policy's model_driven strategy serves them (id@version or "
+                    + "champion:<slot>).")
+    private Path modelsDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -127,8 +133,10 @@ final class BacktestCommand implements Callable<Integer> {
         KlineFiles.Loaded loaded;
         CostModel costs;
         InstrumentCatalog instruments;
+        RunModels models;
         try {
             strategies = StrategiesJar.catalog(Optional.ofNullable(strategiesJar));
+            models = RunModels.load(Optional.ofNullable(modelsDir));
             costs = costs();
             instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
             policy = policyFile == null ? null
@@ -160,7 +168,7 @@ final class BacktestCommand implements Callable<Integer> {
             return PaperCommand.EXIT_INVALID_INPUT;
         }
         new Backtest(loaded, policy, seed, Optional.ofNullable(eventsOut), Optional.ofNullable(reportOut), costs,
-                instruments, strategies).run(out, data);
+                instruments, strategies, models).run(out, data);
         return 0;
     }
 
@@ -194,7 +202,13 @@ final class BacktestCommand implements Callable<Integer> {
     /** One backtest run over loaded bars: the platform with in-memory state, replaying the bars to the end. */
     record Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
                     Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments,
-                    StrategyCatalog strategies) {
+                    StrategyCatalog strategies, RunModels models) {
+
+        Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
+                 Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments,
+                 StrategyCatalog strategies) {
+            this(loaded, policy, seed, eventsOut, reportOut, costs, instruments, strategies, RunModels.none());
+        }
 
         Backtest(KlineFiles.Loaded loaded, Policy policy, long seed, Optional<Path> eventsOut,
                  Optional<Path> reportOut, CostModel costs, InstrumentCatalog instruments) {
@@ -216,7 +230,7 @@ final class BacktestCommand implements Callable<Integer> {
             RunDiagnosis diagnosis = new RunDiagnosis(loaded.symbols());
             LocalPlatform.Setup setup = new LocalPlatform.Setup(seed, BarSource.replay(loaded.bars()),
                     StateBackend.inMemory(policy), eventsOut, Optional.empty(), costs, instruments)
-                    .withStrategies(strategies);
+                    .withStrategies(strategies).withModels(models);
             try (LocalPlatform platform = new LocalPlatform(setup)) {
                 platform.observe(report::onEvent);
                 platform.observe(diagnosis::onEvent);

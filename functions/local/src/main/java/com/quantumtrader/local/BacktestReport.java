@@ -115,6 +115,11 @@ final class BacktestReport {
         }
     }
 
+    /** The round trips closed so far ({@code trade.closed}), oldest first. */
+    List<TradeClosed> tradesClosed() {
+        return List.copyOf(trades);
+    }
+
     List<EquityPoint> equityCurve() {
         return List.copyOf(equity);
     }

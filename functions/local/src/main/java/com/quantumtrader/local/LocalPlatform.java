@@ -2,6 +2,9 @@ package com.quantumtrader.local;
 
 import com.quantumtrader.events.market.MarketPriceUpdate;
 import com.quantumtrader.ai.AiEngineDomain;
+import com.quantumtrader.core.ml.ModelRegistry;
+import com.quantumtrader.core.ml.registry.KeyValueModelRegistry;
+import com.quantumtrader.core.ml.registry.RegistryLimits;
 import com.quantumtrader.ai.spi.StrategyCatalog;
 import com.quantumtrader.api.local.LocalApi;
 import com.quantumtrader.api.readmodel.TradingProjection;
@@ -74,17 +77,23 @@ final class LocalPlatform implements AutoCloseable {
      */
     record Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
                  Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments,
-                 Optional<PaperCheckpoint.Market> resumable, StrategyCatalog strategies) {
+                 Optional<PaperCheckpoint.Market> resumable, StrategyCatalog strategies, RunModels models) {
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
               Optional<PaperOptions.ApiSettings> api, CostModel costs, InstrumentCatalog instruments,
               Optional<PaperCheckpoint.Market> resumable) {
-            this(seed, bars, state, eventsOut, api, costs, instruments, resumable, StrategyCatalog.builtIn());
+            this(seed, bars, state, eventsOut, api, costs, instruments, resumable, StrategyCatalog.builtIn(),
+                    RunModels.none());
         }
 
         /** The same run with these strategies (the built-in ones and a --strategies-jar's). */
         Setup withStrategies(StrategyCatalog catalog) {
-            return new Setup(seed, bars, state, eventsOut, api, costs, instruments, resumable, catalog);
+            return new Setup(seed, bars, state, eventsOut, api, costs, instruments, resumable, catalog, models);
+        }
+
+        /** The same run with these models (--models) in its registry before the first bar. */
+        Setup withModels(RunModels runModels) {
+            return new Setup(seed, bars, state, eventsOut, api, costs, instruments, resumable, strategies, runModels);
         }
 
         Setup(long seed, BarSource bars, StateBackend state, Optional<Path> eventsOut,
@@ -181,7 +190,10 @@ final class LocalPlatform implements AutoCloseable {
         ExecutionDomain execution = ExecutionDomain.paper(setup.costs().exchangeSettings().listing(instruments))
                 .withFunding(setup.costs().fundingSchedule())
                 .publishingTo(events, bus::publish);
-        List<DomainModule> modules = List.of(new AiEngineDomain(setup.strategies()), new RiskSafetyDomain(),
+        // the run's model registry: learning's keys in the run's state (Redis for paper, memory for a backtest)
+        ModelRegistry models = new KeyValueModelRegistry(state.state(Domain.LEARNING), RegistryLimits.DEFAULT);
+        setup.models().copyInto(models);
+        List<DomainModule> modules = List.of(new AiEngineDomain(setup.strategies(), models), new RiskSafetyDomain(),
                 execution,
                 new PortfolioDomain(), new LearningDomain(), new CoreOsDomain());
         Set<String> wired = new HashSet<>();

@@ -115,14 +115,21 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
                     + "switching them on in its strategies.")
     private Path strategiesJar;
 
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "A file model registry (train --out, models import): its versions and champions are loaded "
+                    + "into the run's Redis model registry, so a policy's model_driven strategy serves them.")
+    private Path modelsDir;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PaperOptions options;
         StrategyCatalog strategies;
+        RunModels models;
         try {
             strategies = StrategiesJar.catalog(Optional.ofNullable(strategiesJar));
+            models = RunModels.load(Optional.ofNullable(modelsDir));
             InstrumentCatalog instruments = RunInstruments.load(Optional.ofNullable(exchangeInfo));
             Optional<Policy> policy = policyFile == null ? Optional.empty() : Optional.of(readPolicy(policyFile, instruments));
             IdempotencyRetention.fromEnvironment(System.getenv()); // a bad setting is exit 2 here, not a crash later
@@ -152,7 +159,7 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             return EXIT_INVALID_INPUT;
         }
         try {
-            return new PaperRun(options, strategies, out, err).run();
+            return new PaperRun(options, strategies, models, out, err).run();
         } catch (PaperCheckpoints.MismatchException e) {
             err.println("invalid input: " + e.getMessage());
             err.flush();
@@ -192,10 +199,17 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
 
         private final AtomicReference<LocalPlatform> running = new AtomicReference<>();
         private final StrategyCatalog strategies;
+        private final RunModels models;
 
         PaperRun(PaperOptions options, StrategyCatalog strategies, PrintWriter out, PrintWriter err) {
+            this(options, strategies, RunModels.none(), out, err);
+        }
+
+        PaperRun(PaperOptions options, StrategyCatalog strategies, RunModels models, PrintWriter out,
+                 PrintWriter err) {
             this.options = options;
             this.strategies = strategies;
+            this.models = models;
             this.out = out;
             this.err = err;
         }
@@ -216,7 +230,8 @@ final class PaperCommand implements java.util.concurrent.Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             LocalPlatform started;
             try {
-                started = new LocalPlatform(LocalPlatform.Setup.paper(options).withStrategies(strategies));
+                started = new LocalPlatform(LocalPlatform.Setup.paper(options).withStrategies(strategies)
+                        .withModels(models));
             } catch (RedisUnavailableException | IllegalArgumentException e) {
                 // a bad or unreachable REDIS_URL (or another bad setting): one clear line, no stack trace
                 err.println("cannot start paper trading: " + e.getMessage());

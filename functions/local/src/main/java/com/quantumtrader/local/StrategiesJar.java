@@ -1,5 +1,6 @@
 package com.quantumtrader.local;
 
+import com.quantumtrader.ai.signal.model.StrategyPlanSection;
 import com.quantumtrader.ai.spi.StrategyCatalog;
 import com.quantumtrader.ai.spi.StrategyFactory;
 import java.io.IOException;
@@ -14,7 +15,9 @@ import java.util.jar.JarFile;
 /**
  * {@code --strategies-jar FILE}: a user's jar whose {@code META-INF/services/com.quantumtrader.ai.spi.StrategyFactory}
  * adds strategies to the built-in ones. A missing file, a file that is not a jar, a jar that lists no strategy or
- * whose strategies cannot be loaded is an IllegalArgumentException naming the file (exit code 2).
+ * whose strategies cannot be loaded is an IllegalArgumentException naming the file (exit code 2). The catalog is
+ * also what a policy's {@code strategy_plan} is validated against from then on, so a plan may name the jar's
+ * strategies.
  */
 final class StrategiesJar {
 
@@ -24,6 +27,12 @@ final class StrategiesJar {
     }
 
     static StrategyCatalog catalog(Optional<Path> jar) {
+        StrategyCatalog catalog = load(jar);
+        StrategyPlanSection.planWith(catalog);
+        return catalog;
+    }
+
+    private static StrategyCatalog load(Optional<Path> jar) {
         if (jar.isEmpty()) {
             return StrategyCatalog.builtIn();
         }

@@ -13,9 +13,13 @@ import com.quantumtrader.core.ml.training.TrainingPlan;
 import com.quantumtrader.core.ml.training.WalkForwardTraining;
 import com.quantumtrader.core.ml.tribuo.TribuoProbabilityModel;
 import com.quantumtrader.core.ml.tribuo.TribuoTrainer;
+import com.quantumtrader.ai.spi.StrategyCatalog;
+import com.quantumtrader.core.instrument.InstrumentCatalog;
+import com.quantumtrader.core.policy.Policy;
 import com.quantumtrader.core.policy.PolicyDefaults;
 import com.quantumtrader.events.EventJson;
 import com.quantumtrader.events.market.MarketPriceUpdate;
+import com.quantumtrader.events.portfolio.TradeClosed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -93,6 +97,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             JsonNode json = EventJson.mapper().readTree(Files.readString(specFile, StandardCharsets.UTF_8));
             spec = TrainingSpec.parse(json);
+            ModelDriven.parameters(spec.modelId() + "@1", spec); // trade settings model_driven refuses: before training
             loaded = KlineFiles.load(List.copyOf(data), List.of(), Optional.empty(), Optional.empty(), skipBadRows);
         } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
             err.println("invalid input: " + e.getMessage());
@@ -140,17 +145,19 @@ final class TrainCommand implements Callable<Integer> {
                 .toList()));
         validationBars.values().removeIf(List::isEmpty);
         List<SignalSimulation.Result> trading = new ArrayList<>();
-        trading.add(simulation.model(bars, outcome.validation(), spec));
+        trading.add(modelDriven(loaded, spec, manifest, artifact, versionDir.resolve("model-backtest")));
         trading.add(SignalSimulation.noTrade());
         trading.add(simulation.buyAndHold(validationBars));
         trading.add(trendRule(loaded, spec, versionDir.resolve("trend-rule-backtest")));
         List<String> notes = List.of(
-                "Model and buy-and-hold rows: the backtest's cost model (taker fee " + costs.takerFeeRate()
+                "Model row: the real backtest (every handler, risk's sizing and checks, the simulated exchange with "
+                        + "the backtest's default fees, slippage and funding) over the validation period, the shipped "
+                        + "policy whose strategy plan runs only model_driven on every symbol, serving this version "
+                        + "with the spec's threshold, stop and target; its report is in model-backtest/.",
+                "Buy-and-hold row: the backtest's cost model (taker fee " + costs.takerFeeRate()
                         + ", half of " + costs.spreadBps() + " bps spread plus " + costs.rangeSlippageFraction()
-                        + " of the fill bar's range as slippage, funding " + costs.fundingRate() + " per 8 h) and its "
-                        + "fill rule (next bar's open), one position per symbol, equal sleeves; the model's signals "
-                        + "do not yet run through the platform's handlers (the AI engine's strategy plan is not wired "
-                        + "to the model strategy in this build).",
+                        + " of the fill bar's range as slippage, funding " + costs.fundingRate() + " per 8 h), bought "
+                        + "at the first bar's next open, equal sleeves per symbol.",
                 "Trend rule row: the real backtest (all handlers, risk, simulated exchange) over the validation "
                         + "period with the shipped policy; its report is in trend-rule-backtest/.",
                 "No tuning on the validation period: every choice comes from the spec; calibration is fitted on the "
@@ -176,18 +183,37 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private SignalSimulation.Result trendRule(KlineFiles.Loaded loaded, TrainingSpec spec, Path reportDir) {
+        var policy = RunInstruments.withUniverse(PolicyDefaults.load(), loaded.symbols());
+        return backtestRow("trend rule (real backtest, shipped policy)", loaded, spec, policy, RunModels.none(),
+                reportDir);
+    }
+
+    /** The just-trained version served by model_driven in the real backtest of the validation period. */
+    private SignalSimulation.Result modelDriven(KlineFiles.Loaded loaded, TrainingSpec spec, ModelManifest manifest,
+                                                byte[] artifact, Path reportDir) {
+        RunModels models = new RunModels(List.of(new RunModels.Version(manifest, artifact)), Map.of());
+        Policy policy = ModelDriven.policy(loaded.symbols(), ModelDriven.parameters(manifest.reference(), spec));
+        return backtestRow("model " + manifest.reference() + " (real backtest, model_driven)", loaded, spec, policy,
+                models, reportDir);
+    }
+
+    private SignalSimulation.Result backtestRow(String name, KlineFiles.Loaded loaded, TrainingSpec spec,
+                                                Policy policy, RunModels models, Path reportDir) {
         List<MarketPriceUpdate> period = loaded.bars().stream().filter(b -> !b.openTime().isBefore(spec.validateFrom()))
                 .filter(b -> !b.closeTime().isAfter(spec.validateTo())).toList();
         KlineFiles.Loaded validation = new KlineFiles.Loaded(period, Map.of(), List.of(), loaded.symbols());
-        var policy = RunInstruments.withUniverse(PolicyDefaults.load(), loaded.symbols());
         BacktestReport report = new BacktestCommand.Backtest(validation, policy, spec.seed(), Optional.empty(),
-                Optional.of(reportDir), CostModel.defaults()).run(new PrintWriter(new StringWriter()), data);
+                Optional.of(reportDir), CostModel.defaults(), InstrumentCatalog.bundled(), StrategyCatalog.builtIn(),
+                models).run(new PrintWriter(new StringWriter()), data);
         List<BacktestReport.EquityPoint> curve = report.equityCurve();
         BigDecimal first = curve.get(0).equity();
         BigDecimal last = curve.get(curve.size() - 1).equity();
-        return new SignalSimulation.Result("trend rule (real backtest, shipped policy)",
-                last.doubleValue() / first.doubleValue() - 1, report.maxDrawdown().doubleValue(), -1, Double.NaN,
-                Double.NaN);
+        List<TradeClosed> trades = report.tradesClosed();
+        double winRate = trades.isEmpty() ? Double.NaN
+                : (double) trades.stream().filter(t -> t.realizedPnl().signum() > 0).count() / trades.size();
+        return new SignalSimulation.Result(name, last.doubleValue() / first.doubleValue() - 1,
+                report.maxDrawdown().doubleValue(), trades.size(), winRate,
+                report.feesPaid().add(report.fundingPaid()).doubleValue() / first.doubleValue());
     }
 
     private static Map<String, List<FeatureBar>> featureBars(List<MarketPriceUpdate> bars) {

@@ -99,10 +99,11 @@ class StrategiesJarTest {
         out.closeEntry();
     }
 
-    /** The shipped policy running only the user's strategy. */
+    /** The shipped policy planning and switching on only the user's strategy. */
     private static Path userStrategyPolicy() throws IOException {
         ObjectNode policy = (ObjectNode) EventJson.tree(PolicyDefaults.load());
         policy.putObject("strategies").put("every_day", true);
+        policy.putObject("strategy_plan").putArray("default").addObject().put("strategy", "every_day");
         policy.putArray("universe").add("BTCUSDT");
         return Files.writeString(dir.resolve("policy.json"), policy.toPrettyString());
     }
@@ -145,6 +146,17 @@ class StrategiesJarTest {
         });
         assertThat(emitted).anySatisfy(e -> assertThat(e.get("detail-type").asText())
                 .isEqualTo("execution.order.filled"));
+    }
+
+    @Test
+    void aPolicyPlanningTheJarsStrategyWithoutTheJarIsRefusedNamingTheField() throws IOException {
+        // given the policy that plans every_day, and no --strategies-jar
+        // when the backtest starts
+        Result result = backtest("--policy", userStrategyPolicy().toString());
+
+        // then the policy is refused before anything runs: the plan names a strategy this run does not have
+        assertThat(result.exit()).isEqualTo(2);
+        assertThat(result.err()).contains("strategy_plan.default[0].strategy: unknown strategy every_day; known: [");
     }
 
     @Test

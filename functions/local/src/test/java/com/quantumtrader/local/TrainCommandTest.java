@@ -68,8 +68,12 @@ class TrainCommandTest {
         assertThat(report.path("folds")).hasSize(3);
         assertThat(report.path("validation").path("auc").isNumber()).isTrue();
         assertThat(report.path("trading_validation").findValuesAsText("strategy"))
-                .anyMatch(s -> s.startsWith("model")).contains("no trade", "buy and hold")
-                .anyMatch(s -> s.startsWith("trend rule"));
+                .contains("model t-long@1 (real backtest, model_driven)", "no trade", "buy and hold",
+                        "trend rule (real backtest, shipped policy)");
+        // the model row is the platform's backtest serving this version, with its own report
+        assertThat(version.resolve("model-backtest/report.json")).exists();
+        assertThat(Files.readString(dir.resolve("b/t-long/1/model-backtest/report.json")))
+                .isEqualTo(Files.readString(version.resolve("model-backtest/report.json")));
         ModelManifest manifest = EventJson.mapper().readValue(version.resolve("manifest.json").toFile(),
                 ModelManifest.class);
         assertThat(manifest.reference()).isEqualTo("t-long@1");

@@ -14,11 +14,23 @@ import org.ta4j.core.BarSeries;
  * {@code model_driven}: the bars-v1 features of the last closed bar, a trained model's calibrated probability that
  * its labelled move happens, and a trade in the model's direction when that probability reaches {@code threshold};
  * stop and target are ATR multiples from the close. The intent's confidence is the model's probability and its
- * {@code producedBy} the model version.
+ * {@code producedBy} the model version. The models come from the runtime's registry ({@link ServedModels}).
  */
 public final class ModelStrategyFactory implements StrategyFactory {
 
     public static final String ID = "model_driven";
+
+    private final ServedModels models;
+
+    /** As {@link java.util.ServiceLoader} creates it: no registry; the AI engine's domain replaces it by one with. */
+    public ModelStrategyFactory() {
+        this(ServedModels.none());
+    }
+
+    /** Serving the runtime's registry. */
+    public ModelStrategyFactory(ServedModels models) {
+        this.models = models;
+    }
 
     @Override
     public String id() {
@@ -46,7 +58,7 @@ public final class ModelStrategyFactory implements StrategyFactory {
 
     @Override
     public Strategy create(BarSeries series, Instrument instrument, StrategyParameters parameters) {
-        ProbabilityModel model = ServedModels.load(parameters.text("model"));
+        ProbabilityModel model = models.load(parameters.text("model"));
         return new ModelStrategy(series, instrument, model, parameters.decimal("threshold"),
                 parameters.decimal("stop_atr"), parameters.decimal("target_atr"));
     }

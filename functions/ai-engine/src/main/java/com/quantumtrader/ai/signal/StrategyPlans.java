@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The strategies running per symbol under the current policy and strategy variant, worked out again only when
- * either changes (the policy reader hands out the same instance until the document changes).
+ * The strategies running per symbol under the current policy's {@code strategy_plan} and strategy variant, worked
+ * out again only when either changes (the policy reader hands out the same instance until the document changes).
  */
 final class StrategyPlans {
 
@@ -29,9 +29,10 @@ final class StrategyPlans {
 
     synchronized List<PlannedStrategy> running(Policy current, StrategyProfile variant, String symbol) {
         if (current != policy || variant != active) {
+            // resolved before anything is cached: a plan naming a strategy this engine lacks fails every bar loudly
+            plan = StrategyPlanSection.resolve(current.section(StrategyPlanSection.SECTION), catalog);
             policy = current;
             active = variant;
-            plan = StrategyPlanSection.fromSwitches(current.strategies(), catalog);
             running.clear();
         }
         return running.computeIfAbsent(symbol,

@@ -53,6 +53,19 @@ public final class StrategyCatalog {
         return new StrategyCatalog(found);
     }
 
+    /**
+     * This catalog with {@code factory} in place of the one of the same id, when there is one: how a runtime gives a
+     * discovered factory what {@link ServiceLoader}'s no-argument construction cannot (the model registry).
+     */
+    public StrategyCatalog replacing(StrategyFactory factory) {
+        if (!factories.containsKey(factory.id())) {
+            return this;
+        }
+        Map<String, StrategyFactory> replaced = new TreeMap<>(factories);
+        replaced.put(factory.id(), factory);
+        return new StrategyCatalog(replaced);
+    }
+
     public Optional<StrategyFactory> find(String id) {
         return Optional.ofNullable(factories.get(id));
     }

@@ -12,6 +12,7 @@ import com.quantumtrader.core.instrument.InstrumentCatalog;
 import com.quantumtrader.core.ml.LabelSpec;
 import com.quantumtrader.core.ml.MlFixtures;
 import com.quantumtrader.core.ml.ModelManifest;
+import com.quantumtrader.core.ml.serving.ModelLoader;
 import com.quantumtrader.core.ml.ModelRegistry;
 import com.quantumtrader.core.ml.calibration.PlattScaling;
 import com.quantumtrader.core.ml.features.BarsV1;
@@ -90,7 +91,7 @@ class ModelStrategyTest {
 
         @Override
         public Optional<String> champion(String slot) {
-            return Optional.of("m@1");
+            return ModelStrategyFactory.ID.equals(slot) ? Optional.of("m@1") : Optional.empty();
         }
 
         @Override
@@ -103,7 +104,7 @@ class ModelStrategyTest {
         }
     }
 
-    private static ModelManifest installModel(List<FeatureBar> bars) {
+    private static ServedModels installModel(List<FeatureBar> bars) {
         List<LabelledRow> rows = DatasetBuilder.build(Map.of("BTCUSDT", bars), new Labeler(LABEL, Direction.LONG));
         TribuoTrainer.Fitted fitted = new TribuoTrainer("logistic", Map.of(), 1).fit(BarsV1.SPEC.features(),
                 rows.stream().map(LabelledRow::features).toList(), rows.stream().map(LabelledRow::label).toList(),
@@ -114,8 +115,7 @@ class ModelStrategyTest {
                 MlFixtures.START, MlFixtures.START, "00", Map.of("direction", "long"), Map.of(), "{}");
         MemoryRegistry registry = new MemoryRegistry();
         registry.register(manifest, artifact.toBytes());
-        ServedModels.install(registry);
-        return manifest;
+        return new ServedModels(ModelLoader.withAvailableKinds(registry));
     }
 
     @Test
@@ -138,14 +138,14 @@ class ModelStrategyTest {
     @Test
     void tradesTheModelsCalibratedProbabilityWithItsVersionAndAtrStops() {
         List<FeatureBar> bars = bars(1500);
-        installModel(bars);
-        ModelStrategyFactory factory = (ModelStrategyFactory) StrategyCatalog.builtIn().find(ModelStrategyFactory.ID)
-                .orElseThrow();
+        ServedModels models = installModel(bars);
+        ModelStrategyFactory factory = (ModelStrategyFactory) StrategyCatalog.builtIn()
+                .replacing(new ModelStrategyFactory(models)).find(ModelStrategyFactory.ID).orElseThrow();
         StrategyParameters parameters = factory.validate(Map.of("model", "m@1", "threshold", 0.5));
         // as the engine runs it: a bounded series, each closed bar appended, then a decision at the newest index
         BarSeries series = series(bars.subList(0, 1000));
         var strategy = factory.create(series, BTC, parameters);
-        var served = ServedModels.load("m@1");
+        var served = models.load("m@1");
 
         int intents = 0;
         for (int i = 1000; i < 1500; i++) {
@@ -171,10 +171,20 @@ class ModelStrategyTest {
 
     @Test
     void refusesAModelTheRegistryDoesNotHoldOrAMalformedReference() {
-        installModel(bars(400));
+        ServedModels models = installModel(bars(400));
 
-        assertThatThrownBy(() -> ServedModels.load("m@2")).hasMessageContaining("model m@2 is not in the registry");
-        assertThatThrownBy(() -> ServedModels.load("nonsense")).hasMessageContaining("is not id@version");
-        assertThat(ServedModels.load("champion:model_driven").manifest().reference()).isEqualTo("m@1");
+        assertThatThrownBy(() -> models.load("m@2")).hasMessageContaining("model m@2 is not in the registry");
+        assertThatThrownBy(() -> models.load("nonsense")).hasMessageContaining("must be id@version");
+        assertThat(models.load("champion:model_driven").manifest().reference()).isEqualTo("m@1");
+        assertThatThrownBy(() -> models.load("champion:other")).hasMessageContaining("no champion for strategy slot other");
+    }
+
+    @Test
+    void aRuntimeWithoutARegistryRefusesEveryModelByName() {
+        ModelStrategyFactory discovered = (ModelStrategyFactory) StrategyCatalog.builtIn().find(ModelStrategyFactory.ID)
+                .orElseThrow();
+
+        assertThatThrownBy(() -> discovered.create(series(bars(300)), BTC, discovered.validate(Map.of("model", "m@1"))))
+                .hasMessageContaining("model m@1: this runtime has no model registry");
     }
 }

@@ -142,6 +142,32 @@ class LocalApiServerTest {
         }
 
         @Test
+        void aStrategyPlanNamingAnUnknownStrategyOrABadParameterIsRefusedNamingEachFieldAndChangesNothing()
+                throws Exception {
+            HttpResponse<String> response = patch("/admin/policy?expected_version=1", """
+                    {"strategy_plan": {"default": [{"strategy": "moon_shot"}],
+                                       "symbols": {"ETHUSDT": [{"strategy": "mean_reversion",
+                                                                "parameters": {"max_adx": 500}}]}}}""");
+
+            JsonNode problem = assertProblem(response, 400, "invalid-policy");
+            assertThat(problem.path("errors").toString())
+                    .contains("strategy_plan.default[0].strategy: unknown strategy moon_shot; known: [")
+                    .contains("strategy_plan.symbols.ETHUSDT[0].parameters.max_adx: must be at most");
+            assertThat(fixture.policy.document().version()).isEqualTo(1);
+        }
+
+        @Test
+        void aValidStrategyPlanIsStored() throws Exception {
+            HttpResponse<String> response = patch("/admin/policy?expected_version=1", """
+                    {"strategy_plan": {"symbols": {"ETHUSDT": [{"strategy": "mean_reversion",
+                                                                "parameters": {"max_adx": 25}}]}}}""");
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(fixture.policy.document().policy().at("/strategy_plan/symbols/ETHUSDT/0/parameters/max_adx")
+                    .intValue()).isEqualTo(25);
+        }
+
+        @Test
         void aPatchWithoutExpectedVersionIsRefusedAsPreconditionRequired() throws Exception {
             assertProblem(patch("/admin/policy", "{\"risk_mode\":\"SAFE\"}"), 428, "expected-version-required");
             assertProblem(patch("/admin/policy?expected_version=zero", "{}"), 400, "invalid-parameter");

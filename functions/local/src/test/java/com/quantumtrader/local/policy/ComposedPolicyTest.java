@@ -30,7 +30,7 @@ class ComposedPolicyTest {
     @Test
     void everyDomainSectionIsInstalledOnTheLocalRuntime() {
         assertThat(PolicySections.installed().sections()).extracting(PolicySection::name)
-                .containsExactlyInAnyOrder("core", "risk", "execution", "portfolio");
+                .containsExactlyInAnyOrder("core", "risk", "execution", "portfolio", "strategy_plan");
         assertThat(PolicySections.installed().sections())
                 .anyMatch(s -> s instanceof RiskPolicySection)
                 .anyMatch(s -> s instanceof ExecutionPolicySection);

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Which strategies run on which symbol, with which parameters: the AI engine's {@code strategy_plan} policy
- * section, or the plan the {@code strategies} switches imply when the policy has none.
+ * section resolved against the engine's strategies ({@link StrategyPlanSection#resolve}).
  *
  * @param defaults what runs on a symbol the plan does not name
  * @param bySymbol what runs on each named symbol instead (an empty list: nothing)

@@ -4,125 +4,159 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.quantumtrader.ai.spi.InvalidStrategyParameterException;
 import com.quantumtrader.ai.spi.StrategyCatalog;
 import com.quantumtrader.ai.spi.StrategyFactory;
-import com.quantumtrader.ai.strategy.model.Strategies;
+import com.quantumtrader.core.policy.PolicyFragment;
+import com.quantumtrader.core.policy.PolicySection;
+import com.quantumtrader.core.policy.PolicyValidationException;
 import com.quantumtrader.events.EventJson;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * The AI engine's policy section {@value #NAME}: parsing, validation and the default. Shape:
+ * The AI engine's policy section: the {@value #KEY} key (fields, defaults and descriptions in
+ * {@code policy/strategy_plan.schema.json}; registered in {@code META-INF/services}). Shape:
  * <pre>{@code
  * "strategy_plan": {
  *   "default": [{"strategy": "ma_crossover"}],
  *   "symbols": {"ETHUSDT": [{"strategy": "mean_reversion", "parameters": {"max_adx": 25}}]}
  * }
  * }</pre>
- * {@code default} runs on every universe symbol {@code symbols} does not name; left out, it is what the
- * {@code strategies} switches enable ({@link #fromSwitches}). A signal still needs its strategy switched on in
- * {@code strategies} (risk checks it too), so a switch stays the kill switch of a strategy wherever it is planned.
+ * {@code default} runs on every universe symbol {@code symbols} does not name; shipped, it is the trend rule with its
+ * default parameters. A signal still needs its strategy switched on in {@code strategies} (risk checks it too), so a
+ * switch stays the kill switch of a strategy wherever it is planned.
+ *
+ * <p>Validation needs the strategies the engine can run: the built-in ones, or those a composition root declares
+ * with {@link #planWith} (the local runtime's {@code --strategies-jar}) before it validates a policy.
  */
-public final class StrategyPlanSection {
+public final class StrategyPlanSection implements PolicySection<StrategyPlanSettings> {
 
-    public static final String NAME = "strategy_plan";
+    public static final StrategyPlanSection SECTION = new StrategyPlanSection();
+    public static final String KEY = "strategy_plan";
 
-    private static final Set<String> SECTION_FIELDS = Set.of("default", "symbols");
-    private static final Set<String> ENTRY_FIELDS = Set.of("strategy", "parameters");
+    private static final PolicyFragment FRAGMENT = PolicyFragment.load(StrategyPlanSection.class,
+            "/policy/strategy_plan.schema.json");
+    private static final List<StrategyPlanSettings.Entry> SHIPPED_DEFAULT = List.of(EventJson.mapper()
+            .convertValue(FRAGMENT.fieldDefault("/properties/strategy_plan/properties/default"),
+                    StrategyPlanSettings.Entry[].class));
 
-    private StrategyPlanSection() {
+    private static volatile StrategyCatalog plannable;
+
+    /** For ServiceLoader; use {@link #SECTION}. */
+    public StrategyPlanSection() {
     }
 
     /**
-     * Today's behaviour, the plan of a policy without the section: every strategy of the catalog the switches turn
-     * on, on every symbol, with its default parameters. The trend strategy is planned when it or its defensive
-     * variant is on; the variant itself is never planned beside it (the meta-strategy selector swaps it in).
+     * The strategies a plan may name in this process from now on (a policy is validated against them): the
+     * composition root's catalog, e.g. the built-in strategies plus a {@code --strategies-jar}'s.
      */
-    public static StrategyPlan fromSwitches(Map<String, Boolean> switches, StrategyCatalog catalog) {
-        List<PlannedStrategy> defaults = new ArrayList<>();
-        for (StrategyFactory factory : catalog.all()) {
-            String id = factory.id();
-            boolean trend = id.equals(Strategies.TREND.strategyId());
-            boolean on = Boolean.TRUE.equals(switches.get(id))
-                    || trend && Boolean.TRUE.equals(switches.get(Strategies.DEFENSIVE.strategyId()));
-            if (on && !id.equals(Strategies.DEFENSIVE.strategyId())) {
-                defaults.add(new PlannedStrategy(factory, factory.validate(Map.of()), Map.of()));
-            }
-        }
-        return new StrategyPlan(defaults, Map.of());
+    public static void planWith(StrategyCatalog catalog) {
+        plannable = Objects.requireNonNull(catalog, "catalog");
     }
 
-    /**
-     * @param section  the section's JSON (null or missing: {@link #fromSwitches})
-     * @throws StrategyPlanException listing every problem, each prefixed with its field's path
-     */
-    public static StrategyPlan parse(JsonNode section, Map<String, Boolean> switches, StrategyCatalog catalog) {
-        if (section == null || section.isMissingNode() || section.isNull()) {
-            return fromSwitches(switches, catalog);
+    static StrategyCatalog plannable() {
+        StrategyCatalog catalog = plannable;
+        if (catalog == null) {
+            catalog = StrategyCatalog.builtIn();
+            plannable = catalog;
         }
-        List<String> problems = new ArrayList<>();
-        if (!section.isObject()) {
-            throw new StrategyPlanException(List.of(NAME + ": must be an object with default and/or symbols"));
+        return catalog;
+    }
+
+    @Override
+    public PolicyFragment fragment() {
+        return FRAGMENT;
+    }
+
+    @Override
+    public String name() {
+        return KEY;
+    }
+
+    @Override
+    public StrategyPlanSettings parse(JsonNode document) {
+        StrategyPlanSettings settings = PolicySection.bind(document, KEY, StrategyPlanSettings.class);
+        if (settings == null) {
+            throw new PolicyValidationException(List.of(KEY + ": must be an object with default and/or symbols"));
         }
-        unknownFields(section, SECTION_FIELDS, NAME, problems);
-        List<PlannedStrategy> defaults = section.has("default")
-                ? entries(section.get("default"), NAME + ".default", catalog, problems)
-                : fromSwitches(switches, catalog).defaults();
-        Map<String, List<PlannedStrategy>> bySymbol = new TreeMap<>();
+        return settings.defaults() != null ? settings
+                : new StrategyPlanSettings(SHIPPED_DEFAULT, settings.symbols());
+    }
+
+    @Override
+    public JsonNode write(StrategyPlanSettings view) {
+        return EventJson.mapper().createObjectNode().set(KEY, EventJson.tree(view));
+    }
+
+    /** Strategy ids, parameters (by the strategy's own declaration) and symbols (by the universe). */
+    @Override
+    public void check(JsonNode document, Set<String> knownSymbols, List<String> problems) {
+        JsonNode section = document.get(KEY);
+        if (section == null || !section.isObject()) {
+            return; // absent takes the shipped plan; a wrong shape is the schema's to report
+        }
+        StrategyCatalog catalog = plannable();
+        entries(section.get("default"), KEY + ".default", catalog, problems);
         JsonNode symbols = section.get("symbols");
-        if (symbols != null && !symbols.isObject()) {
-            problems.add(NAME + ".symbols: must be an object of symbol to a list of strategies");
-        } else if (symbols != null) {
-            symbols.fields().forEachRemaining(entry -> {
-                String path = NAME + ".symbols." + entry.getKey();
-                if (!entry.getKey().matches("[A-Z0-9]{2,20}")) {
-                    problems.add(path + ": not a symbol (e.g. BTCUSDT)");
-                }
-                bySymbol.put(entry.getKey(), entries(entry.getValue(), path, catalog, problems));
-            });
+        if (symbols == null || !symbols.isObject()) {
+            return;
         }
+        List<String> universe = new ArrayList<>();
+        document.path("universe").forEach(symbol -> universe.add(symbol.asText()));
+        symbols.fields().forEachRemaining(entry -> {
+            String path = KEY + ".symbols." + entry.getKey();
+            if (document.path("universe").isArray() && !universe.contains(entry.getKey())) {
+                problems.add(path + ": " + entry.getKey() + " is not in the universe " + universe
+                        + "; a plan for it would never run");
+            }
+            entries(entry.getValue(), path, catalog, problems);
+        });
+    }
+
+    /**
+     * The runnable plan of a section's view with the engine's strategies.
+     *
+     * @throws StrategyPlanException listing every problem, each prefixed with its field's path (a stored document
+     *                               that was not validated against these strategies)
+     */
+    public static StrategyPlan resolve(StrategyPlanSettings settings, StrategyCatalog catalog) {
+        List<String> problems = new ArrayList<>();
+        List<PlannedStrategy> defaults = planned(settings.defaults(), KEY + ".default", catalog, problems);
+        Map<String, List<PlannedStrategy>> bySymbol = new TreeMap<>();
+        settings.symbols().forEach((symbol, entries) ->
+                bySymbol.put(symbol, planned(entries, KEY + ".symbols." + symbol, catalog, problems)));
         if (!problems.isEmpty()) {
             throw new StrategyPlanException(problems);
         }
         return new StrategyPlan(defaults, bySymbol);
     }
 
-    private static List<PlannedStrategy> entries(JsonNode list, String path, StrategyCatalog catalog,
-                                                 List<String> problems) {
+    private static List<PlannedStrategy> planned(List<StrategyPlanSettings.Entry> entries, String path,
+                                                 StrategyCatalog catalog, List<String> problems) {
         List<PlannedStrategy> planned = new ArrayList<>();
-        if (list == null || !list.isArray()) {
-            problems.add(path + ": must be a list of {\"strategy\": id, \"parameters\": {...}}");
-            return planned;
-        }
-        for (int i = 0; i < list.size(); i++) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            StrategyPlanSettings.Entry entry = entries.get(i);
             String at = path + "[" + i + "]";
-            JsonNode entry = list.get(i);
-            if (!entry.isObject() || !entry.path("strategy").isTextual()) {
-                problems.add(at + ".strategy: required, a strategy id");
-                continue;
-            }
-            unknownFields(entry, ENTRY_FIELDS, at, problems);
-            String id = entry.get("strategy").asText();
-            StrategyFactory factory = catalog.find(id).orElse(null);
+            StrategyFactory factory = catalog.find(entry.strategy()).orElse(null);
             if (factory == null) {
-                problems.add(at + ".strategy: unknown strategy " + id + "; known: "
+                problems.add(at + ".strategy: unknown strategy " + entry.strategy() + "; known: "
                         + catalog.all().stream().map(StrategyFactory::id).toList());
                 continue;
             }
-            JsonNode parameters = entry.path("parameters");
-            if (!parameters.isMissingNode() && !parameters.isObject()) {
-                problems.add(at + ".parameters: must be an object of parameter name to value");
+            if (!seen.add(entry.strategy())) {
+                problems.add(at + ".strategy: " + entry.strategy() + " is planned twice on this symbol");
                 continue;
             }
-            Map<String, Object> raw = parameters.isMissingNode() ? Map.of() : rawValues(parameters);
             try {
-                planned.add(new PlannedStrategy(factory, factory.validate(raw), raw));
+                planned.add(new PlannedStrategy(factory, factory.validate(entry.parameters()), entry.parameters()));
             } catch (InvalidStrategyParameterException e) {
-                problems.add(at + ".parameters." + e.getMessage().substring(id.length() + 1));
+                problems.add(at + ".parameters." + e.field() + e.getMessage().substring(
+                        e.strategyId().length() + 1 + e.field().length()));
             } catch (IllegalArgumentException e) {
                 problems.add(at + ".parameters: " + e.getMessage());
             }
@@ -130,17 +164,26 @@ public final class StrategyPlanSection {
         return planned;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> rawValues(JsonNode parameters) {
-        return new LinkedHashMap<>(EventJson.mapper().convertValue(parameters, Map.class));
+    /** The catalog checks of one list as the document gives it; shapes the schema refuses are skipped. */
+    private static void entries(JsonNode list, String path, StrategyCatalog catalog, List<String> problems) {
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        List<StrategyPlanSettings.Entry> entries = new ArrayList<>();
+        for (JsonNode entry : list) {
+            if (!entry.isObject() || !entry.path("strategy").isTextual()
+                    || entry.has("parameters") && !entry.get("parameters").isObject()) {
+                return;
+            }
+            entries.add(new StrategyPlanSettings.Entry(entry.get("strategy").asText(), rawValues(entry)));
+        }
+        planned(entries, path, catalog, problems);
     }
 
-    private static void unknownFields(JsonNode node, Set<String> known, String path, List<String> problems) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                problems.add(path + "." + name + ": unknown field; known: " + new TreeSet<>(known));
-            }
-        }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rawValues(JsonNode entry) {
+        JsonNode parameters = entry.get("parameters");
+        return parameters == null ? Map.of()
+                : new LinkedHashMap<>(EventJson.mapper().convertValue(parameters, Map.class));
     }
 }
