@@ -44,7 +44,12 @@ class BacktestReportContentTest {
     static final BigDecimal HIGHER_TAKER = new BigDecimal("0.0010");
     static final BigDecimal MAKER = new BigDecimal("0.0001");
     static final BigDecimal FUNDING = new BigDecimal("0.0003");
-    static final BigDecimal MIN_CONFIDENCE = new BigDecimal("0.43");
+    /**
+     * Inside the range of the trend rule's calibrated confidences on this history (0.413 to 0.438, its base rate of
+     * hitting the target): risk rejects the weakest signals and passes enough for every report section to have
+     * several trades, winners and losers. At 0.43 only 3 of 21 signals passed, all winners.
+     */
+    static final BigDecimal MIN_CONFIDENCE = new BigDecimal("0.415");
 
     @TempDir
     static Path dir;
@@ -236,7 +241,7 @@ class BacktestReportContentTest {
     }
 
     @Test
-    void higherFeesLowerTheNetPnlOfTheSameTradesByExactlyTheFeeDifference() {
+    void higherFeesLowerTheNetPnlOfTheSameTradesByExactlyTheFeeDifferenceBeforeRounding() {
         Map<String, JsonNode> cheap = bySignal(base.payloads("trade.closed"));
         Map<String, JsonNode> dear = bySignal(higherFees.payloads("trade.closed"));
         int compared = 0;
@@ -257,8 +262,16 @@ class BacktestReportContentTest {
             }
 
             assertThat(feeDifference).isPositive();
-            assertThat(low.get("realized_pnl").decimalValue().subtract(high.get("realized_pnl").decimalValue()))
+            assertThat(high.get("fees").decimalValue().subtract(low.get("fees").decimalValue()))
                     .as(entry.getKey()).isEqualByComparingTo(feeDifference);
+            // funding amounts carry 9 decimals, so each run's P&L is rounded once, to 8: the two P&Ls differ by the
+            // fee difference before that rounding (after it, by up to 1e-8 more on a HALF_EVEN tie)
+            BigDecimal unroundedLow = unroundedPnl(base, low);
+            assertThat(low.get("realized_pnl").decimalValue()).as(entry.getKey())
+                    .isEqualByComparingTo(unroundedLow.setScale(8, RoundingMode.HALF_EVEN));
+            assertThat(high.get("realized_pnl").decimalValue()).as(entry.getKey())
+                    .isEqualByComparingTo(unroundedLow.subtract(feeDifference).setScale(8, RoundingMode.HALF_EVEN));
+            assertThat(unroundedPnl(higherFees, high)).isEqualByComparingTo(unroundedLow.subtract(feeDifference));
             assertThat(low.get("funding").decimalValue()).isEqualByComparingTo(high.get("funding").decimalValue());
             compared++;
         }
@@ -577,6 +590,34 @@ class BacktestReportContentTest {
     }
 
     /** A fee the way an exchange charges it: notional x rate, to 8 decimals. */
+    /**
+     * A closed trade's P&L from the run's own events before rounding: exit proceeds minus entry cost (by side), minus
+     * every fee of its fills, plus the funding settled on it while it was open (checked against the trade's rounded
+     * funding, so a wrong window fails here).
+     */
+    static BigDecimal unroundedPnl(Run run, JsonNode trade) {
+        String symbol = trade.get("symbol").asText();
+        BigDecimal sign = trade.get("side").asText().equals("LONG") ? BigDecimal.ONE : BigDecimal.ONE.negate();
+        BigDecimal gross = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        for (JsonNode fill : fillsOf(run, trade.get("signal_id").asText())) {
+            BigDecimal notional = fill.get("price").decimalValue().multiply(fill.get("quantity").decimalValue());
+            gross = fill.get("purpose").asText().equals("ENTRY") ? gross.subtract(notional) : gross.add(notional);
+            fees = fees.add(fill.get("fee").decimalValue());
+        }
+        Instant opened = Instant.parse(trade.get("opened_at").asText());
+        Instant closed = Instant.parse(trade.get("closed_at").asText());
+        BigDecimal funding = run.payloads("execution.funding.paid").stream()
+                .filter(p -> p.get("symbol").asText().equals(symbol))
+                .filter(p -> p.get("position_quantity").decimalValue().signum() == sign.signum())
+                .filter(p -> !Instant.parse(p.get("funding_time").asText()).isBefore(opened)
+                        && !Instant.parse(p.get("funding_time").asText()).isAfter(closed))
+                .map(p -> p.get("amount").decimalValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(funding.setScale(8, RoundingMode.HALF_EVEN)).as("funding of %s", trade)
+                .isEqualByComparingTo(trade.get("funding").decimalValue());
+        return gross.multiply(sign).subtract(fees).add(funding);
+    }
+
     static BigDecimal charge(JsonNode fill, BigDecimal rate) {
         return fill.get("price").decimalValue().multiply(fill.get("quantity").decimalValue()).multiply(rate)
                 .setScale(8, RoundingMode.HALF_EVEN);

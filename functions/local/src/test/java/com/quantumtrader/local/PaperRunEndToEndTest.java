@@ -3,6 +3,9 @@ package com.quantumtrader.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.quantumtrader.core.policy.PolicyDefaults;
+import com.quantumtrader.core.policy.PolicyValidator;
 import com.quantumtrader.core.testing.RedisTestServer;
 import com.quantumtrader.events.BusEvent;
 import com.quantumtrader.events.EventEnvelope;
@@ -39,8 +42,13 @@ class PaperRunEndToEndTest {
     static void runThePlatform() throws IOException {
         Path out = dir.resolve("events.jsonl");
         RedisTestServer.flush();
+        // the trend rule's calibrated confidences here are about 0.41 to 0.44; at the shipped NORMAL minimum (0.42) only
+        // 60 trades close, too few for learning's drift test (per strategy: 30 baseline + 20 recent trades and a
+        // significant drop) ever to report, so learning never joined a trace; at 0.40 enough trades close that it does.
+        ObjectNode policy = PolicyDefaults.load().json();
+        ((ObjectNode) policy.at("/limits/NORMAL")).put("min_confidence", new java.math.BigDecimal("0.40"));
         PaperOptions options = PaperOptions.defaults().withSeed(SEED).withBars(BARS).withEventsOut(out)
-                .withRedisUrl(RedisTestServer.url());
+                .withRedisUrl(RedisTestServer.url()).withPolicy(PolicyValidator.validate(policy));
         try (LocalPlatform platform = new LocalPlatform(options)) {
             for (int bar = 0; bar < BARS; bar++) {
                 if (bar == BARS / 2) {
