@@ -27,15 +27,11 @@ public interface ModelRegistry {
     List<String> challengers(String slot);
 
     /** Every slot's champion ({@code id@version}), by slot. */
-    default java.util.Map<String, String> champions() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list its champions");
-    }
+    java.util.Map<String, String> champions();
 
     /**
      * Adds a registered version to a slot's challengers (learning's retrained models); a no-op for the slot's champion
      * or a version already challenging. Unknown versions are refused.
      */
-    default void addChallenger(String slot, String id, int version) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no challengers");
-    }
+    void addChallenger(String slot, String id, int version);
 }

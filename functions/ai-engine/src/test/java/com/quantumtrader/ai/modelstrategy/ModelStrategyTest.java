@@ -14,6 +14,9 @@ import com.quantumtrader.core.ml.MlFixtures;
 import com.quantumtrader.core.ml.ModelManifest;
 import com.quantumtrader.core.ml.serving.ModelLoader;
 import com.quantumtrader.core.ml.ModelRegistry;
+import com.quantumtrader.core.ml.registry.KeyValueModelRegistry;
+import com.quantumtrader.core.ml.registry.RegistryLimits;
+import com.quantumtrader.core.state.InMemoryKeyValueStore;
 import com.quantumtrader.core.ml.calibration.PlattScaling;
 import com.quantumtrader.core.ml.features.BarsV1;
 import com.quantumtrader.core.ml.features.FeatureBar;
@@ -28,7 +31,6 @@ import com.quantumtrader.core.ml.tribuo.TribuoTrainer;
 import com.quantumtrader.events.Side;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,46 +66,6 @@ class ModelStrategyTest {
         return series;
     }
 
-    private static final class MemoryRegistry implements ModelRegistry {
-        final Map<String, ModelManifest> manifests = new HashMap<>();
-        final Map<String, byte[]> artifacts = new HashMap<>();
-
-        @Override
-        public void register(ModelManifest manifest, byte[] artifact) {
-            manifests.put(manifest.reference(), manifest);
-            artifacts.put(manifest.reference(), artifact);
-        }
-
-        @Override
-        public List<ModelManifest> list() {
-            return List.copyOf(manifests.values());
-        }
-
-        @Override
-        public Optional<ModelManifest> manifest(String id, int version) {
-            return Optional.ofNullable(manifests.get(id + "@" + version));
-        }
-
-        @Override
-        public Optional<byte[]> artifact(String id, int version) {
-            return Optional.ofNullable(artifacts.get(id + "@" + version));
-        }
-
-        @Override
-        public Optional<String> champion(String slot) {
-            return ModelStrategyFactory.ID.equals(slot) ? Optional.of("m@1") : Optional.empty();
-        }
-
-        @Override
-        public void promote(String slot, String id, int version) {
-        }
-
-        @Override
-        public List<String> challengers(String slot) {
-            return List.of();
-        }
-    }
-
     private static ServedModels installModel(List<FeatureBar> bars) {
         List<LabelledRow> rows = DatasetBuilder.build(Map.of("BTCUSDT", bars), new Labeler(LABEL, Direction.LONG));
         TribuoTrainer.Fitted fitted = new TribuoTrainer("logistic", Map.of(), 1).fit(BarsV1.SPEC.features(),
@@ -113,8 +75,9 @@ class ModelStrategyTest {
                 new PlattScaling(-4, 2), fitted.model());
         ModelManifest manifest = new ModelManifest("m", 1, TribuoProbabilityModel.KIND, BarsV1.SPEC, LABEL,
                 MlFixtures.START, MlFixtures.START, "00", Map.of("direction", "long"), Map.of(), "{}");
-        MemoryRegistry registry = new MemoryRegistry();
+        ModelRegistry registry = new KeyValueModelRegistry(new InMemoryKeyValueStore(), RegistryLimits.DEFAULT);
         registry.register(manifest, artifact.toBytes());
+        registry.promote(ModelStrategyFactory.ID, "m", 1);
         return new ServedModels(ModelLoader.withAvailableKinds(registry));
     }
 
