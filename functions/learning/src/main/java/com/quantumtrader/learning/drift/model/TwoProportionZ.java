@@ -4,9 +4,9 @@ package com.quantumtrader.learning.drift.model;
  * The pooled two-proportion z-test: are {@code x1} successes of {@code n1} and {@code x2} of {@code n2} two draws of
  * one success rate? z = (p1 - p2) / sqrt(p (1 - p) (1/n1 + 1/n2)) with p = (x1 + x2) / (n1 + n2).
  */
-public final class TwoProportionZTest {
+public final class TwoProportionZ {
 
-    private TwoProportionZTest() {
+    private TwoProportionZ() {
     }
 
     /** The z statistic; 0 when both samples are all successes or all failures (no variance, no evidence). */

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Does the win rate of a strategy's last {@value #RECENT_TRADES} trades still look like the win rate of every
  * trade before them?
  * <ul>
- *   <li>Test: the pooled two-proportion z-test ({@link TwoProportionZTest}) of the recent window against the
+ *   <li>Test: the pooled two-proportion z-test ({@link TwoProportionZ}) of the recent window against the
  *       baseline, once the baseline holds at least {@value #MIN_BASELINE_TRADES} trades (a win is realised P&L above
  *       zero).</li>
  *   <li>Drift when |z| > {@value #Z_CRITICAL} (two-sided, 99 %): by chance alone that happens about once in a
@@ -35,7 +35,7 @@ public final class WinRateDrift {
             return new Observation(state, Optional.empty());
         }
         int recentWins = state.recentWins();
-        double z = TwoProportionZTest.z(recentWins, RECENT_TRADES, state.baselineWins(), state.baselineTrades());
+        double z = TwoProportionZ.z(recentWins, RECENT_TRADES, state.baselineWins(), state.baselineTrades());
         boolean drifting = Math.abs(z) > Z_CRITICAL;
         Optional<DriftDetected> drift = drifting && !state.latched()
                 ? Optional.of(new DriftDetected(strategyId, "win_rate", (double) recentWins / RECENT_TRADES,
